@@ -1,0 +1,7 @@
+//! rapporteur: the record of a live multistakeholder session, from proposal to report.
+//!
+//! The [`model`] knows the session; the [`store`] keeps it durable; [`import`] reads proposal
+//! pages; [`stats`] counts floor time; [`report`] assembles the reports; [`tui`] is the live screen.
+
+pub mod model;
+pub mod store;

@@ -1,0 +1,13 @@
+//! The domain: a session, its people, policy questions and notes. Knows nothing of terminals or files.
+
+mod names;
+mod note;
+mod session;
+mod vocabulary;
+
+pub use names::{fold, name_matches};
+pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
+pub use session::{
+    DEFAULT_SEGMENTS, Person, PersonId, PolicyQuestion, Section, Session, SessionInfo, WhoError,
+};
+pub use vocabulary::{NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};

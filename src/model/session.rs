@@ -1,0 +1,355 @@
+//! The session: its particulars, its roster, its policy questions and everything recorded during it.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::names::{fold, name_matches};
+use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
+use super::vocabulary::{RegionalGroup, Role, StakeholderGroup};
+
+/// What the proposal page says about the session, apart from people and questions.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SessionInfo {
+    /// For example "IGF 2022 WS #422".
+    pub code: String,
+    pub title: String,
+    pub start: Option<DateTime<FixedOffset>>,
+    pub end: Option<DateTime<FixedOffset>>,
+    /// For example "Round Table - Circle".
+    pub format: Option<String>,
+    pub duration_minutes: Option<u32>,
+    /// For example "16. Peace, Justice and Strong Institutions".
+    pub sdgs: Vec<String>,
+    pub expected_outcomes: Option<String>,
+    /// The proposal's other sections, kept as the page gave them.
+    pub sections: Vec<Section>,
+    /// The parts the session moves through (opening, speakers, debate, Q&A, closing).
+    pub segments: Vec<String>,
+}
+
+impl SessionInfo {
+    /// The planned length: the duration line, else the scheduled start and end.
+    pub fn planned_minutes(&self) -> Option<u32> {
+        self.duration_minutes.or_else(|| {
+            let (start, end) = (self.start?, self.end?);
+            u32::try_from((end - start).num_minutes()).ok()
+        })
+    }
+}
+
+/// The segments a session has when the proposal names none.
+pub const DEFAULT_SEGMENTS: &[&str] = &["Opening", "Speakers", "Debate", "Q&A", "Closing"];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    pub heading: String,
+    pub text: String,
+}
+
+/// Stable within one session file; notes refer to people by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PersonId(pub u32);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: PersonId,
+    pub name: String,
+    #[serde(default)]
+    pub affiliation: Option<String>,
+    #[serde(default)]
+    pub stakeholder: Option<StakeholderGroup>,
+    #[serde(default)]
+    pub region: Option<RegionalGroup>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    /// False once the rapporteur marks the person absent.
+    #[serde(default = "yes")]
+    pub attended: bool,
+    /// Deleted from the roster; kept so that notes still name them and the deletion can be undone.
+    #[serde(default)]
+    pub removed: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Person {
+    pub fn new(id: PersonId, name: impl Into<String>) -> Self {
+        Person {
+            id,
+            name: name.into(),
+            affiliation: None,
+            stakeholder: None,
+            region: None,
+            roles: Vec::new(),
+            attended: true,
+            removed: false,
+        }
+    }
+
+    pub fn has_role(&self, role: Role) -> bool {
+        self.roles.contains(&role)
+    }
+
+    pub fn add_role(&mut self, role: Role) {
+        if !self.has_role(role) {
+            self.roles.push(role);
+            self.roles.sort();
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyQuestion {
+    /// 1-based, as the page numbers them.
+    pub number: u8,
+    /// A short title where the page gives one ("Title: question").
+    #[serde(default)]
+    pub title: Option<String>,
+    pub text: String,
+}
+
+impl PolicyQuestion {
+    /// The title if there is one, else the question itself.
+    pub fn short(&self) -> &str {
+        self.title.as_deref().unwrap_or(&self.text)
+    }
+}
+
+/// Who a `WHO` argument could not single out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WhoError {
+    #[error("nobody on the roster matches \"{query}\"; the roster is: {roster}")]
+    Unknown { query: String, roster: String },
+    #[error("\"{query}\" matches several people: {candidates}; give more of the name")]
+    Ambiguous { query: String, candidates: String },
+}
+
+/// A whole session: what the header file holds and what the journal recorded.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    pub info: SessionInfo,
+    pub people: Vec<Person>,
+    pub questions: Vec<PolicyQuestion>,
+    /// Who takes the notes in this copy of the session.
+    pub taker: String,
+    /// When the rapporteur started the session clock.
+    pub clock_started: Option<DateTime<FixedOffset>>,
+    /// Live notes in time order.
+    pub notes: Vec<Note>,
+    /// Deleted notes, kept so a deletion can be undone.
+    pub trash: Vec<Note>,
+    /// Floor changes in time order.
+    pub floor: Vec<FloorChange>,
+    /// Segment changes in time order.
+    pub segments: Vec<SegmentChange>,
+}
+
+impl Session {
+    /// The people on the roster, without the deleted ones.
+    pub fn roster(&self) -> impl Iterator<Item = &Person> {
+        self.people.iter().filter(|p| !p.removed)
+    }
+
+    pub fn person(&self, id: PersonId) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+
+    pub fn person_mut(&mut self, id: PersonId) -> Option<&mut Person> {
+        self.people.iter_mut().find(|p| p.id == id)
+    }
+
+    pub fn next_person_id(&self) -> PersonId {
+        PersonId(self.people.iter().map(|p| p.id.0 + 1).max().unwrap_or(1))
+    }
+
+    /// The person of that name, ignoring case and accents, if the roster has one.
+    pub fn person_named(&self, name: &str) -> Option<&Person> {
+        let wanted = fold(name);
+        self.roster().find(|p| fold(&p.name) == wanted)
+    }
+
+    pub fn question(&self, number: u8) -> Option<&PolicyQuestion> {
+        self.questions.iter().find(|q| q.number == number)
+    }
+
+    /// How a speaker is called in lists and reports.
+    pub fn speaker_name(&self, speaker: Speaker) -> String {
+        match speaker {
+            Speaker::Person(id) => self
+                .person(id)
+                .map_or_else(|| format!("person #{}", id.0), |p| p.name.clone()),
+            other => other.audience_label().unwrap_or_default().to_string(),
+        }
+    }
+
+    /// Resolves what a rapporteur typed for a speaker: `audience`, `online`, an exact name, or any
+    /// unique part of a name, ignoring case and accents.
+    pub fn resolve_speaker(&self, query: &str) -> Result<Speaker, WhoError> {
+        if let Some(audience) = Speaker::audience_from_word(query) {
+            return Ok(audience);
+        }
+        if let Some(person) = self.person_named(query) {
+            return Ok(Speaker::Person(person.id));
+        }
+        let candidates: Vec<&Person> = self
+            .roster()
+            .filter(|p| name_matches(&p.name, query))
+            .collect();
+        match candidates.as_slice() {
+            [one] => Ok(Speaker::Person(one.id)),
+            [] => Err(WhoError::Unknown {
+                query: query.to_string(),
+                roster: self
+                    .roster()
+                    .map(|p| p.name.as_str())
+                    .chain(["audience", "online"])
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+            many => Err(WhoError::Ambiguous {
+                query: query.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|p| p.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            }),
+        }
+    }
+
+    pub fn note(&self, id: NoteId) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Adds or replaces a note, keeping the timeline in time order.
+    pub fn upsert_note(&mut self, note: Note) {
+        if let Some(index) = self.notes.iter().rposition(|n| n.id == note.id) {
+            self.notes.remove(index);
+        }
+        let at = self.notes.partition_point(|n| n.sort_key() <= note.sort_key());
+        self.notes.insert(at, note);
+    }
+
+    /// Moves a note to the trash; returns whether there was such a note.
+    pub fn delete_note(&mut self, id: NoteId) -> bool {
+        match self.notes.iter().rposition(|n| n.id == id) {
+            Some(index) => {
+                let note = self.notes.remove(index);
+                self.trash.push(note);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Takes a note back out of the trash; returns whether there was such a note.
+    pub fn restore_note(&mut self, id: NoteId) -> bool {
+        match self.trash.iter().rposition(|n| n.id == id) {
+            Some(index) => {
+                let note = self.trash.remove(index);
+                self.upsert_note(note);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn record_floor(&mut self, change: FloorChange) {
+        let at = self.floor.partition_point(|f| f.at <= change.at);
+        self.floor.insert(at, change);
+    }
+
+    pub fn record_segment(&mut self, change: SegmentChange) {
+        let at = self.segments.partition_point(|s| s.at <= change.at);
+        self.segments.insert(at, change);
+    }
+
+    /// Who has the floor after the last recorded change.
+    pub fn floor_holder(&self) -> Option<Speaker> {
+        self.floor.last().and_then(|f| f.speaker)
+    }
+
+    /// The segment the session is in, if one was entered.
+    pub fn current_segment(&self) -> Option<&str> {
+        self.segments.last().map(|s| s.name.as_str())
+    }
+
+    /// The segments this session moves through.
+    pub fn segment_plan(&self) -> Vec<String> {
+        if self.info.segments.is_empty() {
+            DEFAULT_SEGMENTS.iter().map(|s| s.to_string()).collect()
+        } else {
+            self.info.segments.clone()
+        }
+    }
+
+    /// Where offsets ("+00:12:30") count from: the clock start, else the scheduled start.
+    pub fn origin(&self) -> Option<DateTime<FixedOffset>> {
+        self.clock_started.or(self.info.start)
+    }
+
+    /// The latest moment anything was recorded.
+    pub fn last_recorded(&self) -> Option<DateTime<FixedOffset>> {
+        let notes = self.notes.iter().map(|n| n.at);
+        let floor = self.floor.iter().map(|f| f.at);
+        let segments = self.segments.iter().map(|s| s.at);
+        notes
+            .chain(floor)
+            .chain(segments)
+            .chain(self.clock_started)
+            .max()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roster() -> Session {
+        let mut session = Session::default();
+        for (id, name) in [
+            (1, "Bruna Toso de Alcântara"),
+            (2, "Alexandra Paulus"),
+            (3, "Alexandre Costa Barbosa"),
+        ] {
+            session.people.push(Person::new(PersonId(id), name));
+        }
+        session
+    }
+
+    #[test]
+    fn resolves_unique_parts_of_names_without_accents() {
+        let session = roster();
+        assert_eq!(
+            session.resolve_speaker("alcantara"),
+            Ok(Speaker::Person(PersonId(1)))
+        );
+        assert_eq!(
+            session.resolve_speaker("Alexandre"),
+            Ok(Speaker::Person(PersonId(3)))
+        );
+        assert_eq!(session.resolve_speaker("online"), Ok(Speaker::Online));
+        assert_eq!(session.resolve_speaker("Audience"), Ok(Speaker::Audience));
+    }
+
+    #[test]
+    fn ambiguous_and_unknown_names_list_the_candidates() {
+        let session = roster();
+        let ambiguous = session.resolve_speaker("alexand").unwrap_err();
+        assert!(matches!(ambiguous, WhoError::Ambiguous { .. }));
+        assert!(ambiguous.to_string().contains("Alexandra Paulus"));
+        assert!(ambiguous.to_string().contains("Alexandre Costa Barbosa"));
+        let unknown = session.resolve_speaker("Zhang").unwrap_err();
+        assert!(unknown.to_string().contains("Bruna Toso de Alcântara"));
+    }
+
+    #[test]
+    fn removed_people_are_not_resolved() {
+        let mut session = roster();
+        session.people[0].removed = true;
+        assert!(session.resolve_speaker("bruna").is_err());
+    }
+}
