@@ -1,10 +1,12 @@
 //! The domain: a session, its people, policy questions and notes. Knows nothing of terminals or files.
 
+mod change;
 mod names;
 mod note;
 mod session;
 mod vocabulary;
 
+pub use change::Change;
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use session::{

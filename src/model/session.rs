@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 use super::names::{fold, name_matches};
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
@@ -145,6 +146,8 @@ pub struct Session {
     pub floor: Vec<FloorChange>,
     /// Segment changes in time order.
     pub segments: Vec<SegmentChange>,
+    /// The latest text of each report field drafted so far, by key.
+    pub report_fields: BTreeMap<String, String>,
 }
 
 impl Session {
@@ -229,7 +232,9 @@ impl Session {
         if let Some(index) = self.notes.iter().rposition(|n| n.id == note.id) {
             self.notes.remove(index);
         }
-        let at = self.notes.partition_point(|n| n.sort_key() <= note.sort_key());
+        let at = self
+            .notes
+            .partition_point(|n| n.sort_key() <= note.sort_key());
         self.notes.insert(at, note);
     }
 

@@ -144,11 +144,17 @@ mod tests {
     #[test]
     fn regional_groups_accept_the_spellings_of_igf_pages() {
         for (text, expected) in [
-            ("Latin American and Caribbean Group (GRULAC)", RegionalGroup::Grulac),
+            (
+                "Latin American and Caribbean Group (GRULAC)",
+                RegionalGroup::Grulac,
+            ),
             ("GRULAC", RegionalGroup::Grulac),
             ("Asia and the Pacific Group", RegionalGroup::AsiaPacific),
             ("Asia-Pacific Group", RegionalGroup::AsiaPacific),
-            ("Western European and Others Group (WEOG)", RegionalGroup::Weog),
+            (
+                "Western European and Others Group (WEOG)",
+                RegionalGroup::Weog,
+            ),
             ("WEOG", RegionalGroup::Weog),
             ("Eastern European Group", RegionalGroup::EasternEuropean),
             ("African Group", RegionalGroup::African),

@@ -1,0 +1,107 @@
+//! The header file: the session's particulars, roster and policy questions, as pretty RON.
+//! Small, and replaced whole through a temporary file and a rename, so it is always either the
+//! old or the new version.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::Path;
+
+use super::{FORMAT_VERSION, StoreError, parse_error};
+use crate::model::{Person, PolicyQuestion, Session, SessionInfo};
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(super) struct Header {
+    pub format: u32,
+    #[serde(default)]
+    pub taker: String,
+    #[serde(default)]
+    pub clock_started: Option<DateTime<FixedOffset>>,
+    #[serde(default)]
+    pub info: SessionInfo,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub questions: Vec<PolicyQuestion>,
+}
+
+/// Only the version, read first, so that a newer file is refused with a clear word rather than a
+/// confusing parse error about fields this version does not know.
+#[derive(Deserialize)]
+struct VersionOnly {
+    format: u32,
+}
+
+impl Header {
+    pub fn of(session: &Session) -> Self {
+        Header {
+            format: FORMAT_VERSION,
+            taker: session.taker.clone(),
+            clock_started: session.clock_started,
+            info: session.info.clone(),
+            people: session.people.clone(),
+            questions: session.questions.clone(),
+        }
+    }
+
+    pub fn into_session(self) -> Session {
+        Session {
+            info: self.info,
+            people: self.people,
+            questions: self.questions,
+            taker: self.taker,
+            clock_started: self.clock_started,
+            ..Session::default()
+        }
+    }
+
+    pub fn read(path: &Path) -> Result<Header, StoreError> {
+        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => StoreError::NotFound(path.to_path_buf()),
+            std::io::ErrorKind::InvalidData => StoreError::Parse {
+                path: path.to_path_buf(),
+                line: 1,
+                column: 1,
+                message: "the file is not UTF-8 text; expected a rapporteur session in RON"
+                    .to_string(),
+            },
+            _ => StoreError::io("read", path, e),
+        })?;
+        let version: VersionOnly =
+            ron::from_str(&text).map_err(|e| parse_error(path, 0, &e, EXPECTED))?;
+        if version.format > FORMAT_VERSION {
+            return Err(StoreError::NewerFormat {
+                path: path.to_path_buf(),
+                found: version.format,
+                supported: FORMAT_VERSION,
+            });
+        }
+        ron::from_str(&text).map_err(|e| parse_error(path, 0, &e, EXPECTED))
+    }
+
+    pub fn write(&self, path: &Path) -> Result<(), StoreError> {
+        let pretty = ron::ser::PrettyConfig::new()
+            .struct_names(false)
+            .depth_limit(6)
+            .indentor("  ".to_string());
+        let body = ron::ser::to_string_pretty(self, pretty)
+            .map_err(|e| StoreError::io("serialise", path, std::io::Error::other(e)))?;
+        let io = |e| StoreError::io("write", path, e);
+        let mut file = atomic_write_file::AtomicWriteFile::options()
+            .open(path)
+            .map_err(io)?;
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        writeln!(
+            file,
+            "// rapporteur session {name}: particulars, people and policy questions.\n\
+             // Notes are in the journal beside it. Format {FORMAT_VERSION}; edit with care."
+        )
+        .map_err(io)?;
+        file.write_all(body.as_bytes()).map_err(io)?;
+        file.write_all(b"\n").map_err(io)?;
+        // commit() fsyncs the file, renames it over the old one and fsyncs the directory.
+        file.commit().map_err(io)
+    }
+}
+
+const EXPECTED: &str = "a rapporteur session header: (format: N, info: (...), people: [...], ...)";
