@@ -4,4 +4,5 @@
 //! pages; [`stats`] counts floor time; [`report`] assembles the reports; [`tui`] is the live screen.
 
 pub mod model;
+pub mod stats;
 pub mod store;
