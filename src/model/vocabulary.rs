@@ -131,6 +131,7 @@ vocabulary! {
     }
 }
 
+#[allow(clippy::derivable_impls)] // the enum is made by a macro that cannot mark a default
 impl Default for NoteKind {
     fn default() -> Self {
         NoteKind::Remark
