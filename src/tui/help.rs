@@ -3,14 +3,25 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::keymap::Layer;
 use super::picker::centered;
 use super::state::App;
+use super::text::{pad, width, wrap};
+use ratatui::style::Style;
 
-fn lines(app: &App, layers: &[Layer]) -> Vec<Line<'static>> {
+/// The bindings of some layers as a table: keys in a column as wide as the widest, the
+/// description wrapped beside it.
+fn lines(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
+    let key_columns = layers
+        .iter()
+        .flat_map(|l| app.keymap.layer(*l))
+        .map(|b| width(&b.keys()))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(columns) / 3);
     let mut lines = Vec::new();
     for layer in layers {
         if !lines.is_empty() {
@@ -18,10 +29,15 @@ fn lines(app: &App, layers: &[Layer]) -> Vec<Line<'static>> {
         }
         lines.push(Line::from(Span::styled(layer.title(), theme.title())));
         for binding in app.keymap.layer(*layer) {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{:>14} ", binding.keys()), theme.key()),
-                Span::raw(binding.help),
-            ]));
+            let keys = format!("{} ", pad(&binding.keys(), key_columns));
+            lines.extend(wrap(
+                &[
+                    (keys, theme.key()),
+                    (binding.help.to_string(), Style::default()),
+                ],
+                usize::from(columns),
+                key_columns + 1,
+            ));
         }
     }
     lines
@@ -49,24 +65,20 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
+        let right_layers = [Layer::Editor, Layer::Timeline, Layer::Overlay, Layer::Help];
         vec![
-            (left, lines(app, &[Layer::Global])),
             (
-                right,
-                lines(
-                    app,
-                    &[Layer::Editor, Layer::Timeline, Layer::Overlay, Layer::Help],
-                ),
+                left,
+                lines(app, &[Layer::Global], left.width.saturating_sub(1)),
             ),
+            (right, lines(app, &right_layers, right.width)),
         ]
     } else {
-        vec![(inner, lines(app, &Layer::ALL))]
+        vec![(inner, lines(app, &Layer::ALL, inner.width))]
     };
     for (area, lines) in columns {
-        // Wrapping can make the table longer than its lines; let the last line reach the top.
-        let max_scroll = (lines.len() as u16).saturating_sub(1);
+        let max_scroll = (lines.len() as u16).saturating_sub(area.height);
         Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
             .scroll((scroll.min(max_scroll), 0))
             .render(area, buf);
     }

@@ -84,7 +84,8 @@ impl Chord {
             KeyCode::Enter => "Enter".into(),
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
-            KeyCode::BackTab => "Shift+Tab".into(),
+            // Shift is among the modifiers of the chord already.
+            KeyCode::BackTab => "Tab".into(),
             KeyCode::Up => "↑".into(),
             KeyCode::Down => "↓".into(),
             KeyCode::PageUp => "PgUp".into(),
@@ -137,7 +138,15 @@ impl Binding {
                     format!("{prefix}{}", letters.join("/"))
                 }
             }
-            ([first, .., last], _) if labels.len() > 3 => format!("{first}…{last}"),
+            ([first, .., last], _)
+                if labels.len() > 3
+                    && self
+                        .chords
+                        .iter()
+                        .all(|(c, _)| matches!(c.code, KeyCode::F(_))) =>
+            {
+                format!("{first}…{last}")
+            }
             (many, _) => many.join(" / "),
         }
     }

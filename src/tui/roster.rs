@@ -10,7 +10,7 @@ use crate::model::{RegionalGroup, Role, Speaker, StakeholderGroup};
 use crate::stats;
 
 use super::state::App;
-use super::text::{pad, width};
+use super::text::{fit, pad, width};
 
 /// The roster's rows: the people in roster order, then the onsite and the online audience.
 pub fn entries(app: &App) -> Vec<Speaker> {
@@ -36,6 +36,32 @@ fn block(app: &App) -> Block<'static> {
         .title(Span::styled(" Roster · Alt+key floor ", app.theme.title()))
 }
 
+/// Each entry with its first row, top first. People get a second line for their details when
+/// the roster has the rows for it. The last row says how many more there are when not all fit.
+fn rows(app: &App, inner: Rect) -> (Vec<(Speaker, u16)>, bool, usize) {
+    let entries = entries(app);
+    let people = entries.len() - 2;
+    let height = usize::from(inner.height);
+    let two_lines = inner.width >= 24 && height >= people * 2 + 2;
+    let mut placed = Vec::new();
+    let mut row = 0;
+    for (index, &speaker) in entries.iter().enumerate() {
+        let rows = if two_lines && matches!(speaker, Speaker::Person(_)) {
+            2
+        } else {
+            1
+        };
+        let rest = entries.len() - index;
+        // Keep the last row for "+N more" when these and the rest cannot all fit.
+        if row + rows > height || (row + rows == height && rest > 1) {
+            return (placed, two_lines, rest);
+        }
+        placed.push((speaker, inner.y + row as u16));
+        row += rows;
+    }
+    (placed, two_lines, 0)
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
@@ -43,54 +69,64 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let block = block(app);
     let inner = block.inner(area);
     block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
     let theme = &app.theme;
     let holder = app.session.floor_holder();
     let columns = usize::from(inner.width);
-    // Wide enough for the details: role, stakeholder group and region in columns.
-    let details = columns >= 56;
-    let entries = entries(app);
-    let rows = usize::from(inner.height);
-    let lines: Vec<Line> = entries
-        .iter()
-        .enumerate()
-        .take(rows)
-        .map(|(index, &speaker)| {
-            if index + 1 == rows && entries.len() > rows {
-                return Line::from(Span::styled(
-                    format!("+{} more: Alt+s", entries.len() - index),
-                    theme.dim(),
-                ));
-            }
-            let person = match speaker {
-                Speaker::Person(id) => app.session.person(id),
-                _ => None,
-            };
-            let absent = person.is_some_and(|p| !p.attended);
-            let time = stats::clock(app.floor_time(speaker));
-            let key = quick_key(index, speaker);
-            let mut name = app.session.speaker_name(speaker);
-            if absent {
-                name.push_str(" (absent)");
-            }
-            let mut detail = String::new();
-            if let (true, Some(p)) = (details, person) {
-                let role = p.roles.first().map_or("", |r| short_role(*r));
-                let group = p.stakeholder.map_or("", short_stakeholder);
-                let region = p.region.map_or("", short_region);
-                detail = format!(" {} {} {}", pad(role, 10), pad(group, 10), pad(region, 8));
-            }
-            let name_columns = columns.saturating_sub(2 + width(&detail) + 1 + width(&time));
-            let text = format!("{key} {}{detail} {time}", pad(&name, name_columns));
-            let style = if holder == Some(speaker) {
-                theme.floor()
-            } else if absent {
-                theme.dim()
-            } else {
-                Style::default()
-            };
-            Line::from(Span::styled(text, style))
-        })
-        .collect();
+    let (placed, two_lines, more) = rows(app, inner);
+    // Without a line of their own, the details go in columns when there is room.
+    let inline_details = !two_lines && columns >= 56;
+    let mut lines: Vec<Line> = Vec::new();
+    for (index, &(speaker, _)) in placed.iter().enumerate() {
+        let person = match speaker {
+            Speaker::Person(id) => app.session.person(id),
+            _ => None,
+        };
+        let absent = person.is_some_and(|p| !p.attended);
+        let time = stats::clock(app.floor_time(speaker));
+        let key = quick_key(index, speaker);
+        let mut name = app.session.speaker_name(speaker);
+        if absent {
+            name.push_str(" (absent)");
+        }
+        let mut detail = String::new();
+        if let (true, Some(p)) = (inline_details, person) {
+            let role = p.roles.first().map_or("", |r| short_role(*r));
+            let group = p.stakeholder.map_or("", short_stakeholder);
+            let region = p.region.map_or("", short_region);
+            detail = format!(" {} {} {}", pad(role, 10), pad(group, 10), pad(region, 8));
+        }
+        let name_columns = columns.saturating_sub(2 + width(&detail) + 1 + width(&time));
+        let text = format!("{key} {}{detail} {time}", pad(&name, name_columns));
+        let style = if holder == Some(speaker) {
+            theme.floor()
+        } else if absent {
+            theme.dim()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+        if let (true, Some(p)) = (two_lines, person) {
+            let parts: Vec<String> = p
+                .roles
+                .iter()
+                .map(|r| r.label().to_string())
+                .chain(p.stakeholder.map(|g| g.label().to_string()))
+                .chain(p.region.map(|r| short_region(r).to_string()))
+                .chain(p.affiliation.clone())
+                .collect();
+            let text = format!("  {}", parts.join(" · "));
+            lines.push(Line::from(Span::styled(fit(&text, columns), theme.dim())));
+        }
+    }
+    if more > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("+{more} more: Alt+s"),
+            theme.dim(),
+        )));
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 
@@ -100,13 +136,15 @@ pub fn speaker_at(app: &App, area: Rect, at: Position) -> Option<Speaker> {
     if !inner.contains(at) {
         return None;
     }
-    let entries = entries(app);
-    let row = usize::from(at.y - inner.y);
-    let truncated = entries.len() > usize::from(inner.height);
-    if truncated && row + 1 == usize::from(inner.height) {
-        return None;
-    }
-    entries.get(row).copied()
+    let (placed, two_lines, _) = rows(app, inner);
+    placed.into_iter().find_map(|(speaker, top)| {
+        let rows = if two_lines && matches!(speaker, Speaker::Person(_)) {
+            2
+        } else {
+            1
+        };
+        (at.y >= top && at.y < top + rows).then_some(speaker)
+    })
 }
 
 fn short_role(role: Role) -> &'static str {

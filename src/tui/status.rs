@@ -8,7 +8,12 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::keymap::Layer;
 use super::state::{App, Focus, Overlay};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+/// The first status line as plain text, for tests and anyone reading the state.
+pub fn line(app: &App) -> String {
+    Line::from(first_line(app)).to_string()
+}
+
+fn first_line(app: &App) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let notes = app.session.notes.len();
     let mut first = vec![Span::raw(format!(
@@ -40,6 +45,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         first.push(Span::raw(" · "));
         first.push(Span::raw(message.clone()));
     }
+    first
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let first = first_line(app);
 
     let layers: &[Layer] = match (&app.overlay, app.focus) {
         (Some(Overlay::Help { .. }), _) => &[Layer::Help],

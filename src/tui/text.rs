@@ -144,7 +144,10 @@ mod tests {
     use super::*;
 
     fn plain(lines: &[Line]) -> Vec<String> {
-        lines.iter().map(|l| l.to_string().trim_end().to_string()).collect()
+        lines
+            .iter()
+            .map(|l| l.to_string().trim_end().to_string())
+            .collect()
     }
 
     #[test]
