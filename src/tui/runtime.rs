@@ -60,6 +60,12 @@ pub enum Next {
 
 pub trait Events {
     fn next(&mut self, timeout: Duration) -> io::Result<Next>;
+
+    /// Whether another event is already waiting: then drawing can wait until the burst (fast
+    /// typing, a paste without bracketed paste) is handled.
+    fn more_waiting(&mut self) -> bool {
+        false
+    }
 }
 
 pub struct TerminalEvents;
@@ -71,6 +77,10 @@ impl Events for TerminalEvents {
         } else {
             Ok(Next::Timeout)
         }
+    }
+
+    fn more_waiting(&mut self) -> bool {
+        event::poll(Duration::ZERO).unwrap_or(false)
     }
 }
 
@@ -200,9 +210,11 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
 ) -> Result<(), TuiError> {
     let backend_error = |e: B::Error| TuiError::Terminal(io::Error::other(e.to_string()));
     while !app.quit {
-        terminal
-            .draw(|frame| view::draw(frame, app))
-            .map_err(backend_error)?;
+        if !events.more_waiting() {
+            terminal
+                .draw(|frame| view::draw(frame, app))
+                .map_err(backend_error)?;
+        }
         let event = match events.next(TICK)? {
             Next::Event(event) => Some(event),
             Next::Timeout => None,
