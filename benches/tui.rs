@@ -70,7 +70,7 @@ fn key_press(c: &mut Criterion) {
         b.iter(|| {
             n += 1;
             // Type and erase, so the note does not grow without end.
-            let code = if n % 2 == 0 {
+            let code = if n.is_multiple_of(2) {
                 KeyCode::Char('x')
             } else {
                 KeyCode::Backspace
@@ -88,7 +88,7 @@ fn key_update_only(c: &mut Criterion) {
     c.bench_function("key_update_only_10000_notes", |b| {
         b.iter(|| {
             n += 1;
-            let code = if n % 2 == 0 {
+            let code = if n.is_multiple_of(2) {
                 KeyCode::Char('x')
             } else {
                 KeyCode::Backspace
