@@ -47,7 +47,10 @@ fn kill_9_while_adding_notes_loses_no_note_reported_saved() {
                 reported.insert(id.to_string());
             }
             let group = format!("-{}", child.id());
-            let killed = Command::new("kill").args(["-9", "--", &group]).status().unwrap();
+            let killed = Command::new("kill")
+                .args(["-9", "--", &group])
+                .status()
+                .unwrap();
             assert!(killed.success());
             child.wait().unwrap();
         }
@@ -55,7 +58,12 @@ fn kill_9_while_adding_notes_loses_no_note_reported_saved() {
 
     // Opening for writing repairs whatever a kill tore.
     let opened = Store::open(&path).expect("the session opens after the kills");
-    let saved: HashSet<String> = opened.session.notes.iter().map(|n| n.id.to_string()).collect();
+    let saved: HashSet<String> = opened
+        .session
+        .notes
+        .iter()
+        .map(|n| n.id.to_string())
+        .collect();
     let missing: Vec<&String> = reported.difference(&saved).collect();
     assert!(missing.is_empty(), "reported saved but lost: {missing:?}");
     assert_eq!(reported.len(), 2 * (5 + 17 + 1 + 9));
