@@ -663,3 +663,116 @@ fn an_html_page_is_read_through_its_text() {
         Some("A glossary of fragmentation.")
     );
 }
+
+#[test]
+fn a_title_without_a_code_is_kept_and_flagged() {
+    let imported = import_text("Rethinking Digital Cooperation\n\nOrganizer 1: Jo Ng, Lab\n");
+    assert_eq!(imported.session.info.code, "");
+    assert_eq!(
+        imported.session.info.title,
+        "Rethinking Digital Cooperation"
+    );
+    assert!(
+        warned(&imported, 1, "no session code"),
+        "{}",
+        debug(&imported)
+    );
+    assert_eq!(names(&imported.session), ["Jo Ng"]);
+}
+
+#[test]
+fn navigation_before_the_title_is_kept_as_page_header() {
+    let imported = import_text(
+        "Home\nSessions\nIGF 2023 Town Hall #3 Digital Commons\nSpeaker 1: Jo Ng, Civil Society, WEOG\n",
+    );
+    let info = &imported.session.info;
+    assert_eq!(info.code, "IGF 2023 Town Hall #3");
+    assert_eq!(info.title, "Digital Commons");
+    assert_eq!(info.sections[0].heading, "Page header");
+    assert_eq!(info.sections[0].text, "Home\nSessions");
+    assert!(warned(&imported, 1, "Page header"));
+}
+
+#[test]
+fn empty_text_gives_an_empty_session_and_one_warning() {
+    let imported = import_text(" \n\u{a0}\n");
+    assert_eq!(imported.session, Session::default());
+    assert_eq!(imported.warnings.len(), 1);
+    assert_eq!(
+        imported.warnings[0].to_string(),
+        "line 1: the text is empty; nothing to import"
+    );
+}
+
+#[test]
+fn unreadable_files_are_errors_naming_the_file() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"IGF 2022 WS #1 Alc\xe2ntara").expect("write");
+    let error = import_file(&latin1).unwrap_err().to_string();
+    assert!(
+        error.contains("latin1.txt") && error.contains("UTF-8"),
+        "{error}"
+    );
+    let missing = dir.path().join("missing.txt");
+    let error = import_file(&missing).unwrap_err().to_string();
+    assert!(error.contains("missing.txt"), "{error}");
+}
+
+#[test]
+fn html_is_recognised_by_content_whatever_the_extension() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("saved-page.txt");
+    let html = std::fs::read_to_string(fixture("page.html")).expect("the fixture");
+    std::fs::write(&path, html).expect("write");
+    let imported = import_file(&path).expect("reads");
+    assert_eq!(imported.session.info.code, "IGF 2022 WS #313");
+    assert_eq!(imported.session.questions.len(), 3);
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fixture_lines() -> Vec<String> {
+        let text =
+            std::fs::read_to_string(fixture("headings-lost-blank-lines.txt")).expect("the fixture");
+        text.lines().map(str::to_string).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn on_arbitrary_text(text in any::<String>()) {
+            let imported = import_text(&text);
+            prop_assert!(imported.warnings.iter().all(|w| w.line >= 1));
+        }
+
+        #[test]
+        fn on_lines_made_of_page_words(
+            lines in prop::collection::vec(
+                prop::sample::select(vec![
+                    "Organizer 1: ", "Speaker 2:", "Online Moderator", "Rapporteur", "Policy Question(s)",
+                    "- Why? - How?", "9. Industry, Innovation and Infrastructure", "Round Table - 90 Min",
+                    "Duration (minutes): x", "Ünal Çelik, Civil Society, WEOG", "小林, 🌍,", "",
+                    "Thursday, 1st December, 2022 (13:50 UTC) - (99:99 UTC+99)", "IGF 2022 WS #", "#",
+                    "Format", "SDGs", "1) ", "A. Title:", ":", " - ", "\u{a0}", "Expected Outcomes",
+                ]),
+                0..40,
+            )
+        ) {
+            let _ = import_text(&lines.join("\n"));
+        }
+
+        #[test]
+        fn on_shuffled_lines_of_a_fixture(order in Just(fixture_lines()).prop_shuffle()) {
+            let imported = import_text(&order.join("\n"));
+            // Shuffled or not, nobody is invented: everyone imported is named in the fixture.
+            let text = fixture_lines().join("\n");
+            for person in &imported.session.people {
+                prop_assert!(text.contains(&person.name), "{} was invented", person.name);
+            }
+        }
+    }
+}

@@ -164,10 +164,12 @@ fn zone_offset(token: &str) -> Option<FixedOffset> {
     if rest.is_empty() {
         return FixedOffset::east_opt(0);
     }
-    let (sign, digits) = match rest.split_at_checked(1)? {
-        ("+", digits) => (1, digits),
-        ("-" | "−", digits) => (-1, digits),
-        _ => return None,
+    let (sign, digits) = if let Some(digits) = rest.strip_prefix('+') {
+        (1, digits)
+    } else if let Some(digits) = rest.strip_prefix(['-', '−']) {
+        (-1, digits)
+    } else {
+        return None;
     };
     let (hours, minutes) = match digits.split_once(':') {
         Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
@@ -310,6 +312,10 @@ mod tests {
         assert_eq!(schedule.start, utc("2025-06-23T09:00:00+02:00"));
         assert_eq!(schedule.end, Some(utc("2025-06-23T10:30:00+02:00")));
         let schedule = parse_date_line("Wed, 2nd Oct 2019 (10:00 GMT+1)").unwrap();
+        assert_eq!(
+            zone_offset("UTC−05:30"),
+            FixedOffset::west_opt(5 * 3600 + 1800)
+        );
         assert_eq!(schedule.start, utc("2019-10-02T10:00:00+01:00"));
         assert_eq!(schedule.end, None);
         assert_eq!(
