@@ -239,7 +239,7 @@ fn known_format(line: &str) -> bool {
     FORMATS.contains(&first) && folded.chars().count() <= 80
 }
 
-/// "90", "90 minutes", "1h30"? Only plain minutes are read; anything else is left for a warning.
+/// Plain minutes ("90", "90 minutes"); anything else ("1h30") is None, for the caller to warn.
 pub(crate) fn duration(text: &str) -> Option<u32> {
     let lower = text.trim().to_lowercase();
     let number = lower
