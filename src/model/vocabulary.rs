@@ -131,6 +131,8 @@ vocabulary! {
     }
 }
 
+// The enum comes from `vocabulary!`, which cannot mark a `#[default]` variant.
+#[allow(clippy::derivable_impls)]
 impl Default for NoteKind {
     fn default() -> Self {
         NoteKind::Remark
