@@ -84,5 +84,15 @@ fn compute_stats(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, commit, load, compute_stats);
+fn import_proposal(c: &mut Criterion) {
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/proposals/headings-present.txt"),
+    )
+    .unwrap();
+    c.bench_function("import a proposal page", |b| {
+        b.iter(|| black_box(rapporteur::import::import_text(&page)))
+    });
+}
+
+criterion_group!(benches, commit, load, compute_stats, import_proposal);
 criterion_main!(benches);

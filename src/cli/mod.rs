@@ -4,7 +4,7 @@ mod check;
 mod floor;
 mod json;
 mod moment;
-// mod new;
+mod new;
 mod note;
 mod person;
 mod show;
@@ -40,7 +40,7 @@ pub enum Command {
     #[command(
         after_help = "Examples:\n  rapporteur new ws422.ron --from-proposal ws422.txt\n  rapporteur new ws422.html.ron --from-proposal saved-page.html --taker \"Ana Silva\"\n  rapporteur new panel.ron --title \"Panel on data governance\""
     )]
-    New(SessionArg),
+    New(new::NewArgs),
     /// Show the session: particulars, people and policy questions.
     #[command(
         after_help = "Examples:\n  rapporteur show ws422.ron\n  rapporteur show ws422.ron --json | jq '.people[].name'"
@@ -103,7 +103,7 @@ pub fn kind(text: &str) -> Result<NoteKind, String> {
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Some(Command::New(_)) => anyhow::bail!("import pending"),
+        Some(Command::New(args)) => new::run(&args),
         Some(Command::Show(args)) => show::run(&args),
         Some(Command::Note(args)) => note::run_note(&args),
         Some(Command::Notes(args)) => note::run_notes(&args),

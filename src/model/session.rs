@@ -50,6 +50,7 @@ pub struct Section {
 
 /// Stable within one session file; notes refer to people by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct PersonId(pub u32);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
