@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use common::{arg, scratch, workshop};
-use rapporteur::store::Store;
+use rapporteur::store::{Store, StoreError};
 
 /// Two shell loops add notes as fast as they can, competing for the session (a loser of the lock
 /// just tries again); both are killed with SIGKILL, whole process groups, mid-stream.
@@ -56,8 +57,16 @@ fn kill_9_while_adding_notes_loses_no_note_reported_saved() {
         }
     }
 
-    // Opening for writing repairs whatever a kill tore.
-    let opened = Store::open(&path).expect("the session opens after the kills");
+    // A killed process lets go of the lock only once the kernel has finished tearing it down,
+    // which can be a moment after `kill` returns: wait for that, not for a fixed time.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let opened = loop {
+        match Store::open(&path) {
+            Err(StoreError::Locked { .. }) if Instant::now() < deadline => std::thread::yield_now(),
+            // Opening for writing repairs whatever a kill tore.
+            other => break other.expect("the session opens after the kills"),
+        }
+    };
     let saved: HashSet<String> = opened
         .session
         .notes

@@ -95,8 +95,9 @@ mod tests {
     #[test]
     fn nonsense_is_refused_with_the_accepted_forms() {
         let now = at("2026-11-23T09:00:00+01:00");
-        for text in ["25:00", "noon", "+1:75:00", "", "14h05"] {
-            let error = parse_moment(text, None, now).unwrap_err();
+        let origin = Some(at("2022-12-01T13:50:00+00:00"));
+        for text in ["25:00", "noon", "+1:75:00", "+x", "", "14h05"] {
+            let error = parse_moment(text, origin, now).unwrap_err();
             assert!(error.to_string().contains("14:05"), "{text}: {error}");
         }
     }
