@@ -14,7 +14,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
-use rapporteur::model::{NoteKind, RegionalGroup, Role, StakeholderGroup};
+use std::str::FromStr;
+
+use rapporteur::model::UnknownWord;
 
 #[derive(Parser)]
 #[command(
@@ -80,25 +82,9 @@ pub struct SessionArg {
     pub session: PathBuf,
 }
 
-/// Clap value parsers for the vocabularies, so errors list what is accepted.
-pub fn stakeholder(text: &str) -> Result<StakeholderGroup, String> {
-    text.parse()
-        .map_err(|e: rapporteur::model::UnknownWord| e.to_string())
-}
-
-pub fn region(text: &str) -> Result<RegionalGroup, String> {
-    text.parse()
-        .map_err(|e: rapporteur::model::UnknownWord| e.to_string())
-}
-
-pub fn role(text: &str) -> Result<Role, String> {
-    text.parse()
-        .map_err(|e: rapporteur::model::UnknownWord| e.to_string())
-}
-
-pub fn kind(text: &str) -> Result<NoteKind, String> {
-    text.parse()
-        .map_err(|e: rapporteur::model::UnknownWord| e.to_string())
+/// Clap's value parser for a vocabulary (kinds, groups, roles), so errors list what is accepted.
+pub fn word<T: FromStr<Err = UnknownWord>>(text: &str) -> Result<T, String> {
+    text.parse().map_err(|e: UnknownWord| e.to_string())
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {

@@ -22,7 +22,7 @@ pub struct NoteArgs {
     #[arg(short, long = "question", value_name = "N")]
     pub questions: Vec<u8>,
     /// remark, question, quote, takeaway or call-to-action.
-    #[arg(short, long, value_parser = super::kind, default_value = "remark")]
+    #[arg(short, long, value_parser = super::word::<NoteKind>, default_value = "remark")]
     pub kind: NoteKind,
     /// 14:05, 14:05:30, +00:12:30 from the session start, or an RFC 3339 time (default: now).
     #[arg(long, value_name = "TIME")]
@@ -124,7 +124,7 @@ pub struct NotesArgs {
     #[arg(short, long = "question", value_name = "N")]
     pub question: Option<u8>,
     /// Only notes of this kind.
-    #[arg(short, long, value_parser = super::kind)]
+    #[arg(short, long, value_parser = super::word::<NoteKind>)]
     pub kind: Option<NoteKind>,
     /// Print JSON lines, one note a line (what `note --from` reads).
     #[arg(long)]

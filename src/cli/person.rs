@@ -31,13 +31,13 @@ pub struct AddArgs {
     #[arg(long, value_name = "A")]
     pub affiliation: Option<String>,
     /// government, civil-society, private-sector, technical-community, intergovernmental-organization.
-    #[arg(long, value_name = "G", value_parser = super::stakeholder)]
+    #[arg(long, value_name = "G", value_parser = super::word::<StakeholderGroup>)]
     pub stakeholder: Option<StakeholderGroup>,
     /// african, asia-pacific, eastern-european, grulac, weog, intergovernmental-organization.
-    #[arg(long, value_name = "R", value_parser = super::region)]
+    #[arg(long, value_name = "R", value_parser = super::word::<RegionalGroup>)]
     pub region: Option<RegionalGroup>,
     /// organizer, speaker, onsite-moderator, online-moderator, rapporteur; repeat for several.
-    #[arg(long = "role", value_name = "ROLE", value_parser = super::role)]
+    #[arg(long = "role", value_name = "ROLE", value_parser = super::word::<Role>)]
     pub roles: Vec<Role>,
 }
 
