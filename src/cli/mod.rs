@@ -11,10 +11,9 @@ mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand};
-
-use std::str::FromStr;
 
 use rapporteur::model::UnknownWord;
 
