@@ -3,6 +3,7 @@
 //! The [`model`] knows the session; the [`store`] keeps it durable; [`import`] reads proposal
 //! pages; [`stats`] counts floor time; [`report`] assembles the reports; [`tui`] is the live screen.
 
+pub mod import;
 pub mod model;
 pub mod stats;
 pub mod store;

@@ -131,7 +131,8 @@ vocabulary! {
     }
 }
 
-#[allow(clippy::derivable_impls)] // the enum is made by a macro that cannot mark a default
+// The enum comes from `vocabulary!`, which cannot mark a `#[default]` variant.
+#[allow(clippy::derivable_impls)]
 impl Default for NoteKind {
     fn default() -> Self {
         NoteKind::Remark
