@@ -1,24 +1,14 @@
-//! The real program in a pseudo-terminal: type a tagged note, quit, find it in the session file.
-//! Until the CLI's `rapporteur SESSION` is on this branch, the program is examples/live.rs, which
-//! calls the same `rapporteur::tui::run`; `cargo test` builds it (a filtered `cargo test --test
-//! tui_pty` needs `cargo build --example live` first).
+//! The real program in a pseudo-terminal, as a new user starts it: `rapporteur` alone in an empty
+//! directory makes session.ron from the built-in example; type a tagged note, quit, find the note
+//! in the session file.
 
 use std::io::{Read, Write};
-use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use rapporteur::model::{NoteKind, Speaker};
 use rapporteur::store::Store;
-
-fn live_example() -> PathBuf {
-    // target/debug/deps/tui_pty-… → target/debug/examples/live
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().unwrap().parent().unwrap();
-    dir.join("examples")
-        .join(format!("live{}", std::env::consts::EXE_SUFFIX))
-}
 
 /// Reads what the program draws until `wanted` has appeared, or fails after `limit`.
 fn wait_for(output: &mpsc::Receiver<Vec<u8>>, seen: &mut Vec<u8>, wanted: &str, limit: Duration) {
@@ -37,14 +27,8 @@ fn wait_for(output: &mpsc::Receiver<Vec<u8>>, seen: &mut Vec<u8>, wanted: &str, 
 
 #[test]
 fn a_note_typed_in_a_terminal_reaches_the_session_file() {
-    let program = live_example();
-    assert!(
-        program.exists(),
-        "{} is built by `cargo test` (or `cargo build --example live`)",
-        program.display()
-    );
     let dir = tempfile::tempdir().unwrap();
-    let session = dir.path().join("pty.ron");
+    let session = dir.path().join("session.ron");
 
     let pty = native_pty_system()
         .openpty(PtySize {
@@ -54,8 +38,8 @@ fn a_note_typed_in_a_terminal_reaches_the_session_file() {
             pixel_height: 0,
         })
         .unwrap();
-    let mut command = CommandBuilder::new(&program);
-    command.arg(&session);
+    let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_rapporteur"));
+    command.cwd(dir.path());
     command.env("TERM", "xterm-256color");
     let mut child = pty.slave.spawn_command(command).unwrap();
     drop(pty.slave);
@@ -90,17 +74,12 @@ fn a_note_typed_in_a_terminal_reaches_the_session_file() {
     writer.write_all(b"\x11").unwrap();
     writer.flush().unwrap();
 
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the program did not quit on Ctrl+Q"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let (exited, exit) = mpsc::channel();
+    std::thread::spawn(move || exited.send(child.wait()));
+    let status = exit
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the program quits on Ctrl+Q")
+        .unwrap();
     assert!(status.success(), "{status:?}");
     // The terminal was given back: the alternate screen was left.
     while let Ok(bytes) = output.recv_timeout(Duration::from_millis(500)) {
@@ -116,7 +95,14 @@ fn a_note_typed_in_a_terminal_reaches_the_session_file() {
     assert_eq!(note.text, "Capacity first — 先建设能力");
     assert_eq!(note.questions, vec![2]);
     assert_eq!(note.kind, NoteKind::Takeaway);
-    let speaker = note.speaker.expect("a speaker");
-    assert_eq!(session.speaker_name(speaker), "Alexandra Paulus");
-    assert!(matches!(speaker, Speaker::Person(_)));
+    let second = session.roster().nth(1).expect("the example has a roster");
+    assert_eq!(
+        note.speaker,
+        Some(Speaker::Person(second.id)),
+        "Alt+2 gave the floor to person 2"
+    );
+    assert!(
+        session.info.code.starts_with("IGF"),
+        "the built-in example session"
+    );
 }

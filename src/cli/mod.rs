@@ -6,6 +6,7 @@ mod json;
 mod moment;
 mod new;
 mod note;
+mod open;
 mod person;
 mod show;
 
@@ -70,6 +71,9 @@ pub enum Command {
     /// Fix the roster: add a person, mark one absent or present again.
     #[command(subcommand)]
     Person(person::PersonCommand),
+    /// Open the live screen on a session (the same as `rapporteur SESSION`).
+    #[command(after_help = "Example:\n  rapporteur open ws422.ron")]
+    Open(SessionArg),
     /// Load the session and report problems; exits non-zero if there are any.
     #[command(after_help = "Example:\n  rapporteur check ws422.ron && echo fine")]
     Check(SessionArg),
@@ -96,9 +100,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => floor::run_stats(&args),
         Some(Command::Person(command)) => person::run(&command),
         Some(Command::Check(args)) => check::run(&args.session),
-        None => anyhow::bail!(
-            "the live screen is not built yet; use a subcommand (see `rapporteur --help`)"
-        ),
+        Some(Command::Open(args)) => open::run(Some(&args.session)),
+        None => open::run(cli.session.as_deref()),
     }
 }
 

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Args;
 
-use rapporteur::model::{Role, Session};
+use rapporteur::model::Session;
 use rapporteur::store::Store;
 
 #[derive(Args)]
@@ -39,12 +39,7 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
     session.taker = args
         .taker
         .clone()
-        .or_else(|| {
-            session
-                .roster()
-                .find(|p| p.has_role(Role::Rapporteur))
-                .map(|p| p.name.clone())
-        })
+        .or_else(|| session.rapporteur_name().map(str::to_string))
         .unwrap_or_default();
     Store::create(&args.session, &session)
         .with_context(|| format!("could not create {}", args.session.display()))?;

@@ -178,6 +178,13 @@ impl Session {
         self.roster().find(|p| fold(&p.name) == wanted)
     }
 
+    /// The name of the roster's rapporteur: who takes the notes unless told otherwise.
+    pub fn rapporteur_name(&self) -> Option<&str> {
+        self.roster()
+            .find(|p| p.has_role(Role::Rapporteur))
+            .map(|p| p.name.as_str())
+    }
+
     pub fn question(&self, number: u8) -> Option<&PolicyQuestion> {
         self.questions.iter().find(|q| q.number == number)
     }
