@@ -319,15 +319,26 @@ fn a_full_disk_keeps_the_note_and_retries() {
 }
 
 #[test]
-fn keys_doc_matches_the_keymap() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/keys.md");
+fn the_readme_key_table_matches_the_keymap() {
+    const BEGIN: &str = "<!-- keys:begin -->\n";
+    const END: &str = "<!-- keys:end -->";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let table = |readme: &str| {
+        let start = readme.find(BEGIN).expect("README.md marks its key table") + BEGIN.len();
+        let end = readme.find(END).expect("README.md marks the end of its key table");
+        (start, end)
+    };
     let generated = Keymap::default().markdown();
+    let mut readme = std::fs::read_to_string(&path).unwrap();
     if std::env::var_os("UPDATE_KEYS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+        let (start, end) = table(&readme);
+        readme = format!("{}{generated}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, &readme).unwrap();
     }
-    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    let (start, end) = table(&readme);
     assert_eq!(
-        written, generated,
-        "docs/keys.md is stale: run UPDATE_KEYS=1 cargo test --test tui_keys"
+        &readme[start..end],
+        generated,
+        "README.md's key table is stale: run UPDATE_KEYS=1 cargo test --test tui_keys"
     );
 }

@@ -1,5 +1,5 @@
 //! The keymap is data: one table from chord to action, with a description. Dispatch, the help
-//! overlay, the hint bar and docs/keys.md are all read from it, so none of them can disagree.
+//! overlay, the hint bar and the README's key table are all read from it, so none of them can disagree.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -517,7 +517,7 @@ impl Keymap {
             .collect()
     }
 
-    /// The key table as Markdown: docs/keys.md, checked by a test.
+    /// The key table as Markdown: the README's, checked by a test.
     pub fn markdown(&self) -> String {
         let mut text = String::from(
             "<!-- Generated from src/tui/keymap.rs; `cargo test` checks it (UPDATE_KEYS=1 rewrites it). -->\n",
