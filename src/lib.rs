@@ -4,5 +4,6 @@
 //! pages; [`stats`] counts floor time; [`report`] assembles the reports; [`tui`] is the live screen.
 
 pub mod model;
+pub mod report;
 pub mod stats;
 pub mod store;

@@ -131,6 +131,8 @@ vocabulary! {
     }
 }
 
+// The vocabulary macro owns the derives, so the default is spelled out here.
+#[allow(clippy::derivable_impls)]
 impl Default for NoteKind {
     fn default() -> Self {
         NoteKind::Remark
