@@ -47,7 +47,7 @@ impl Anonymizer {
         };
         for person in &session.people {
             let label = group_label(person);
-            let words: Vec<String> = tokens(&person.name).map(|(_, _, t)| t).collect();
+            let words = tokens(&person.name);
             for (start, word) in words.iter().enumerate() {
                 if word.chars().count() >= 3 && !PARTICLES.contains(&word.as_str()) {
                     add(&mut parts, word.clone(), &label);
@@ -84,20 +84,19 @@ impl Anonymizer {
                 text = std::borrow::Cow::Owned(text.replace(name.as_str(), label));
             }
         }
-        let found: Vec<(usize, usize, String)> = tokens(&text).collect();
-        let mut out = String::with_capacity(text.len());
+        let words = Words::of(&text);
+        let mut out = String::new();
         let mut copied = 0;
         let mut index = 0;
-        while index < found.len() {
-            let (start, _, ref token) = found[index];
+        while index < words.spans.len() {
+            let word = words.folded(index);
             let mut replacement = None;
             let mut consumed = 1;
-            if self.run_starts.contains(token) {
-                let most = self.longest_run.min(found.len() - index);
+            if self.run_starts.contains(word) {
+                let most = self.longest_run.min(words.spans.len() - index);
                 for len in (2..=most).rev() {
-                    let run = found[index..index + len]
-                        .iter()
-                        .map(|t| t.2.as_str())
+                    let run = (index..index + len)
+                        .map(|i| words.folded(i))
                         .collect::<Vec<_>>()
                         .join(" ");
                     if let Some(label) = self.runs.get(&run) {
@@ -108,10 +107,11 @@ impl Anonymizer {
                 }
             }
             if replacement.is_none() {
-                replacement = self.parts.get(token);
+                replacement = self.parts.get(word);
             }
             if let Some(label) = replacement {
-                let end = found[index + consumed - 1].1;
+                let start = words.spans[index].start;
+                let end = words.spans[index + consumed - 1].end;
                 out.push_str(&text[copied..start]);
                 out.push_str(label);
                 copied = end;
@@ -164,33 +164,68 @@ pub fn region_short(region: RegionalGroup) -> &'static str {
     }
 }
 
-/// The words of a text as (start, end, folded word): runs of letters and digits, compared
-/// without case or accents.
-fn tokens(text: &str) -> impl Iterator<Item = (usize, usize, String)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    std::iter::from_fn(move || {
-        let (start, _) = loop {
-            let (i, c) = chars.next()?;
-            if c.is_alphanumeric() {
-                break (i, c);
-            }
-        };
-        let mut end = text.len();
-        while let Some(&(i, c)) = chars.peek() {
+/// Where a word is in the text, and where its folded form is in `Words::folded`.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+    folded_start: usize,
+    folded_end: usize,
+}
+
+/// The words of a text (runs of letters and digits), folded once into one buffer so that a
+/// text with no name in it costs no allocation per word.
+struct Words {
+    spans: Vec<Span>,
+    folded: String,
+}
+
+impl Words {
+    fn of(text: &str) -> Words {
+        let mut spans = Vec::new();
+        let mut folded = String::with_capacity(text.len());
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
             if !c.is_alphanumeric() {
-                end = i;
-                break;
+                continue;
             }
-            chars.next();
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = chars.peek() {
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            let word = &text[start..end];
+            let folded_start = folded.len();
+            if word.is_ascii() {
+                folded.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                folded.push_str(&deunicode::deunicode(word).to_lowercase());
+            }
+            spans.push(Span {
+                start,
+                end,
+                folded_start,
+                folded_end: folded.len(),
+            });
         }
-        let word = &text[start..end];
-        let folded = if word.is_ascii() {
-            word.to_ascii_lowercase()
-        } else {
-            deunicode::deunicode(word).to_lowercase()
-        };
-        Some((start, end, folded))
-    })
+        Words { spans, folded }
+    }
+
+    fn folded(&self, index: usize) -> &str {
+        let span = self.spans[index];
+        &self.folded[span.folded_start..span.folded_end]
+    }
+}
+
+/// The folded words of a name.
+fn tokens(name: &str) -> Vec<String> {
+    let words = Words::of(name);
+    (0..words.spans.len())
+        .map(|i| words.folded(i).to_string())
+        .collect()
 }
 
 #[cfg(test)]

@@ -122,10 +122,15 @@ pub fn export(
     options: &Options<'_>,
 ) -> Result<Exported, ReportError> {
     let form = Form::new(session, profile, options.report);
-    let context = Context::new(session, profile, &form, options.anonymous).to_json(session);
+    let context = Context::new(session, profile, &form, options.anonymous);
+    // Names are replaced in the JSON form of the context, every string of it; without
+    // --anonymous the context is drawn as it is, which saves converting it.
+    let anonymized = options.anonymous.then(|| context.to_json(session));
     let text = match options.format {
         Format::Json => {
-            let mut json = serde_json::to_string_pretty(&context).unwrap_or_default();
+            // Through serde_json::Value either way, so keys come sorted with or without names.
+            let value = anonymized.unwrap_or_else(|| context.to_json(session));
+            let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
             json.push('\n');
             json
         }
@@ -141,7 +146,10 @@ pub fn export(
                     });
                 }
             };
-            render::render(&context, &name, file, options.dirs)?
+            match &anonymized {
+                Some(value) => render::render(value, &name, file, options.dirs)?,
+                None => render::render(&context, &name, file, options.dirs)?,
+            }
         }
     };
     Ok(Exported {

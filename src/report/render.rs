@@ -16,7 +16,7 @@ pub struct TemplateFile<'a> {
 
 /// Renders `context` with the template `name` looked up in `dirs`, or with the file `file`.
 pub fn render(
-    context: &serde_json::Value,
+    context: &impl serde::Serialize,
     name: &str,
     file: Option<TemplateFile<'_>>,
     dirs: &TemplateDirs,
