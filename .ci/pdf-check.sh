@@ -18,12 +18,7 @@ pdf="$work/final.pdf"
 rm -f "$html" "$pdf"
 fixture=tests/fixtures/ws-attribution.ron
 
-# The binary's `export` subcommand once the CLI has it; until then the same code as an example.
-if cargo run --quiet -- export --help 2>/dev/null | grep -q -- "--anonymous"; then
-    cargo run --quiet -- export "$fixture" final --format html -o "$html"
-else
-    cargo run --quiet --example export -- "$fixture" final --format html -o "$html"
-fi
+cargo run --quiet -- export "$fixture" final --format html -o "$html"
 test -s "$html" || { echo "pdf-check: no HTML was exported" >&2; exit 1; }
 
 profile="$(mktemp -d)"

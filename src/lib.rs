@@ -3,7 +3,9 @@
 //! The [`model`] knows the session; the [`store`] keeps it durable; [`import`] reads proposal
 //! pages; [`stats`] counts floor time; [`report`] assembles the reports; [`tui`] is the live screen.
 
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod stats;
 pub mod store;
+pub mod tui;

@@ -1,1 +1,16 @@
-fn main() {}
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("rapporteur: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! The reports of the fixture session: every profile × report × format, normal and anonymous,
 //! snapshotted; names gone under --anonymous; limits, overrides and template errors.
 
-mod common;
+mod fixture;
 
 use rapporteur::model::{NoteKind, Session, fold};
 use rapporteur::report::{
@@ -12,7 +12,7 @@ use rapporteur::store::Store;
 const PROFILES: [&str; 2] = ["igf", "igf-2016"];
 
 fn fixture() -> Session {
-    let (session, warnings) = Store::read(common::fixture_path()).expect("read the fixture");
+    let (session, warnings) = Store::read(fixture::fixture_path()).expect("read the fixture");
     assert!(warnings.is_empty(), "{warnings:?}");
     session
 }
@@ -38,14 +38,14 @@ fn export(
         .text
 }
 
-/// The checked-in session is what `common::session()` builds, written by the store.
+/// The checked-in session is what `fixture::session()` builds, written by the store.
 /// Run with RAPPORTEUR_UPDATE_FIXTURES=1 to write it anew.
 #[test]
 fn the_fixture_file_is_the_fixture_session() {
     let dir = tempfile::tempdir().unwrap();
     let fresh = dir.path().join("ws-attribution.ron");
-    drop(Store::create(&fresh, &common::session()).unwrap());
-    let checked_in = common::fixture_path();
+    drop(Store::create(&fresh, &fixture::session()).unwrap());
+    let checked_in = fixture::fixture_path();
     for (new, old) in [
         (fresh.clone(), checked_in.clone()),
         (
@@ -65,7 +65,7 @@ fn the_fixture_file_is_the_fixture_session() {
             old.display()
         );
     }
-    assert_eq!(fixture(), common::session());
+    assert_eq!(fixture(), fixture::session());
 }
 
 #[test]

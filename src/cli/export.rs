@@ -82,7 +82,7 @@ impl From<FormatArg> for Format {
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let (session, store_warnings) = Store::read(&args.session)?;
     for warning in store_warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("rapporteur: warning: {warning}");
     }
     let dirs = TemplateDirs::new(
         args.templates
@@ -100,7 +100,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     };
     let exported = report::export(&session, &profile, &options)?;
     for warning in &exported.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("rapporteur: warning: {warning}");
     }
     match &args.output {
         Some(path) => write_atomically(path, exported.text.as_bytes())
@@ -115,7 +115,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     if args.strict && !exported.warnings.is_empty() {
         eprintln!(
-            "error: {} field limit(s) broken (--strict)",
+            "rapporteur: {} field limit(s) broken (--strict)",
             exported.warnings.len()
         );
         return Ok(ExitCode::from(OVER_LIMIT));

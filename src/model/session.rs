@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::names::{fold, name_matches};
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
@@ -50,6 +50,7 @@ pub struct Section {
 
 /// Stable within one session file; notes refer to people by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
 pub struct PersonId(pub u32);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -138,7 +139,8 @@ pub struct Session {
     pub taker: String,
     /// When the rapporteur started the session clock.
     pub clock_started: Option<DateTime<FixedOffset>>,
-    /// Live notes in time order.
+    /// Live notes in time order. Read freely; change through `apply`, `upsert_note`,
+    /// `delete_note` and `restore_note`, which keep the timeline sorted and indexed.
     pub notes: Vec<Note>,
     /// Deleted notes, kept so a deletion can be undone.
     pub trash: Vec<Note>,
@@ -148,6 +150,8 @@ pub struct Session {
     pub segments: Vec<SegmentChange>,
     /// The latest text of each report field drafted so far, by key.
     pub report_fields: BTreeMap<String, String>,
+    /// When each live note was taken, so that a note is found by binary search, not by a scan.
+    note_times: HashMap<NoteId, DateTime<FixedOffset>>,
 }
 
 impl Session {
@@ -224,25 +228,40 @@ impl Session {
     }
 
     pub fn note(&self, id: NoteId) -> Option<&Note> {
-        self.notes.iter().find(|n| n.id == id)
+        self.position(id).map(|index| &self.notes[index])
+    }
+
+    /// Where a live note sits in the timeline.
+    fn position(&self, id: NoteId) -> Option<usize> {
+        // The index is complete unless someone filled `notes` directly; then scan.
+        if self.note_times.len() == self.notes.len() {
+            let at = *self.note_times.get(&id)?;
+            let index = self.notes.partition_point(|n| n.sort_key() < (at, id));
+            if self.notes.get(index).is_some_and(|n| n.id == id) {
+                return Some(index);
+            }
+        }
+        self.notes.iter().rposition(|n| n.id == id)
     }
 
     /// Adds or replaces a note, keeping the timeline in time order.
     pub fn upsert_note(&mut self, note: Note) {
-        if let Some(index) = self.notes.iter().rposition(|n| n.id == note.id) {
+        if let Some(index) = self.position(note.id) {
             self.notes.remove(index);
         }
-        let at = self
+        let index = self
             .notes
             .partition_point(|n| n.sort_key() <= note.sort_key());
-        self.notes.insert(at, note);
+        self.note_times.insert(note.id, note.at);
+        self.notes.insert(index, note);
     }
 
     /// Moves a note to the trash; returns whether there was such a note.
     pub fn delete_note(&mut self, id: NoteId) -> bool {
-        match self.notes.iter().rposition(|n| n.id == id) {
+        match self.position(id) {
             Some(index) => {
                 let note = self.notes.remove(index);
+                self.note_times.remove(&id);
                 self.trash.push(note);
                 true
             }

@@ -45,14 +45,13 @@ impl Header {
     }
 
     pub fn into_session(self) -> Session {
-        Session {
-            info: self.info,
-            people: self.people,
-            questions: self.questions,
-            taker: self.taker,
-            clock_started: self.clock_started,
-            ..Session::default()
-        }
+        let mut session = Session::default();
+        session.info = self.info;
+        session.people = self.people;
+        session.questions = self.questions;
+        session.taker = self.taker;
+        session.clock_started = self.clock_started;
+        session
     }
 
     pub fn read(path: &Path) -> Result<Header, StoreError> {

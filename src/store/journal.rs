@@ -40,7 +40,7 @@ pub(super) enum Tail {
 /// Reads only the end of the journal, back to its last newline: the cost does not grow with the
 /// number of notes.
 pub(super) fn inspect_tail(file: &mut File, len: u64, path: &Path) -> Result<Tail, StoreError> {
-    let io = |e| StoreError::io("read the end of", path, e);
+    let io = |e| StoreError::io("read", path, e);
     let mut chunk = vec![0u8; 4096];
     let mut tail: Vec<u8> = Vec::new();
     let mut end = len;

@@ -51,12 +51,11 @@ pub enum StoreError {
     },
     #[error("{}: already open by {}; close it there first", path.display(), holder(*pid))]
     Locked { path: PathBuf, pid: Option<u32> },
-    #[error("{}: could not {action}: {source}", path.display())]
+    #[error("{}: could not {action}: {cause}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 
@@ -68,11 +67,11 @@ fn holder(pid: Option<u32>) -> String {
 }
 
 impl StoreError {
-    pub(crate) fn io(action: &'static str, path: &Path, source: std::io::Error) -> Self {
+    pub(crate) fn io(action: &'static str, path: &Path, cause: std::io::Error) -> Self {
         StoreError::Io {
             action,
             path: path.to_path_buf(),
-            source,
+            cause,
         }
     }
 }
@@ -276,7 +275,7 @@ impl Store {
             Tail::Torn { from, bytes } => {
                 let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
                 let kept = self.paths.damaged(&stamp);
-                let io = |e| StoreError::io("keep the damaged bytes in", &kept, e);
+                let io = |e| StoreError::io("write the damaged bytes", &kept, e);
                 let mut file = OpenOptions::new()
                     .write(true)
                     .create_new(true)
@@ -289,7 +288,7 @@ impl Store {
                 self.journal
                     .set_len(from)
                     .and_then(|()| self.journal.sync_all())
-                    .map_err(|e| StoreError::io("cut the torn record from", &path, e))?;
+                    .map_err(|e| StoreError::io("cut off the torn record", &path, e))?;
                 self.journal_len = from;
                 Ok(Some(StoreWarning::TornTail {
                     journal: path,
@@ -318,7 +317,7 @@ impl Store {
         for change in changes {
             let line = journal::encode(change).map_err(|e| {
                 StoreError::io(
-                    "encode a change for",
+                    "encode a change",
                     &self.paths.journal,
                     std::io::Error::other(e),
                 )
@@ -343,7 +342,7 @@ impl Store {
                 // A full disk can leave part of the batch behind: cut it off again.
                 let _ = self.journal.set_len(self.journal_len);
                 let _ = self.journal.sync_data();
-                Err(StoreError::io("save to", &self.paths.journal, error))
+                Err(StoreError::io("save", &self.paths.journal, error))
             }
         }
     }
@@ -356,7 +355,7 @@ impl Store {
     /// Saves the text being typed, atomically, beside the session.
     pub fn save_draft<T: Serialize>(&self, draft: &T) -> Result<(), StoreError> {
         let path = &self.paths.draft;
-        let io = |e| StoreError::io("save the draft to", path, e);
+        let io = |e| StoreError::io("save the draft", path, e);
         let text = ron::to_string(draft).map_err(|e| io(std::io::Error::other(e)))?;
         let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
         file.write_all(text.as_bytes()).map_err(io)?;

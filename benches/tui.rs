@@ -1,0 +1,102 @@
+//! What the live screen costs: one frame at 200×50 with 10, 1,000 and 10,000 notes, and one key
+//! press (event → update → frame) at 10,000 notes.
+
+#[path = "../tests/tui_support/mod.rs"]
+mod tui_support;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use crossterm::event::KeyCode;
+use rapporteur::model::{Change, Session};
+use rapporteur::store::StoreError;
+use rapporteur::tui::{self, Draft, Persist, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tui_support::*;
+
+/// Writes nothing: the key-press figure is our own work, not the disk's.
+struct Nowhere;
+
+impl Persist for Nowhere {
+    fn append(&mut self, _: &Change) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn save_header(&mut self, _: &Session) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn save_draft(&mut self, _: &Draft) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn clear_draft(&mut self) -> Result<(), StoreError> {
+        Ok(())
+    }
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame_200x50");
+    for notes in [10, 1_000, 10_000] {
+        let app = app(mid_way(notes), 200, 50);
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        group.bench_with_input(BenchmarkId::from_parameter(notes), &app, |b, app| {
+            b.iter(|| {
+                terminal.draw(|f| view::draw(f, app)).unwrap();
+            })
+        });
+    }
+    group.finish();
+    // The same frame without the terminal's diff: our own share of it.
+    let app = app(mid_way(10_000), 200, 50);
+    let area = ratatui::layout::Rect::new(0, 0, 200, 50);
+    c.bench_function("render_only_200x50/10000", |b| {
+        b.iter(|| {
+            let mut buffer = ratatui::buffer::Buffer::empty(area);
+            ratatui::widgets::Widget::render(&app, area, &mut buffer);
+            buffer
+        })
+    });
+    let mut empty = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    c.bench_function("empty_frame_200x50", |b| {
+        b.iter(|| {
+            empty.draw(|_| {}).unwrap();
+        })
+    });
+}
+
+fn key_press(c: &mut Criterion) {
+    let mut app = app(mid_way(10_000), 200, 50);
+    let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+    let mut store = Nowhere;
+    let mut n = 0u64;
+    c.bench_function("key_press_10000_notes", |b| {
+        b.iter(|| {
+            n += 1;
+            // Type and erase, so the note does not grow without end.
+            let code = if n.is_multiple_of(2) {
+                KeyCode::Char('x')
+            } else {
+                KeyCode::Backspace
+            };
+            tui::step(&mut app, &mut store, Some(key(code)), now());
+            terminal.draw(|f| view::draw(f, &app)).unwrap();
+        })
+    });
+}
+
+fn key_update_only(c: &mut Criterion) {
+    let mut app = app(mid_way(10_000), 200, 50);
+    let mut store = Nowhere;
+    let mut n = 0u64;
+    c.bench_function("key_update_only_10000_notes", |b| {
+        b.iter(|| {
+            n += 1;
+            let code = if n.is_multiple_of(2) {
+                KeyCode::Char('x')
+            } else {
+                KeyCode::Backspace
+            };
+            tui::step(&mut app, &mut store, Some(key(code)), now());
+        })
+    });
+}
+
+criterion_group!(benches, frame, key_press, key_update_only);
+criterion_main!(benches);

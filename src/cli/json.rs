@@ -1,0 +1,300 @@
+//! The `--json` shapes: stable, documented in the README, and independent of how the session file
+//! spells things. Times are RFC 3339; vocabularies are their slugs ("civil-society", "grulac").
+
+use anyhow::{Context, bail};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use rapporteur::model::{Note, NoteId, NoteKind, Person, PolicyQuestion, Session, Speaker};
+use rapporteur::stats::{GroupTally, Stats, Tally};
+
+#[derive(Serialize)]
+pub struct SessionJson<'a> {
+    pub code: &'a str,
+    pub title: &'a str,
+    pub start: Option<DateTime<FixedOffset>>,
+    pub end: Option<DateTime<FixedOffset>>,
+    pub duration_minutes: Option<u32>,
+    pub format: Option<&'a str>,
+    pub sdgs: &'a [String],
+    pub expected_outcomes: Option<&'a str>,
+    pub taker: &'a str,
+    pub clock_started: Option<DateTime<FixedOffset>>,
+    pub people: Vec<PersonJson<'a>>,
+    pub policy_questions: Vec<QuestionJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct PersonJson<'a> {
+    pub name: &'a str,
+    pub affiliation: Option<&'a str>,
+    pub stakeholder_group: Option<&'static str>,
+    pub regional_group: Option<&'static str>,
+    pub roles: Vec<&'static str>,
+    pub attended: bool,
+}
+
+#[derive(Serialize)]
+pub struct QuestionJson<'a> {
+    pub number: u8,
+    pub title: Option<&'a str>,
+    pub text: &'a str,
+}
+
+impl<'a> SessionJson<'a> {
+    pub fn of(session: &'a Session) -> Self {
+        let info = &session.info;
+        SessionJson {
+            code: &info.code,
+            title: &info.title,
+            start: info.start,
+            end: info.end,
+            duration_minutes: info.planned_minutes(),
+            format: info.format.as_deref(),
+            sdgs: &info.sdgs,
+            expected_outcomes: info.expected_outcomes.as_deref(),
+            taker: &session.taker,
+            clock_started: session.clock_started,
+            people: session.roster().map(PersonJson::of).collect(),
+            policy_questions: session.questions.iter().map(QuestionJson::of).collect(),
+        }
+    }
+}
+
+impl<'a> PersonJson<'a> {
+    fn of(person: &'a Person) -> Self {
+        PersonJson {
+            name: &person.name,
+            affiliation: person.affiliation.as_deref(),
+            stakeholder_group: person.stakeholder.map(|g| g.slug()),
+            regional_group: person.region.map(|g| g.slug()),
+            roles: person.roles.iter().map(|r| r.slug()).collect(),
+            attended: person.attended,
+        }
+    }
+}
+
+impl<'a> QuestionJson<'a> {
+    fn of(question: &'a PolicyQuestion) -> Self {
+        QuestionJson {
+            number: question.number,
+            title: question.title.as_deref(),
+            text: &question.text,
+        }
+    }
+}
+
+/// One note, one line of `notes --json`, and what `note --from` reads back.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteJson {
+    /// Absent on input: a new id is made.
+    #[serde(default)]
+    pub id: Option<NoteId>,
+    pub at: DateTime<FixedOffset>,
+    /// A person's name, "audience", "online", or null.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    #[serde(default)]
+    pub questions: Vec<u8>,
+    #[serde(default = "remark")]
+    pub kind: String,
+    pub text: String,
+    /// Derived from the text; accepted on input and ignored.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub taker: Option<String>,
+    #[serde(default)]
+    pub edited: Option<DateTime<FixedOffset>>,
+}
+
+fn remark() -> String {
+    NoteKind::Remark.slug().to_string()
+}
+
+pub fn speaker_word(session: &Session, speaker: Speaker) -> String {
+    match speaker.audience_word() {
+        Some(word) => word.to_string(),
+        None => session.speaker_name(speaker),
+    }
+}
+
+impl NoteJson {
+    pub fn of(session: &Session, note: &Note) -> Self {
+        NoteJson {
+            id: Some(note.id),
+            at: note.at,
+            speaker: note.speaker.map(|s| speaker_word(session, s)),
+            questions: note.questions.clone(),
+            kind: note.kind.slug().to_string(),
+            text: note.text.clone(),
+            tags: note.tags.clone(),
+            taker: Some(note.taker.clone()),
+            edited: note.edited,
+        }
+    }
+
+    /// The note this line describes, checked against the session's roster and questions.
+    pub fn into_note(self, session: &Session) -> anyhow::Result<Note> {
+        let speaker = self
+            .speaker
+            .as_deref()
+            .map(|who| session.resolve_speaker(who))
+            .transpose()?;
+        let kind: NoteKind = self.kind.parse()?;
+        check_questions(session, &self.questions)?;
+        let taker = self.taker.unwrap_or_else(|| session.taker.clone());
+        let mut note = Note::new(self.at, speaker, self.questions, kind, self.text, taker);
+        if let Some(id) = self.id {
+            note.id = id;
+        }
+        note.edited = self.edited;
+        Ok(note)
+    }
+}
+
+/// Every number names one of the session's policy questions.
+pub fn check_questions(session: &Session, numbers: &[u8]) -> anyhow::Result<()> {
+    for number in numbers {
+        if session.question(*number).is_none() {
+            let known: Vec<String> = session
+                .questions
+                .iter()
+                .map(|q| q.number.to_string())
+                .collect();
+            if known.is_empty() {
+                bail!("this session has no policy questions, so there is no question {number}");
+            }
+            bail!(
+                "there is no policy question {number}; this session has {}",
+                known.join(", ")
+            );
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+pub struct StatsJson {
+    pub clock_started: Option<DateTime<FixedOffset>>,
+    pub counted_until: Option<DateTime<FixedOffset>>,
+    /// Present when the floor was still held at the end of the record.
+    pub open_floor: Option<OpenFloorJson>,
+    pub total_floor_seconds: i64,
+    pub notes: u32,
+    pub notes_without_question: u32,
+    pub speakers: Vec<SpeakerJson>,
+    pub stakeholder_groups: Vec<GroupJson>,
+    pub regional_groups: Vec<GroupJson>,
+    pub policy_questions: Vec<QuestionCountJson>,
+}
+
+#[derive(Serialize)]
+pub struct OpenFloorJson {
+    pub speaker: String,
+    pub since: DateTime<FixedOffset>,
+}
+
+#[derive(Serialize)]
+pub struct SpeakerJson {
+    /// A person's name, "audience" or "online".
+    pub speaker: String,
+    pub stakeholder_group: Option<&'static str>,
+    pub regional_group: Option<&'static str>,
+    pub attended: bool,
+    #[serde(flatten)]
+    pub tally: TallyJson,
+}
+
+#[derive(Serialize)]
+pub struct GroupJson {
+    /// The group's slug, or null for people whose group is not known.
+    pub group: Option<&'static str>,
+    #[serde(flatten)]
+    pub tally: TallyJson,
+}
+
+#[derive(Serialize)]
+pub struct TallyJson {
+    pub floor_seconds: i64,
+    pub interventions: u32,
+    pub notes: u32,
+}
+
+#[derive(Serialize)]
+pub struct QuestionCountJson {
+    pub number: u8,
+    pub notes: u32,
+}
+
+impl From<Tally> for TallyJson {
+    fn from(tally: Tally) -> Self {
+        TallyJson {
+            floor_seconds: tally.floor.num_seconds(),
+            interventions: tally.interventions,
+            notes: tally.notes,
+        }
+    }
+}
+
+fn groups<G: Copy>(tallies: &[GroupTally<G>], slug: fn(G) -> &'static str) -> Vec<GroupJson> {
+    tallies
+        .iter()
+        .map(|g| GroupJson {
+            group: g.group.map(slug),
+            tally: g.tally.into(),
+        })
+        .collect()
+}
+
+impl StatsJson {
+    pub fn of(session: &Session, stats: &Stats) -> Self {
+        let speakers = stats
+            .speakers
+            .iter()
+            .map(|entry| {
+                let person = match entry.speaker {
+                    Speaker::Person(id) => session.person(id),
+                    _ => None,
+                };
+                SpeakerJson {
+                    speaker: speaker_word(session, entry.speaker),
+                    stakeholder_group: person.and_then(|p| p.stakeholder).map(|g| g.slug()),
+                    regional_group: person.and_then(|p| p.region).map(|g| g.slug()),
+                    attended: person.is_none_or(|p| p.attended),
+                    tally: entry.tally.into(),
+                }
+            })
+            .collect();
+        StatsJson {
+            clock_started: session.clock_started,
+            counted_until: stats.counted_until,
+            open_floor: stats.open_floor.map(|open| OpenFloorJson {
+                speaker: speaker_word(session, open.speaker),
+                since: open.since,
+            }),
+            total_floor_seconds: stats.total_floor.num_seconds(),
+            notes: stats.notes,
+            notes_without_question: stats.notes_without_question,
+            speakers,
+            stakeholder_groups: groups(&stats.stakeholder_groups, |g| g.slug()),
+            regional_groups: groups(&stats.regional_groups, |g| g.slug()),
+            policy_questions: stats
+                .questions
+                .iter()
+                .map(|q| QuestionCountJson {
+                    number: q.number,
+                    notes: q.notes,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Prints a value as pretty JSON on stdout.
+pub fn print<T: Serialize>(value: &T) -> anyhow::Result<()> {
+    let text = serde_json::to_string_pretty(value).context("could not write JSON")?;
+    println!("{text}");
+    Ok(())
+}

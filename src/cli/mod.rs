@@ -1,0 +1,117 @@
+//! The command line: clap definitions and the non-interactive subcommands.
+
+mod check;
+mod export;
+mod floor;
+mod json;
+mod moment;
+mod new;
+mod note;
+mod person;
+mod show;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::str::FromStr;
+
+use clap::{Args, Parser, Subcommand};
+
+use rapporteur::model::UnknownWord;
+
+#[derive(Parser)]
+#[command(
+    name = "rapporteur",
+    version,
+    about = "Take the record of a live IGF session: import the proposal, tag notes live, export the reports.",
+    long_about = "Take the record of a live IGF session: import the proposal, tag notes live, export the reports.\n\n\
+                  Without a command, opens the live screen on SESSION (default: session.ron in the \
+                  current directory, created from a built-in example session if it does not exist).",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  rapporteur new ws422.ron --from-proposal proposal.txt\n  rapporteur ws422.ron\n  rapporteur note ws422.ron -s alcantara -q 1 \"Attribution needs evidence\"\n  rapporteur stats ws422.ron --json"
+)]
+pub struct Cli {
+    /// The session file to open on the live screen.
+    pub session: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Create a session, empty or from a proposal page.
+    #[command(
+        after_help = "Examples:\n  rapporteur new ws422.ron --from-proposal ws422.txt\n  rapporteur new ws422.html.ron --from-proposal saved-page.html --taker \"Ana Silva\"\n  rapporteur new panel.ron --title \"Panel on data governance\""
+    )]
+    New(new::NewArgs),
+    /// Show the session: particulars, people and policy questions.
+    #[command(
+        after_help = "Examples:\n  rapporteur show ws422.ron\n  rapporteur show ws422.ron --json | jq '.people[].name'"
+    )]
+    Show(show::ShowArgs),
+    /// Add a note, or many from JSON lines.
+    #[command(
+        after_help = "Examples:\n  rapporteur note ws422.ron -s alcantara -q 1 -q 3 \"Attribution needs evidence #norms\"\n  rapporteur note ws422.ron -s online -k question --at +00:42:10 \"How do small states take part?\"\n  rapporteur note ws422.ron --from notes.jsonl\n  rapporteur notes old.ron --json | rapporteur note ws422.ron --from -"
+    )]
+    Note(note::NoteArgs),
+    /// List notes, filtered by speaker, question or kind.
+    #[command(
+        after_help = "Examples:\n  rapporteur notes ws422.ron\n  rapporteur notes ws422.ron -s paulus -q 2 -k takeaway\n  rapporteur notes ws422.ron --json > notes.jsonl"
+    )]
+    Notes(note::NotesArgs),
+    /// Record who has the floor from now (or --at) on; `none` closes it.
+    #[command(
+        after_help = "Examples:\n  rapporteur floor ws422.ron markovski\n  rapporteur floor ws422.ron audience --at 14:40\n  rapporteur floor ws422.ron none"
+    )]
+    Floor(floor::FloorArgs),
+    /// Floor time and interventions by person, group, region and audience; notes per question.
+    #[command(
+        after_help = "Examples:\n  rapporteur stats ws422.ron\n  rapporteur stats ws422.ron --json"
+    )]
+    Stats(floor::StatsArgs),
+    /// Fix the roster: add a person, mark one absent or present again.
+    #[command(subcommand)]
+    Person(person::PersonCommand),
+    /// Export the short or the final report as Markdown, text, printable HTML or JSON.
+    #[command(
+        after_help = "Examples:\n  rapporteur export ws422.ron short > short.md\n  rapporteur export ws422.ron final --format html -o final.html\n  rapporteur export ws422.ron final --profile igf-2016 --format txt --anonymous\n  rapporteur export ws422.ron final --template mine.md.j2 --strict\n\nTemplates and profiles: --templates DIR, then $XDG_CONFIG_HOME/rapporteur/templates, then the\nbuilt-in ones (see templates/README.md). Exit status 3: --strict and a field over its limit."
+    )]
+    Export(export::ExportArgs),
+    /// Load the session and report problems; exits non-zero if there are any.
+    #[command(after_help = "Example:\n  rapporteur check ws422.ron && echo fine")]
+    Check(SessionArg),
+}
+
+#[derive(Args)]
+pub struct SessionArg {
+    /// The session file, e.g. ws422.ron.
+    pub session: PathBuf,
+}
+
+/// Clap's value parser for a vocabulary (kinds, groups, roles), so errors list what is accepted.
+pub fn word<T: FromStr<Err = UnknownWord>>(text: &str) -> Result<T, String> {
+    text.parse().map_err(|e: UnknownWord| e.to_string())
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::New(args)) => new::run(&args),
+        Some(Command::Show(args)) => show::run(&args),
+        Some(Command::Note(args)) => note::run_note(&args),
+        Some(Command::Notes(args)) => note::run_notes(&args),
+        Some(Command::Floor(args)) => floor::run_floor(&args),
+        Some(Command::Stats(args)) => floor::run_stats(&args),
+        Some(Command::Person(command)) => person::run(&command),
+        Some(Command::Check(args)) => check::run(&args.session),
+        Some(Command::Export(args)) => export::run(&args),
+        None => anyhow::bail!(
+            "the live screen is not built yet; use a subcommand (see `rapporteur --help`)"
+        ),
+    }
+}
+
+/// Tells the user, on stderr, what the store repaired or noticed.
+pub fn report_warnings<W: std::fmt::Display>(warnings: &[W]) {
+    for warning in warnings {
+        eprintln!("rapporteur: warning: {warning}");
+    }
+}

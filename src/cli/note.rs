@@ -1,0 +1,186 @@
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::Args;
+
+use rapporteur::model::{Change, Note, NoteKind, Session, Speaker};
+use rapporteur::store::{Store, now};
+
+use super::json::{NoteJson, check_questions};
+use super::moment::parse_moment;
+
+#[derive(Args)]
+pub struct NoteArgs {
+    /// The session file, e.g. ws422.ron.
+    pub session: PathBuf,
+    /// Who had the floor: any unique part of a name (case and accents do not matter), `audience` or `online`.
+    #[arg(short, long, value_name = "WHO")]
+    pub speaker: Option<String>,
+    /// A policy question the note bears on; repeat for several.
+    #[arg(short, long = "question", value_name = "N")]
+    pub questions: Vec<u8>,
+    /// remark, question, quote, takeaway or call-to-action.
+    #[arg(short, long, value_parser = super::word::<NoteKind>, default_value = "remark")]
+    pub kind: NoteKind,
+    /// 14:05, 14:05:30, +00:12:30 from the session start, or an RFC 3339 time (default: now).
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// Read many notes from JSON lines (the shape of `notes --json`); `-` reads stdin.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["speaker", "questions", "at", "text"])]
+    pub from: Option<PathBuf>,
+    /// The note's text; #hashtags in it become tags.
+    #[arg(required_unless_present = "from")]
+    pub text: Vec<String>,
+}
+
+pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
+    let (mut store, session, warnings) = Store::open_for_append(&args.session)?;
+    super::report_warnings(&warnings);
+    let notes = match &args.from {
+        Some(file) => read_json_lines(file, &session)?,
+        None => vec![note_from_args(args, &session)?],
+    };
+    let changes: Vec<Change> = notes.iter().cloned().map(Change::Note).collect();
+    store.append_all(&changes)?;
+    match notes.as_slice() {
+        [one] => println!("saved note {} at {}", one.id, one.at),
+        many => println!("saved {} notes", many.len()),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
+    let text = args.text.join(" ");
+    if text.trim().is_empty() {
+        bail!("the note is empty; give its text after the session file");
+    }
+    let speaker = args
+        .speaker
+        .as_deref()
+        .map(|who| session.resolve_speaker(who))
+        .transpose()?;
+    check_questions(session, &args.questions)?;
+    let at = match &args.at {
+        Some(time) => parse_moment(time, session.origin(), now())?,
+        None => now(),
+    };
+    Ok(Note::new(
+        at,
+        speaker,
+        args.questions.clone(),
+        args.kind,
+        text,
+        session.taker.clone(),
+    ))
+}
+
+/// Every line must be a good note before any is saved: a file is added whole or not at all.
+fn read_json_lines(file: &PathBuf, session: &Session) -> anyhow::Result<Vec<Note>> {
+    let name = if file.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        file.display().to_string()
+    };
+    let reader: Box<dyn BufRead> = if file.as_os_str() == "-" {
+        Box::new(BufReader::new(std::io::stdin()))
+    } else {
+        let opened = std::fs::File::open(file).with_context(|| format!("could not open {name}"))?;
+        Box::new(BufReader::new(opened))
+    };
+    let mut notes = Vec::new();
+    for (index, line) in reader.lines().enumerate() {
+        let line_number = index + 1;
+        let line = line.with_context(|| format!("{name}:{line_number}: could not read"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let parsed: NoteJson = serde_json::from_str(&line).with_context(|| {
+            format!(
+                "{name}:{line_number}: expected a note object such as \
+                 {{\"at\": \"2022-12-01T14:05:00Z\", \"speaker\": \"audience\", \"text\": \"…\"}}; nothing was added"
+            )
+        })?;
+        let note = parsed
+            .into_note(session)
+            .with_context(|| format!("{name}:{line_number}: nothing was added"))?;
+        notes.push(note);
+    }
+    if notes.is_empty() {
+        bail!("{name}: no notes in it; nothing was added");
+    }
+    Ok(notes)
+}
+
+#[derive(Args)]
+pub struct NotesArgs {
+    /// The session file, e.g. ws422.ron.
+    pub session: PathBuf,
+    /// Only notes of this speaker (a part of a name, `audience` or `online`).
+    #[arg(short, long, value_name = "WHO")]
+    pub speaker: Option<String>,
+    /// Only notes on this policy question.
+    #[arg(short, long = "question", value_name = "N")]
+    pub question: Option<u8>,
+    /// Only notes of this kind.
+    #[arg(short, long, value_parser = super::word::<NoteKind>)]
+    pub kind: Option<NoteKind>,
+    /// Print JSON lines, one note a line (what `note --from` reads).
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
+    let (session, warnings) = Store::read(&args.session)?;
+    super::report_warnings(&warnings);
+    let speaker: Option<Speaker> = args
+        .speaker
+        .as_deref()
+        .map(|who| session.resolve_speaker(who))
+        .transpose()?;
+    if let Some(number) = args.question {
+        check_questions(&session, &[number])?;
+    }
+    let chosen = session.notes.iter().filter(|note| {
+        speaker.is_none_or(|s| note.speaker == Some(s))
+            && args.question.is_none_or(|q| note.is_about(q))
+            && args.kind.is_none_or(|k| note.kind == k)
+    });
+    for note in chosen {
+        if args.json {
+            println!("{}", serde_json::to_string(&NoteJson::of(&session, note))?);
+        } else {
+            println!("{}", describe(&session, note));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `+00:12:30 14:02 Livia Sobota [Q1 Q3] takeaway: text`
+fn describe(session: &Session, note: &Note) -> String {
+    let offset = session
+        .origin()
+        .map(|origin| {
+            let seconds = (note.at - origin).num_seconds();
+            let sign = if seconds < 0 { '-' } else { '+' };
+            let s = seconds.abs();
+            format!("{sign}{:02}:{:02}:{:02} ", s / 3600, s / 60 % 60, s % 60)
+        })
+        .unwrap_or_default();
+    let speaker = note
+        .speaker
+        .map_or_else(|| "—".to_string(), |s| session.speaker_name(s));
+    let questions = if note.questions.is_empty() {
+        String::new()
+    } else {
+        let tags: Vec<String> = note.questions.iter().map(|q| format!("Q{q}")).collect();
+        format!(" [{}]", tags.join(" "))
+    };
+    format!(
+        "{offset}{} {speaker}{questions} {}: {}",
+        note.at.format("%H:%M"),
+        note.kind.slug(),
+        note.text
+    )
+}

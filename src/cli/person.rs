@@ -1,0 +1,110 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::bail;
+use clap::{Args, Subcommand};
+
+use rapporteur::model::{Person, RegionalGroup, Role, Speaker, StakeholderGroup};
+use rapporteur::store::Store;
+
+#[derive(Subcommand)]
+pub enum PersonCommand {
+    /// Add someone to the roster (or add to what it says of someone already on it).
+    #[command(
+        after_help = "Examples:\n  rapporteur person add ws422.ron \"Ana Silva\" --affiliation ITU --stakeholder igo --region igo --role speaker\n  rapporteur person add ws422.ron \"Livia Sobota\" --role onsite-moderator"
+    )]
+    Add(AddArgs),
+    /// Mark someone on the roster as absent: they did not come.
+    #[command(after_help = "Example:\n  rapporteur person absent ws422.ron markovski")]
+    Absent(WhoArgs),
+    /// Undo `absent`: they came after all.
+    #[command(after_help = "Example:\n  rapporteur person present ws422.ron markovski")]
+    Present(WhoArgs),
+}
+
+#[derive(Args)]
+pub struct AddArgs {
+    /// The session file, e.g. ws422.ron.
+    pub session: PathBuf,
+    /// The person's full name.
+    pub name: String,
+    #[arg(long, value_name = "A")]
+    pub affiliation: Option<String>,
+    /// government, civil-society, private-sector, technical-community, intergovernmental-organization.
+    #[arg(long, value_name = "G", value_parser = super::word::<StakeholderGroup>)]
+    pub stakeholder: Option<StakeholderGroup>,
+    /// african, asia-pacific, eastern-european, grulac, weog, intergovernmental-organization.
+    #[arg(long, value_name = "R", value_parser = super::word::<RegionalGroup>)]
+    pub region: Option<RegionalGroup>,
+    /// organizer, speaker, onsite-moderator, online-moderator, rapporteur; repeat for several.
+    #[arg(long = "role", value_name = "ROLE", value_parser = super::word::<Role>)]
+    pub roles: Vec<Role>,
+}
+
+#[derive(Args)]
+pub struct WhoArgs {
+    /// The session file, e.g. ws422.ron.
+    pub session: PathBuf,
+    /// A unique part of the person's name; case and accents do not matter.
+    pub who: String,
+}
+
+pub fn run(command: &PersonCommand) -> anyhow::Result<ExitCode> {
+    match command {
+        PersonCommand::Add(args) => add(args),
+        PersonCommand::Absent(args) => set_attended(args, false),
+        PersonCommand::Present(args) => set_attended(args, true),
+    }
+}
+
+fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
+    if args.name.trim().is_empty() {
+        bail!("the name is empty");
+    }
+    let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
+    super::report_warnings(&warnings);
+    let existing = session.person_named(&args.name).map(|p| p.id);
+    let id = existing.unwrap_or_else(|| session.next_person_id());
+    if existing.is_none() {
+        session.people.push(Person::new(id, args.name.trim()));
+    }
+    let Some(person) = session.person_mut(id) else {
+        bail!("the roster lost {}", args.name);
+    };
+    if let Some(affiliation) = &args.affiliation {
+        person.affiliation = Some(affiliation.trim().to_string());
+    }
+    person.stakeholder = args.stakeholder.or(person.stakeholder);
+    person.region = args.region.or(person.region);
+    for role in &args.roles {
+        person.add_role(*role);
+    }
+    let name = person.name.clone();
+    store.save_header(&session)?;
+    let verb = if existing.is_some() {
+        "updated"
+    } else {
+        "added"
+    };
+    println!("{verb} {name}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn set_attended(args: &WhoArgs, attended: bool) -> anyhow::Result<ExitCode> {
+    let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
+    super::report_warnings(&warnings);
+    let Speaker::Person(id) = session.resolve_speaker(&args.who)? else {
+        bail!("the audience cannot be marked absent; name a person");
+    };
+    let Some(person) = session.person_mut(id) else {
+        bail!("the roster lost {}", args.who);
+    };
+    person.attended = attended;
+    let name = person.name.clone();
+    store.save_header(&session)?;
+    println!(
+        "{name} is marked {}",
+        if attended { "present" } else { "absent" }
+    );
+    Ok(ExitCode::SUCCESS)
+}

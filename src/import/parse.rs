@@ -1,0 +1,430 @@
+//! One pass over the lines of a proposal: each line goes to the part of the session it belongs
+//! to, by its heading, its own shape, or the place it has on the page.
+
+use crate::model::{Section, Session, fold};
+
+use super::ImportWarning;
+use super::headings::{self, Heading, Slot};
+use super::lines::{self, Line};
+use super::people::{self, Roster};
+use super::questions;
+use super::roles::{self, Item};
+use super::schedule;
+use super::sdgs;
+
+/// Where the lines being read go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Place {
+    /// Between the title and the roster.
+    Header,
+    Roster,
+    Questions,
+    Sdgs,
+    Outcomes,
+    /// Under a "Format" heading: the next line is the format.
+    Format,
+    Duration,
+    /// Appending to this section.
+    Section(usize),
+    /// Text without a heading.
+    Loose,
+}
+
+struct Reader {
+    gap: usize,
+    session: Session,
+    warnings: Vec<ImportWarning>,
+    place: Place,
+    roster: Vec<Item>,
+    question_lines: Vec<Line>,
+    questions_heading: Option<usize>,
+    date_seen: bool,
+    format_line: Option<usize>,
+}
+
+pub(crate) fn read(text: &str) -> (Session, Vec<ImportWarning>) {
+    let lines = lines::split(text);
+    let mut reader = Reader {
+        gap: lines::lost_heading_gap(&lines),
+        session: Session::default(),
+        warnings: Vec::new(),
+        place: Place::Header,
+        roster: Vec::new(),
+        question_lines: Vec::new(),
+        questions_heading: None,
+        date_seen: false,
+        format_line: None,
+    };
+    let Some(title_at) = reader.title(&lines) else {
+        reader.warn(1, "the text is empty; nothing to import");
+        return (reader.session, reader.warnings);
+    };
+    for line in lines.iter().skip(title_at + 1) {
+        reader.line(line);
+    }
+    reader.finish(lines.first().map_or(1, |l| l.number));
+    (reader.session, reader.warnings)
+}
+
+impl Reader {
+    fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.warnings.push(ImportWarning::new(line, message));
+    }
+
+    /// Reads the code and title; returns the index of the title line. A page saved from the web
+    /// may start with its navigation, so a later line with a session code wins over the first
+    /// line, and what came before it is kept as a section.
+    fn title(&mut self, lines: &[Line]) -> Option<usize> {
+        let first = lines.first()?;
+        let coded = lines
+            .iter()
+            .take(60)
+            .take_while(|l| {
+                is_numbered_role(&l.text).is_none() && !schedule::looks_like_date_line(&l.text)
+            })
+            .position(|l| schedule::code_and_title(&l.text).is_some());
+        let at = match coded {
+            Some(at) if at > 0 => {
+                let skipped: Vec<&str> = lines[..at].iter().map(|l| l.text.as_str()).collect();
+                self.session.info.sections.push(Section {
+                    heading: "Page header".into(),
+                    text: skipped.join("\n"),
+                });
+                self.warn(
+                    first.number,
+                    format!("{at} line(s) before the session title kept as \"Page header\""),
+                );
+                at
+            }
+            _ => 0,
+        };
+        let line = lines.get(at)?;
+        match schedule::code_and_title(&line.text) {
+            Some((code, title)) => {
+                if title.is_empty() {
+                    self.warn(line.number, "no title after the session code");
+                }
+                self.session.info.code = code;
+                self.session.info.title = title;
+            }
+            None => {
+                self.warn(
+                    line.number,
+                    "no session code (like \"IGF 2022 WS #422\") on the first line; the line is taken as the title",
+                );
+                self.session.info.title = line.text.clone();
+            }
+        }
+        Some(at)
+    }
+
+    fn line(&mut self, line: &Line) {
+        let text = line.text.as_str();
+        let lost_heading = line.blanks_before >= self.gap;
+        if lost_heading
+            && matches!(
+                self.place,
+                Place::Questions | Place::Outcomes | Place::Section(_) | Place::Sdgs | Place::Loose
+            )
+        {
+            self.place = Place::Loose;
+        }
+
+        if let Some((slot, rest)) = is_numbered_role(text) {
+            self.roster.push(Item::Numbered {
+                slot,
+                line: line.number,
+                text: rest.to_string(),
+            });
+            self.place = Place::Roster;
+            return;
+        }
+        if !self.date_seen
+            && matches!(self.place, Place::Header | Place::Roster)
+            && schedule::looks_like_date_line(text)
+        {
+            self.date(line);
+            return;
+        }
+        let generic = !matches!(self.place, Place::Roster | Place::Questions);
+        if let Some(heading) = headings::standalone(text, generic) {
+            self.heading(heading, None, line);
+            return;
+        }
+        if let Some((heading, rest)) = headings::inline(text, generic) {
+            self.heading(heading, Some(rest), line);
+            return;
+        }
+        if (self.place == Place::Format || self.session.info.format.is_none())
+            && let Some((format, minutes)) = schedule::format_line(text)
+        {
+            self.format(line.number, format, minutes);
+            return;
+        }
+        if sdgs::is_goal(text) || (self.place == Place::Sdgs && sdgs::is_goal_reference(text)) {
+            self.session.info.sdgs.push(text.to_string());
+            self.place = Place::Sdgs;
+            return;
+        }
+        match self.place {
+            Place::Roster if people::looks_like_entry(text) => {
+                self.roster.push(Item::Bare {
+                    line: line.number,
+                    text: text.to_string(),
+                    blanks_before: line.blanks_before,
+                });
+            }
+            Place::Questions => self.question_lines.push(line.clone()),
+            Place::Format => {
+                // Under its heading a line is the format even if we do not know the word.
+                self.format(line.number, text.to_string(), None);
+            }
+            Place::Duration => {
+                self.duration(line.number, text);
+                self.place = Place::Loose;
+            }
+            Place::Outcomes => {
+                let outcomes = self.session.info.expected_outcomes.get_or_insert_default();
+                append(outcomes, text, line.blanks_before);
+            }
+            Place::Section(index) => {
+                if let Some(section) = self.session.info.sections.get_mut(index) {
+                    append(&mut section.text, text, line.blanks_before);
+                }
+            }
+            Place::Header | Place::Roster | Place::Loose | Place::Sdgs => self.loose(line),
+        }
+    }
+
+    /// Text under no heading is kept in "Description", the part of a page that has none on some
+    /// pages and loses it on others; the rapporteur is told, since it may belong elsewhere.
+    fn loose(&mut self, line: &Line) {
+        let sections = &mut self.session.info.sections;
+        let index = match sections.iter().position(|s| s.heading == "Description") {
+            Some(index) => index,
+            None => {
+                sections.push(Section {
+                    heading: "Description".into(),
+                    text: String::new(),
+                });
+                sections.len() - 1
+            }
+        };
+        if self.place != Place::Section(index) {
+            let what = match self.place {
+                Place::Roster => "a line in the roster that is not a person",
+                Place::Header => "a line before the roster",
+                _ => "text without a heading",
+            };
+            self.warnings.push(ImportWarning::new(
+                line.number,
+                format!("{what}; kept in the section \"Description\""),
+            ));
+        }
+        if let Some(section) = self.session.info.sections.get_mut(index) {
+            append(&mut section.text, &line.text, line.blanks_before.max(1));
+        }
+        self.place = Place::Section(index);
+    }
+
+    fn heading(&mut self, heading: Heading, rest: Option<String>, line: &Line) {
+        match heading {
+            Heading::Roster(slot) => {
+                self.roster.push(Item::Heading(slot));
+                self.place = Place::Roster;
+                if let Some(rest) = rest {
+                    self.roster.push(Item::Bare {
+                        line: line.number,
+                        text: rest,
+                        blanks_before: 0,
+                    });
+                }
+            }
+            Heading::PolicyQuestions => {
+                self.place = Place::Questions;
+                self.questions_heading = Some(line.number);
+                if let Some(rest) = rest {
+                    self.question_lines.push(Line {
+                        text: rest,
+                        ..line.clone()
+                    });
+                }
+            }
+            Heading::Sdgs => {
+                self.place = Place::Sdgs;
+                self.session.info.sdgs.extend(rest);
+            }
+            Heading::ExpectedOutcomes => {
+                self.place = Place::Outcomes;
+                if let Some(rest) = rest {
+                    let outcomes = self.session.info.expected_outcomes.get_or_insert_default();
+                    append(outcomes, &rest, 1);
+                }
+            }
+            Heading::Format => match rest {
+                Some(rest) => {
+                    let (format, minutes) = schedule::format_line(&rest).unwrap_or((rest, None));
+                    self.format(line.number, format, minutes);
+                }
+                None => self.place = Place::Format,
+            },
+            Heading::Duration => match rest {
+                Some(rest) => self.duration(line.number, &rest),
+                None => self.place = Place::Duration,
+            },
+            Heading::Other(name) => {
+                // A heading seen twice (or "Description" after unheaded text) adds to its section.
+                let sections = &mut self.session.info.sections;
+                let index = match sections
+                    .iter()
+                    .position(|s| fold(&s.heading) == fold(&name))
+                {
+                    Some(index) => index,
+                    None => {
+                        sections.push(Section {
+                            heading: name,
+                            text: String::new(),
+                        });
+                        sections.len() - 1
+                    }
+                };
+                if let (Some(section), Some(rest)) = (sections.get_mut(index), rest) {
+                    append(&mut section.text, &rest, 1);
+                }
+                self.place = Place::Section(index);
+            }
+        }
+    }
+
+    fn date(&mut self, line: &Line) {
+        self.date_seen = true;
+        match schedule::parse_date_line(&line.text) {
+            Some(when) => {
+                if when.end.is_some_and(|end| end < when.start) {
+                    self.warn(
+                        line.number,
+                        "the session ends before it starts; the end is left out",
+                    );
+                }
+                self.session.info.start = Some(when.start);
+                self.session.info.end = when.end.filter(|end| *end >= when.start);
+            }
+            None => {
+                self.warn(
+                    line.number,
+                    format!("could not read the date and time in \"{}\"", line.text),
+                );
+                self.session.info.sections.push(Section {
+                    heading: "Date".into(),
+                    text: line.text.clone(),
+                });
+            }
+        }
+    }
+
+    fn format(&mut self, number: usize, format: String, minutes: Option<u32>) {
+        if let Some(kept) = &self.session.info.format {
+            self.warn(
+                number,
+                format!("a second format \"{format}\"; kept \"{kept}\""),
+            );
+        } else {
+            self.session.info.format = Some(format);
+            self.format_line = Some(number);
+        }
+        if let Some(minutes) = minutes {
+            self.set_duration(number, minutes);
+        }
+        self.place = Place::Loose;
+    }
+
+    fn duration(&mut self, number: usize, text: &str) {
+        match schedule::duration(text) {
+            Some(minutes) => self.set_duration(number, minutes),
+            None => self.warn(
+                number,
+                format!("could not read the duration \"{text}\" as minutes"),
+            ),
+        }
+    }
+
+    fn set_duration(&mut self, number: usize, minutes: u32) {
+        match self.session.info.duration_minutes {
+            Some(kept) if kept != minutes => self.warn(
+                number,
+                format!(
+                    "the page gives {minutes} minutes here and {kept} minutes before; kept {kept}"
+                ),
+            ),
+            _ => self.session.info.duration_minutes = Some(minutes),
+        }
+    }
+
+    fn finish(&mut self, first_line: usize) {
+        let mut roster = Roster::default();
+        for placed in roles::place(&self.roster, self.gap) {
+            let entry = people::entry(&placed.text);
+            if placed.inferred
+                && let Some(name) = &entry.name
+            {
+                self.warn(
+                    placed.line,
+                    format!(
+                        "no heading says what {name} does; read as {} from the order of the page",
+                        placed.slot.describe()
+                    ),
+                );
+            }
+            roster.add(entry, placed.slot.role(), placed.line, &mut self.warnings);
+        }
+        self.session.people = roster.people;
+        self.session.questions = questions::parse(&self.question_lines);
+
+        let info = &self.session.info;
+        let mut missing = Vec::new();
+        if !self.date_seen {
+            missing.push((first_line, "no date and time line found"));
+        }
+        if info.format.is_none() {
+            missing.push((
+                first_line,
+                "no format line (like \"Round Table - 90 Min\") found",
+            ));
+        }
+        if self.session.people.is_empty() {
+            missing.push((first_line, "no people found on the page"));
+        }
+        match (self.questions_heading, self.session.questions.is_empty()) {
+            (Some(at), true) => missing.push((at, "no policy questions under this heading")),
+            (None, _) => missing.push((first_line, "no \"Policy Question(s)\" heading found")),
+            _ => {}
+        }
+        for (line, message) in missing {
+            self.warn(line, message);
+        }
+        self.warnings.sort_by_key(|w| w.line);
+    }
+}
+
+/// "Organizer 1: ...", "Speaker 2: ...": the place and what follows the colon.
+fn is_numbered_role(text: &str) -> Option<(Slot, &str)> {
+    let (label, rest) = text.split_once(':')?;
+    let word = label.trim_end_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+    if word.len() == label.len() {
+        return None;
+    }
+    let slot = match crate::model::fold(word).as_str() {
+        "organizer" | "organiser" | "co-organizer" | "co-organiser" => Slot::Organizer,
+        "speaker" | "panelist" | "panellist" => Slot::Speaker,
+        _ => return None,
+    };
+    Some((slot, rest.trim()))
+}
+
+/// Paragraphs of a section: lines that were apart on the page stay apart.
+fn append(target: &mut String, text: &str, blanks_before: usize) {
+    if !target.is_empty() {
+        target.push_str(if blanks_before > 0 { "\n\n" } else { "\n" });
+    }
+    target.push_str(text);
+}

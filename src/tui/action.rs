@@ -1,0 +1,95 @@
+//! What can happen to the app: actions go into `update`, effects come out of it.
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{KeyEvent, MouseEvent};
+
+use crate::model::{NoteKind, Speaker};
+
+use super::state::Draft;
+
+/// A request to change the app, produced by the keymap, the mouse, the clock or the runtime.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Time passes: the clock shown, draft autosave and retries all follow it.
+    Tick(DateTime<FixedOffset>),
+    Resize(u16, u16),
+    Quit,
+    ToggleHelp,
+    /// Move focus between the editor and the timeline.
+    SwitchFocus,
+    /// Close the top overlay, or leave the timeline or an edit.
+    Back,
+
+    // Capture.
+    GiveFloor(Speaker),
+    /// Give the floor to the person with this quick key (1-based roster position).
+    GiveFloorTo(usize),
+    CloseFloor,
+    ToggleQuestion(u8),
+    SetKind(NoteKind),
+    Commit,
+    Newline,
+    /// A key for the text being typed.
+    Type(KeyEvent),
+    /// Text pasted in one piece (bracketed paste): newlines in it do not commit.
+    Paste(String),
+    StartClock,
+    NextSegment,
+    OpenSpeakerPicker,
+    OpenAbsencePicker,
+    OpenAddPerson,
+
+    // Review.
+    Select(Move),
+    EditSelected,
+    DeleteSelected,
+    UndoDelete,
+    OpenSearch,
+    OpenSpeakerFilter,
+    ToggleQuestionFilter(u8),
+    CycleKindFilter,
+    ClearFilters,
+
+    // Overlays: the picker, the person form and the search line.
+    OverlayMove(Move),
+    OverlayAccept,
+    OverlayNextField,
+    OverlayPreviousField,
+    OverlayType(KeyEvent),
+
+    Mouse(MouseEvent),
+
+    // What the runtime reports back about the effects it ran.
+    Persisted {
+        count: usize,
+    },
+    PersistFailed {
+        saved: usize,
+        error: String,
+    },
+    HeaderSaved,
+    HeaderFailed(String),
+    DraftSaved,
+    DraftFailed(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+}
+
+/// Work for the runtime: everything that touches the disk.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append the changes in `App::pending` to the journal, in order.
+    Flush,
+    /// Write the header: the roster or the clock changed.
+    SaveHeader,
+    SaveDraft(Draft),
+    ClearDraft,
+}

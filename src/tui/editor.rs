@@ -1,0 +1,85 @@
+//! The note being typed, with the tags it will get beside it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use super::header::hms;
+use super::state::{App, Focus};
+
+/// From this width the tags get a column of their own beside the text.
+const SIDE_TAGS_FROM: u16 = 100;
+
+fn tags(app: &App) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let editor = &app.editor;
+    let speaker = editor
+        .speaker
+        .map_or("nobody".to_string(), |s| app.session.speaker_name(s));
+    let questions = if editor.questions.is_empty() {
+        "no question".to_string()
+    } else {
+        let q: Vec<String> = editor.questions.iter().map(|q| format!("Q{q}")).collect();
+        q.join(" ")
+    };
+    vec![
+        Span::styled(speaker, theme.speaker()),
+        Span::raw(" · "),
+        Span::styled(questions, theme.tag()),
+        Span::raw(" · "),
+        Span::styled(editor.kind.label().to_string(), theme.kind(editor.kind)),
+    ]
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let editor = &app.editor;
+    let title = match (editor.editing, editor.started) {
+        (Some(_), Some(at)) => match app.session.origin() {
+            Some(origin) => format!(" Correcting the note of +{} ", hms(at - origin)),
+            None => format!(" Correcting the note of {} ", at.format("%H:%M:%S")),
+        },
+        (Some(_), None) => " Correcting a note ".to_string(),
+        (None, Some(at)) => format!(" New note · from {} ", at.format("%H:%M:%S")),
+        (None, None) => " New note ".to_string(),
+    };
+    let side = area.width >= SIDE_TAGS_FROM;
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if app.focus == Focus::Editor && app.overlay.is_none() {
+            theme.focused_border()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(title, theme.title()));
+    if !side {
+        let mut bottom = vec![Span::raw(" ")];
+        bottom.extend(tags(app));
+        bottom.push(Span::raw(" "));
+        block = block.title_bottom(Line::from(bottom));
+    }
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let [text, tag_column] = Layout::horizontal([
+        Constraint::Min(0),
+        Constraint::Length(if side { 34 } else { 0 }),
+    ])
+    .areas(inner);
+    (&editor.text).render(text, buf);
+    if side {
+        let mut lines = vec![Line::from(Span::styled("The note gets:", theme.dim()))];
+        lines.push(Line::from(tags(app)));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::LEFT)
+                    .border_style(theme.border()),
+            )
+            .render(tag_column, buf);
+    }
+}

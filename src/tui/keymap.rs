@@ -1,0 +1,608 @@
+//! The keymap is data: one table from chord to action, with a description. Dispatch, the help
+//! overlay, the hint bar and docs/keys.md are all read from it, so none of them can disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::model::{NoteKind, Speaker};
+
+use super::action::{Action, Move};
+
+/// Where a binding applies. Input goes to the top layer first (see `super::input`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// Everywhere but in overlays, even while text is being typed: these win over the editor.
+    Global,
+    Editor,
+    Timeline,
+    /// The picker, the person form and the search line.
+    Overlay,
+    Help,
+}
+
+impl Layer {
+    pub const ALL: [Layer; 5] = [
+        Layer::Global,
+        Layer::Editor,
+        Layer::Timeline,
+        Layer::Overlay,
+        Layer::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Layer::Global => "Anywhere, even while typing",
+            Layer::Editor => "In the note editor",
+            Layer::Timeline => "In the timeline (Tab to go there)",
+            Layer::Overlay => "In a picker, form or search",
+            Layer::Help => "In this help",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chord {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Chord {
+    const fn new(code: KeyCode, mods: KeyModifiers) -> Self {
+        Chord { code, mods }
+    }
+
+    /// Whether a key event is this chord. A character carries its own shift ('A', '?'), so Shift
+    /// is not compared for characters: terminals disagree on reporting it.
+    pub fn matches(&self, key: &KeyEvent) -> bool {
+        if key.kind == KeyEventKind::Release {
+            return false;
+        }
+        match (self.code, key.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                a == b && self.mods - KeyModifiers::SHIFT == key.modifiers - KeyModifiers::SHIFT
+            }
+            // Shift+Tab arrives as BackTab, with or without Shift.
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (a, b) => a == b && self.mods == key.modifiers,
+        }
+    }
+
+    pub fn label(&self) -> String {
+        let mut text = String::new();
+        for (flag, name) in [
+            (KeyModifiers::CONTROL, "Ctrl+"),
+            (KeyModifiers::ALT, "Alt+"),
+            (KeyModifiers::SHIFT, "Shift+"),
+        ] {
+            if self.mods.contains(flag) {
+                text.push_str(name);
+            }
+        }
+        let key = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            // Shift is among the modifiers of the chord already.
+            KeyCode::BackTab => "Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Delete => "Del".into(),
+            other => format!("{other:?}"),
+        };
+        text.push_str(&key);
+        text
+    }
+}
+
+/// One line of the help: one or several chords doing one kind of thing.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub layer: Layer,
+    pub chords: Vec<(Chord, Action)>,
+    pub help: &'static str,
+    /// The short word for the hint bar, for the bindings worth a place there.
+    pub hint: Option<&'static str>,
+}
+
+impl Binding {
+    /// "Alt+1…9", "Alt+r/q/u/t/c", "F2…F10", "Ctrl+q / Ctrl+c": generated from the chords, so
+    /// it cannot lie.
+    pub fn keys(&self) -> String {
+        let labels: Vec<String> = self.chords.iter().map(|(c, _)| c.label()).collect();
+        let first = self.chords.first().map(|(c, _)| c);
+        let same_mods = first.is_some_and(|f| self.chords.iter().all(|(c, _)| c.mods == f.mods));
+        let chars: Option<Vec<char>> = self
+            .chords
+            .iter()
+            .map(|(c, _)| match c.code {
+                KeyCode::Char(ch) => Some(ch),
+                _ => None,
+            })
+            .collect();
+        match (labels.as_slice(), chars) {
+            ([], _) => String::new(),
+            ([one], _) => one.clone(),
+            ([first, ..], Some(chars)) if same_mods && chars.len() > 2 => {
+                let prefix = first.strip_suffix(chars[0]).unwrap_or(first);
+                let digits = chars.iter().all(char::is_ascii_digit);
+                if digits {
+                    format!("{prefix}{}…{}", chars[0], chars[chars.len() - 1])
+                } else {
+                    let letters: Vec<String> = chars.iter().map(char::to_string).collect();
+                    format!("{prefix}{}", letters.join("/"))
+                }
+            }
+            ([first, .., last], _)
+                if labels.len() > 3
+                    && self
+                        .chords
+                        .iter()
+                        .all(|(c, _)| matches!(c.code, KeyCode::F(_))) =>
+            {
+                format!("{first}…{last}")
+            }
+            (many, _) => many.join(" / "),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub bindings: Vec<Binding>,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const ALT: KeyModifiers = KeyModifiers::ALT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+fn one(
+    layer: Layer,
+    code: KeyCode,
+    mods: KeyModifiers,
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        layer,
+        chords: vec![(Chord::new(code, mods), action)],
+        help,
+        hint,
+    }
+}
+
+fn many(
+    layer: Layer,
+    chords: Vec<(KeyCode, KeyModifiers, Action)>,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        layer,
+        chords: chords
+            .into_iter()
+            .map(|(code, mods, action)| (Chord::new(code, mods), action))
+            .collect(),
+        help,
+        hint,
+    }
+}
+
+fn char_code(digit: u8) -> KeyCode {
+    KeyCode::Char(char::from(b'0' + digit))
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use KeyCode::*;
+        use Layer::*;
+        let kind = |c: char, kind: NoteKind| (Char(c), ALT, Action::SetKind(kind));
+        let bindings = vec![
+            one(
+                Global,
+                F(1),
+                NONE,
+                Action::ToggleHelp,
+                "show or hide this help",
+                Some("help"),
+            ),
+            many(
+                Global,
+                (1..=9)
+                    .map(|n| (char_code(n), ALT, Action::GiveFloorTo(usize::from(n))))
+                    .collect(),
+                "give the floor to person 1–9 of the roster (while editing a note: set its speaker)",
+                Some("floor"),
+            ),
+            one(
+                Global,
+                Char('a'),
+                ALT,
+                Action::GiveFloor(Speaker::Audience),
+                "give the floor to the onsite audience",
+                None,
+            ),
+            one(
+                Global,
+                Char('o'),
+                ALT,
+                Action::GiveFloor(Speaker::Online),
+                "give the floor to the online audience",
+                None,
+            ),
+            one(
+                Global,
+                Char('0'),
+                ALT,
+                Action::CloseFloor,
+                "nobody has the floor (a pause)",
+                None,
+            ),
+            one(
+                Global,
+                Char('s'),
+                ALT,
+                Action::OpenSpeakerPicker,
+                "pick a speaker by name (type to filter)",
+                Some("speaker"),
+            ),
+            many(
+                Global,
+                (1..=9)
+                    .map(|n| (F(n + 1), NONE, Action::ToggleQuestion(n)))
+                    .collect(),
+                "tag the next note with policy question 1–9, or untag it",
+                Some("question"),
+            ),
+            many(
+                Global,
+                vec![
+                    kind('r', NoteKind::Remark),
+                    kind('q', NoteKind::Question),
+                    kind('u', NoteKind::Quote),
+                    kind('t', NoteKind::Takeaway),
+                    kind('c', NoteKind::CallToAction),
+                ],
+                "the next note is a remark, question, quote, takeaway or call to action",
+                Some("kind"),
+            ),
+            one(
+                Global,
+                Char('g'),
+                ALT,
+                Action::StartClock,
+                "start the session clock",
+                None,
+            ),
+            one(
+                Global,
+                Char('n'),
+                ALT,
+                Action::NextSegment,
+                "move to the next segment of the session",
+                None,
+            ),
+            one(
+                Global,
+                Char('p'),
+                ALT,
+                Action::OpenAddPerson,
+                "add a person to the roster",
+                None,
+            ),
+            one(
+                Global,
+                Char('x'),
+                ALT,
+                Action::OpenAbsencePicker,
+                "mark a person absent, or present again",
+                None,
+            ),
+            one(
+                Global,
+                Tab,
+                NONE,
+                Action::SwitchFocus,
+                "switch between the editor and the timeline",
+                Some("timeline"),
+            ),
+            many(
+                Global,
+                vec![
+                    (Char('q'), CTRL, Action::Quit),
+                    (Char('c'), CTRL, Action::Quit),
+                ],
+                "quit (everything is already saved)",
+                Some("quit"),
+            ),
+            one(
+                Editor,
+                Enter,
+                NONE,
+                Action::Commit,
+                "save the note",
+                Some("save"),
+            ),
+            many(
+                Editor,
+                vec![
+                    (Enter, ALT, Action::Newline),
+                    (Enter, SHIFT, Action::Newline),
+                    (Char('j'), CTRL, Action::Newline),
+                ],
+                "start a new line in the note",
+                None,
+            ),
+            one(
+                Editor,
+                Esc,
+                NONE,
+                Action::Back,
+                "stop correcting a note, back to the new one",
+                None,
+            ),
+            many(
+                Timeline,
+                vec![
+                    (Up, NONE, Action::Select(Move::Up)),
+                    (Down, NONE, Action::Select(Move::Down)),
+                    (PageUp, NONE, Action::Select(Move::PageUp)),
+                    (PageDown, NONE, Action::Select(Move::PageDown)),
+                    (Home, NONE, Action::Select(Move::First)),
+                    (End, NONE, Action::Select(Move::Last)),
+                ],
+                "move through the notes",
+                None,
+            ),
+            many(
+                Timeline,
+                vec![
+                    (Enter, NONE, Action::EditSelected),
+                    (Char('e'), NONE, Action::EditSelected),
+                ],
+                "correct the selected note in the editor",
+                Some("correct"),
+            ),
+            many(
+                Timeline,
+                vec![
+                    (Char('d'), NONE, Action::DeleteSelected),
+                    (Delete, NONE, Action::DeleteSelected),
+                ],
+                "delete the selected note",
+                Some("delete"),
+            ),
+            one(
+                Timeline,
+                Char('u'),
+                NONE,
+                Action::UndoDelete,
+                "undo the last deletion",
+                Some("undo"),
+            ),
+            one(
+                Timeline,
+                Char('/'),
+                NONE,
+                Action::OpenSearch,
+                "search the text of the notes",
+                Some("search"),
+            ),
+            one(
+                Timeline,
+                Char('s'),
+                NONE,
+                Action::OpenSpeakerFilter,
+                "show only the notes of one speaker",
+                None,
+            ),
+            many(
+                Timeline,
+                (1..=9)
+                    .map(|n| (char_code(n), NONE, Action::ToggleQuestionFilter(n)))
+                    .collect(),
+                "show only the notes on policy question 1–9",
+                None,
+            ),
+            one(
+                Timeline,
+                Char('k'),
+                NONE,
+                Action::CycleKindFilter,
+                "show only one kind of note, in turn",
+                None,
+            ),
+            one(
+                Timeline,
+                Char('c'),
+                NONE,
+                Action::ClearFilters,
+                "show every note again",
+                None,
+            ),
+            one(
+                Timeline,
+                Char('?'),
+                NONE,
+                Action::ToggleHelp,
+                "show this help",
+                None,
+            ),
+            one(
+                Timeline,
+                Esc,
+                NONE,
+                Action::Back,
+                "back to the editor",
+                None,
+            ),
+            many(
+                Overlay,
+                vec![
+                    (Up, NONE, Action::OverlayMove(Move::Up)),
+                    (Down, NONE, Action::OverlayMove(Move::Down)),
+                ],
+                "move through the choices",
+                None,
+            ),
+            one(
+                Overlay,
+                Enter,
+                NONE,
+                Action::OverlayAccept,
+                "choose, or save the form",
+                Some("choose"),
+            ),
+            many(
+                Overlay,
+                vec![
+                    (Tab, NONE, Action::OverlayNextField),
+                    (BackTab, SHIFT, Action::OverlayPreviousField),
+                ],
+                "next or previous field; ←/→ change a listed field",
+                None,
+            ),
+            one(
+                Overlay,
+                Esc,
+                NONE,
+                Action::Back,
+                "close without choosing",
+                Some("close"),
+            ),
+            many(
+                Help,
+                vec![
+                    (Esc, NONE, Action::ToggleHelp),
+                    (F(1), NONE, Action::ToggleHelp),
+                    (Char('?'), NONE, Action::ToggleHelp),
+                    (Char('q'), NONE, Action::ToggleHelp),
+                ],
+                "close the help",
+                Some("close"),
+            ),
+        ];
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The action bound to this key in this layer, if any.
+    pub fn lookup(&self, layer: Layer, key: &KeyEvent) -> Option<Action> {
+        self.bindings
+            .iter()
+            .filter(|b| b.layer == layer)
+            .flat_map(|b| &b.chords)
+            .find(|(chord, _)| chord.matches(key))
+            .map(|(_, action)| action.clone())
+    }
+
+    pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.layer == layer)
+    }
+
+    /// "F1 help · Alt+1…Alt+9 floor · …" for the given layers, in order.
+    pub fn hints(&self, layers: &[Layer]) -> Vec<(String, &'static str)> {
+        layers
+            .iter()
+            .flat_map(|layer| self.layer(*layer))
+            .filter_map(|b| b.hint.map(|hint| (b.keys(), hint)))
+            .collect()
+    }
+
+    /// The key table as Markdown: docs/keys.md, checked by a test.
+    pub fn markdown(&self) -> String {
+        let mut text = String::from(
+            "<!-- Generated from src/tui/keymap.rs; `cargo test` checks it (UPDATE_KEYS=1 rewrites it). -->\n",
+        );
+        for layer in Layer::ALL {
+            text.push_str(&format!(
+                "\n### {}\n\n| Keys | Action |\n| --- | --- |\n",
+                layer.title()
+            ));
+            for binding in self.layer(layer) {
+                text.push_str(&format!(
+                    "| {} | {} |\n",
+                    binding.keys().replace('|', "\\|"),
+                    binding.help
+                ));
+            }
+        }
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn app_chords_are_found_in_their_layer() {
+        let keymap = Keymap::default();
+        assert_eq!(
+            keymap.lookup(Layer::Global, &key(KeyCode::Char('3'), ALT)),
+            Some(Action::GiveFloorTo(3))
+        );
+        assert_eq!(
+            keymap.lookup(Layer::Global, &key(KeyCode::F(2), NONE)),
+            Some(Action::ToggleQuestion(1))
+        );
+        assert_eq!(
+            keymap.lookup(Layer::Global, &key(KeyCode::Char('3'), NONE)),
+            None
+        );
+        assert_eq!(
+            keymap.lookup(Layer::Editor, &key(KeyCode::Enter, ALT)),
+            Some(Action::Newline)
+        );
+        // Some terminals report Shift with a shifted character, some do not.
+        assert_eq!(
+            keymap.lookup(Layer::Timeline, &key(KeyCode::Char('?'), SHIFT)),
+            Some(Action::ToggleHelp)
+        );
+    }
+
+    #[test]
+    fn no_chord_is_bound_twice_where_both_layers_are_active() {
+        let keymap = Keymap::default();
+        for (upper, lower) in [
+            (Layer::Global, Layer::Editor),
+            (Layer::Global, Layer::Timeline),
+            (Layer::Editor, Layer::Editor),
+            (Layer::Timeline, Layer::Timeline),
+            (Layer::Global, Layer::Global),
+        ] {
+            for a in keymap.layer(upper).flat_map(|b| &b.chords) {
+                let clashes = keymap
+                    .layer(lower)
+                    .flat_map(|b| &b.chords)
+                    .filter(|b| b.0 == a.0)
+                    .count();
+                let expected = usize::from(upper == lower);
+                assert_eq!(clashes, expected, "{} in {upper:?}/{lower:?}", a.0.label());
+            }
+        }
+    }
+
+    #[test]
+    fn labels_are_generated_from_the_chords() {
+        let keymap = Keymap::default();
+        let floor = keymap
+            .bindings
+            .iter()
+            .find(|b| b.help.starts_with("give the floor to person"))
+            .unwrap();
+        assert_eq!(floor.keys(), "Alt+1…9");
+    }
+}

@@ -1,0 +1,63 @@
+//! The policy questions, how many notes bear on each, and which the next note will carry.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use super::state::App;
+use super::text::{pad, width};
+
+fn block(app: &App) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border())
+        .title(Span::styled(" Policy questions · F2… ", app.theme.title()))
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let block = block(app);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let columns = usize::from(inner.width);
+    let lines: Vec<Line> = app
+        .session
+        .questions
+        .iter()
+        .map(|q| {
+            let count = app.stats.question_notes(q.number).to_string();
+            let tagged = app.editor.questions.contains(&q.number);
+            let mark = if tagged { "●" } else { " " };
+            let label = format!("{mark}Q{} ", q.number);
+            let room = columns.saturating_sub(width(&label) + width(&count) + 1);
+            let style = if tagged {
+                app.theme.selected()
+            } else {
+                Style::default()
+            };
+            Line::from(vec![
+                Span::styled(label, app.theme.key()),
+                Span::styled(pad(q.short(), room), style),
+                Span::raw(" "),
+                Span::styled(count, app.theme.dim()),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The number of the question under the pointer.
+pub fn question_at(app: &App, area: Rect, at: Position) -> Option<u8> {
+    let inner = block(app).inner(area);
+    if !inner.contains(at) {
+        return None;
+    }
+    app.session
+        .questions
+        .get(usize::from(at.y - inner.y))
+        .map(|q| q.number)
+}

@@ -1,0 +1,179 @@
+//! Everyone who may take the floor, with their quick key and floor time so far.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use crate::model::{RegionalGroup, Role, Speaker, StakeholderGroup};
+use crate::stats;
+
+use super::state::App;
+use super::text::{fit, pad, width};
+
+/// The roster's rows: the people in roster order, then the onsite and the online audience.
+pub fn entries(app: &App) -> Vec<Speaker> {
+    app.roster_speakers()
+        .chain([Speaker::Audience, Speaker::Online])
+        .collect()
+}
+
+/// The key shown before an entry: 1–9 for Alt+1…Alt+9, a and o for the audiences.
+fn quick_key(index: usize, speaker: Speaker) -> &'static str {
+    const DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    match speaker {
+        Speaker::Audience => "a",
+        Speaker::Online => "o",
+        Speaker::Person(_) => DIGITS.get(index).copied().unwrap_or(" "),
+    }
+}
+
+fn block(app: &App) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border())
+        .title(Span::styled(" Roster · Alt+key floor ", app.theme.title()))
+}
+
+/// Each entry with its first row, top first. People get a second line for their details when
+/// the roster has the rows for it. The last row says how many more there are when not all fit.
+fn rows(app: &App, inner: Rect) -> (Vec<(Speaker, u16)>, bool, usize) {
+    let entries = entries(app);
+    let people = entries.len() - 2;
+    let height = usize::from(inner.height);
+    let two_lines = inner.width >= 24 && height >= people * 2 + 2;
+    let mut placed = Vec::new();
+    let mut row = 0;
+    for (index, &speaker) in entries.iter().enumerate() {
+        let rows = if two_lines && matches!(speaker, Speaker::Person(_)) {
+            2
+        } else {
+            1
+        };
+        let rest = entries.len() - index;
+        // Keep the last row for "+N more" when these and the rest cannot all fit.
+        if row + rows > height || (row + rows == height && rest > 1) {
+            return (placed, two_lines, rest);
+        }
+        placed.push((speaker, inner.y + row as u16));
+        row += rows;
+    }
+    (placed, two_lines, 0)
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let block = block(app);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let holder = app.session.floor_holder();
+    let columns = usize::from(inner.width);
+    let (placed, two_lines, more) = rows(app, inner);
+    // Without a line of their own, the details go in columns when there is room.
+    let inline_details = !two_lines && columns >= 56;
+    let mut lines: Vec<Line> = Vec::new();
+    for (index, &(speaker, _)) in placed.iter().enumerate() {
+        let person = match speaker {
+            Speaker::Person(id) => app.session.person(id),
+            _ => None,
+        };
+        let absent = person.is_some_and(|p| !p.attended);
+        let time = stats::clock(app.floor_time(speaker));
+        let key = quick_key(index, speaker);
+        let mut name = app.session.speaker_name(speaker);
+        if absent {
+            name.push_str(" (absent)");
+        }
+        let mut detail = String::new();
+        if let (true, Some(p)) = (inline_details, person) {
+            let role = p.roles.first().map_or("", |r| short_role(*r));
+            let group = p.stakeholder.map_or("", short_stakeholder);
+            let region = p.region.map_or("", short_region);
+            detail = format!(" {} {} {}", pad(role, 10), pad(group, 10), pad(region, 8));
+        }
+        let name_columns = columns.saturating_sub(2 + width(&detail) + 1 + width(&time));
+        let text = format!("{key} {}{detail} {time}", pad(&name, name_columns));
+        let style = if holder == Some(speaker) {
+            theme.floor()
+        } else if absent {
+            theme.dim()
+        } else {
+            Style::default()
+        };
+        lines.push(Line::from(Span::styled(text, style)));
+        if let (true, Some(p)) = (two_lines, person) {
+            let parts: Vec<String> = p
+                .roles
+                .iter()
+                .map(|r| r.label().to_string())
+                .chain(p.stakeholder.map(|g| g.label().to_string()))
+                .chain(p.region.map(|r| short_region(r).to_string()))
+                .chain(p.affiliation.clone())
+                .collect();
+            let text = format!("  {}", parts.join(" · "));
+            lines.push(Line::from(Span::styled(fit(&text, columns), theme.dim())));
+        }
+    }
+    if more > 0 {
+        lines.push(Line::from(Span::styled(
+            format!("+{more} more: Alt+s"),
+            theme.dim(),
+        )));
+    }
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The roster entry under the pointer.
+pub fn speaker_at(app: &App, area: Rect, at: Position) -> Option<Speaker> {
+    let inner = block(app).inner(area);
+    if !inner.contains(at) {
+        return None;
+    }
+    let (placed, two_lines, _) = rows(app, inner);
+    placed.into_iter().find_map(|(speaker, top)| {
+        let rows = if two_lines && matches!(speaker, Speaker::Person(_)) {
+            2
+        } else {
+            1
+        };
+        (at.y >= top && at.y < top + rows).then_some(speaker)
+    })
+}
+
+fn short_role(role: Role) -> &'static str {
+    match role {
+        Role::Organizer => "Organizer",
+        Role::Speaker => "Speaker",
+        Role::OnsiteModerator => "Moderator",
+        Role::OnlineModerator => "Online mod",
+        Role::Rapporteur => "Rapporteur",
+    }
+}
+
+fn short_stakeholder(group: StakeholderGroup) -> &'static str {
+    match group {
+        StakeholderGroup::Government => "Government",
+        StakeholderGroup::CivilSociety => "Civil soc.",
+        StakeholderGroup::PrivateSector => "Private",
+        StakeholderGroup::TechnicalCommunity => "Technical",
+        StakeholderGroup::IntergovernmentalOrganization => "IGO",
+    }
+}
+
+fn short_region(region: RegionalGroup) -> &'static str {
+    match region {
+        RegionalGroup::African => "African",
+        RegionalGroup::AsiaPacific => "Asia-Pac",
+        RegionalGroup::EasternEuropean => "EEG",
+        RegionalGroup::Grulac => "GRULAC",
+        RegionalGroup::Weog => "WEOG",
+        RegionalGroup::IntergovernmentalOrganization => "IGO",
+    }
+}

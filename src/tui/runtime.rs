@@ -1,0 +1,248 @@
+//! The loop: draw, wait for an event or a tick, turn it into actions, update, run the effects.
+//! Generic over the backend, the event source and the store, so tests drive it with scripted keys
+//! into a `TestBackend`.
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use crate::model::{Change, Session};
+use crate::store::{Store, StoreError};
+
+use super::action::{Action, Effect};
+use super::input::action_for;
+use super::state::{App, Draft};
+use super::theme::Theme;
+use super::update::update;
+use super::{TuiError, view};
+
+/// How often the clock on screen moves and the draft is considered for saving.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Where changes go: the store, or a double in tests.
+pub trait Persist {
+    fn append(&mut self, change: &Change) -> Result<(), StoreError>;
+    fn save_header(&mut self, session: &Session) -> Result<(), StoreError>;
+    fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError>;
+    fn clear_draft(&mut self) -> Result<(), StoreError>;
+}
+
+impl Persist for Store {
+    fn append(&mut self, change: &Change) -> Result<(), StoreError> {
+        Store::append(self, change)
+    }
+    fn save_header(&mut self, session: &Session) -> Result<(), StoreError> {
+        Store::save_header(self, session)
+    }
+    fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError> {
+        Store::save_draft(self, draft)
+    }
+    fn clear_draft(&mut self) -> Result<(), StoreError> {
+        Store::clear_draft(self)
+    }
+}
+
+pub enum Next {
+    Event(Event),
+    Timeout,
+    /// No more events: a script ran out.
+    End,
+}
+
+pub trait Events {
+    fn next(&mut self, timeout: Duration) -> io::Result<Next>;
+
+    /// Whether another event is already waiting: then drawing can wait until the burst (fast
+    /// typing, a paste without bracketed paste) is handled.
+    fn more_waiting(&mut self) -> bool {
+        false
+    }
+}
+
+pub struct TerminalEvents;
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Next> {
+        if event::poll(timeout)? {
+            Ok(Next::Event(event::read()?))
+        } else {
+            Ok(Next::Timeout)
+        }
+    }
+
+    fn more_waiting(&mut self) -> bool {
+        event::poll(Duration::ZERO).unwrap_or(false)
+    }
+}
+
+/// Events from a list, for tests; ends when the list does.
+pub struct ScriptedEvents(pub VecDeque<Event>);
+
+impl Events for ScriptedEvents {
+    fn next(&mut self, _timeout: Duration) -> io::Result<Next> {
+        Ok(self.0.pop_front().map_or(Next::End, Next::Event))
+    }
+}
+
+/// Opens the store and builds the app on it, restoring a draft left by a crash.
+pub fn open(
+    path: &Path,
+    notice: Option<String>,
+    now: DateTime<FixedOffset>,
+    theme: Theme,
+) -> Result<(App, Store), TuiError> {
+    let opened = Store::open(path)?;
+    let mut store = opened.store;
+    let mut app = App::new(opened.session, now, theme);
+    let mut messages: Vec<String> = notice.into_iter().collect();
+    messages.extend(opened.warnings.iter().map(ToString::to_string));
+    match store.load_draft::<Draft>() {
+        Ok(Some(draft)) => {
+            let restored = restore_draft(&mut app, &mut store, draft);
+            messages.push(restored);
+        }
+        Ok(None) => {}
+        Err(error) => app.status.error = Some(format!("the draft could not be read: {error}")),
+    }
+    if !messages.is_empty() {
+        app.status.message = Some(messages.join(" · "));
+    }
+    Ok((app, store))
+}
+
+fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> String {
+    let unsaved = std::mem::take(&mut draft.pending);
+    let count = unsaved.len();
+    for change in unsaved {
+        // Applying a change twice is harmless: notes are replaced by id.
+        app.session.apply(change.clone());
+        app.pending.push_back(change);
+    }
+    app.refresh_stats();
+    // A correction is not restored: the note it corrected is still as it was.
+    draft.editing = None;
+    let has_text = !draft.text.trim().is_empty();
+    app.editor.load(draft);
+    app.editor.saved_version = app.editor.version;
+    run_effects(app, store, vec![Effect::Flush]);
+    match (has_text, count) {
+        (true, 0) => "the note you were typing was restored".into(),
+        (_, n) if n > 0 => format!("{n} change(s) left unsaved last time were restored"),
+        _ => String::new(),
+    }
+}
+
+/// Handles one event at the given time: the whole path of a key press.
+pub fn step<P: Persist>(
+    app: &mut App,
+    store: &mut P,
+    event: Option<Event>,
+    now: DateTime<FixedOffset>,
+) {
+    let effects = update(app, Action::Tick(now));
+    run_effects(app, store, effects);
+    if let Some(action) = event.and_then(|e| action_for(app, e)) {
+        let effects = update(app, action);
+        run_effects(app, store, effects);
+    }
+}
+
+/// Runs effects in order, telling `update` how each went; what it asks for next runs too.
+pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect>) {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let reply = match effect {
+            Effect::Flush => {
+                if app.pending.is_empty() {
+                    continue;
+                }
+                let mut saved = 0;
+                let mut failure = None;
+                for change in &app.pending {
+                    match store.append(change) {
+                        Ok(()) => saved += 1,
+                        Err(error) => {
+                            failure = Some(error);
+                            break;
+                        }
+                    }
+                }
+                match failure {
+                    None => Action::Persisted { count: saved },
+                    Some(error) => Action::PersistFailed {
+                        saved,
+                        error: error.to_string(),
+                    },
+                }
+            }
+            Effect::SaveHeader => match store.save_header(&app.session) {
+                Ok(()) => Action::HeaderSaved,
+                Err(error) => Action::HeaderFailed(error.to_string()),
+            },
+            Effect::SaveDraft(draft) => match store.save_draft(&draft) {
+                Ok(()) => Action::DraftSaved,
+                Err(error) => Action::DraftFailed(error.to_string()),
+            },
+            Effect::ClearDraft => match store.clear_draft() {
+                Ok(()) => Action::DraftSaved,
+                Err(error) => Action::DraftFailed(error.to_string()),
+            },
+        };
+        queue.extend(update(app, reply));
+    }
+}
+
+pub fn event_loop<B: Backend, E: Events, P: Persist>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    events: &mut E,
+    store: &mut P,
+    mut clock: impl FnMut() -> DateTime<FixedOffset>,
+) -> Result<(), TuiError> {
+    let backend_error = |e: B::Error| TuiError::Terminal(io::Error::other(e.to_string()));
+    while !app.quit {
+        if !events.more_waiting() {
+            terminal
+                .draw(|frame| view::draw(frame, app))
+                .map_err(backend_error)?;
+        }
+        let event = match events.next(TICK)? {
+            Next::Event(event) => Some(event),
+            Next::Timeout => None,
+            Next::End => break,
+        };
+        step(app, store, event, clock());
+    }
+    Ok(())
+}
+
+/// Raw mode, the alternate screen, the mouse and bracketed paste; all undone on a panic too.
+pub fn enter_terminal() -> Result<ratatui::DefaultTerminal, TuiError> {
+    // Installed before ratatui's own hook, which restores the screen and then calls this one.
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+        previous(info);
+    }));
+    let terminal = ratatui::try_init()?;
+    if let Err(error) = crossterm::execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)
+    {
+        leave_terminal();
+        return Err(error.into());
+    }
+    Ok(terminal)
+}
+
+pub fn leave_terminal() {
+    let _ = crossterm::execute!(io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    ratatui::restore();
+}

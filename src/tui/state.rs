@@ -1,0 +1,252 @@
+//! The app's state: the session as recorded, and the state of the screen around it.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, FixedOffset, TimeDelta};
+use ratatui::layout::Rect;
+use ratatui_textarea::{TextArea, WrapMode};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Change, NoteId, NoteKind, Session, Speaker};
+use crate::stats::{self, Stats, Until};
+
+use super::form::PersonForm;
+use super::keymap::Keymap;
+use super::picker::Picker;
+use super::theme::Theme;
+
+pub struct App {
+    pub session: Session,
+    /// The time as last told by a tick; tests set it, so screens are reproducible.
+    pub now: DateTime<FixedOffset>,
+    /// The size of the terminal, for the layout that mouse clicks and scrolling need.
+    pub size: Rect,
+    pub editor: Editor,
+    pub timeline: Timeline,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    pub status: Status,
+    /// Changes applied to the session but not yet on disk, oldest first.
+    pub pending: VecDeque<Change>,
+    /// The header (roster, clock) changed and is not yet on disk.
+    pub header_unsaved: bool,
+    /// When to try failed writes again.
+    pub retry_at: Option<DateTime<FixedOffset>>,
+    /// Deleted notes, newest last, for undo.
+    pub deleted: Vec<NoteId>,
+    /// Floor times and question counts as of `stats_at`; recomputed only when what they count
+    /// changes, so a key press never walks the notes.
+    pub stats: Stats,
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// Quit was asked for while changes were unsaved: the next quit goes through.
+    pub quit_armed: bool,
+    pub quit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Editor,
+    Timeline,
+}
+
+pub enum Overlay {
+    Help { scroll: u16 },
+    Picker(Picker),
+    AddPerson(Box<PersonForm>),
+    Search(TextArea<'static>),
+}
+
+/// The note being typed (or the note being corrected) and the tags it will get.
+pub struct Editor {
+    pub text: TextArea<'static>,
+    /// When the first character was typed: the note's time.
+    pub started: Option<DateTime<FixedOffset>>,
+    pub speaker: Option<Speaker>,
+    /// Sticky across notes: a question is usually discussed for a while.
+    pub questions: Vec<u8>,
+    /// Back to a remark after each note.
+    pub kind: NoteKind,
+    /// The note being corrected, if this is a correction.
+    pub editing: Option<NoteId>,
+    /// The new note that was being typed when a correction began, to come back to.
+    pub stash: Option<Draft>,
+    /// Bumped on every change; compared with `saved_version` to save the draft only when needed.
+    pub version: u64,
+    pub saved_version: u64,
+    pub saved_at: Option<DateTime<FixedOffset>>,
+}
+
+/// The text being typed and its pending tags, as saved beside the session to survive a crash.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    pub text: String,
+    pub started: Option<DateTime<FixedOffset>>,
+    pub speaker: Option<Speaker>,
+    pub questions: Vec<u8>,
+    pub kind: NoteKind,
+    #[serde(default)]
+    pub editing: Option<NoteId>,
+    /// Committed changes that could not be written to the journal yet; replayed on the next open.
+    #[serde(default)]
+    pub pending: Vec<Change>,
+}
+
+impl Default for Editor {
+    fn default() -> Self {
+        Editor {
+            text: new_textarea(""),
+            started: None,
+            speaker: None,
+            questions: Vec::new(),
+            kind: NoteKind::Remark,
+            editing: None,
+            stash: None,
+            version: 0,
+            saved_version: 0,
+            saved_at: None,
+        }
+    }
+}
+
+pub fn new_textarea(text: &str) -> TextArea<'static> {
+    let mut area = TextArea::new(text.split('\n').map(String::from).collect());
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.set_cursor_line_style(ratatui::style::Style::default());
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+impl Editor {
+    pub fn content(&self) -> String {
+        self.text.lines().join("\n")
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.text.lines().iter().all(|l| l.trim().is_empty())
+    }
+
+    pub fn draft(&self) -> Draft {
+        Draft {
+            text: self.content(),
+            started: self.started,
+            speaker: self.speaker,
+            questions: self.questions.clone(),
+            kind: self.kind,
+            editing: self.editing,
+            pending: Vec::new(),
+        }
+    }
+
+    pub fn load(&mut self, draft: Draft) {
+        self.text = new_textarea(&draft.text);
+        self.started = draft.started;
+        self.speaker = draft.speaker;
+        self.questions = draft.questions;
+        self.kind = draft.kind;
+        self.editing = draft.editing;
+        self.changed();
+    }
+
+    pub fn changed(&mut self) {
+        self.version += 1;
+    }
+}
+
+/// Which notes the timeline shows, and where the reader is in them.
+#[derive(Debug, Default)]
+pub struct Timeline {
+    pub filter: Filter,
+    /// Positions in `session.notes` of the notes that pass the filter; None when nothing filters.
+    pub shown: Option<Vec<usize>>,
+    /// Position in the shown notes of the selected one; None follows the newest.
+    pub selected: Option<usize>,
+    /// Position in the shown notes of the one at the bottom of the view; None follows the newest.
+    pub bottom: Option<usize>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub text: String,
+    pub speaker: Option<Speaker>,
+    pub question: Option<u8>,
+    pub kind: Option<NoteKind>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        self == &Filter::default()
+    }
+}
+
+impl Timeline {
+    pub fn len(&self, session: &Session) -> usize {
+        self.shown.as_ref().map_or(session.notes.len(), Vec::len)
+    }
+
+    /// The position in `session.notes` of the `index`th shown note.
+    pub fn note_index(&self, index: usize) -> usize {
+        self.shown.as_ref().map_or(index, |shown| shown[index])
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Status {
+    /// A passing message: what was just done, or a notice given at start.
+    pub message: Option<String>,
+    /// The last write error; stays until a write succeeds.
+    pub error: Option<String>,
+}
+
+impl App {
+    pub fn new(session: Session, now: DateTime<FixedOffset>, theme: Theme) -> Self {
+        let stats = stats::compute(&session, Until::Moment(now));
+        let mut app = App {
+            session,
+            now,
+            size: Rect::new(0, 0, 80, 24),
+            editor: Editor::default(),
+            timeline: Timeline::default(),
+            focus: Focus::Editor,
+            overlay: None,
+            status: Status::default(),
+            pending: VecDeque::new(),
+            header_unsaved: false,
+            retry_at: None,
+            deleted: Vec::new(),
+            stats,
+            keymap: Keymap::default(),
+            theme,
+            quit_armed: false,
+            quit: false,
+        };
+        app.editor.speaker = app.session.floor_holder();
+        app
+    }
+
+    pub fn refresh_stats(&mut self) {
+        self.stats = stats::compute(&self.session, Until::Moment(self.now));
+    }
+
+    /// Floor time of a speaker up to now: the cached count plus the time since, for the speaker
+    /// who still holds the floor.
+    pub fn floor_time(&self, speaker: Speaker) -> TimeDelta {
+        let counted = self.stats.speaker(speaker).floor;
+        match (self.stats.open_floor, self.stats.counted_until) {
+            (Some(open), Some(until)) if open.speaker == speaker => {
+                counted + (self.now - until).max(TimeDelta::zero())
+            }
+            _ => counted,
+        }
+    }
+
+    /// The people with a quick key, in roster order: the first nine get Alt+1…Alt+9.
+    pub fn roster_speakers(&self) -> impl Iterator<Item = Speaker> + '_ {
+        self.session.roster().map(|p| Speaker::Person(p.id))
+    }
+
+    pub fn unsaved(&self) -> usize {
+        self.pending.len() + usize::from(self.header_unsaved)
+    }
+}

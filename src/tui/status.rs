@@ -1,0 +1,67 @@
+//! The bottom two lines: whether everything is saved, the last error, and the keys that work here.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::keymap::Layer;
+use super::state::{App, Focus, Overlay};
+
+/// The first status line as plain text, for tests and anyone reading the state.
+pub fn line(app: &App) -> String {
+    Line::from(first_line(app)).to_string()
+}
+
+fn first_line(app: &App) -> Vec<Span<'static>> {
+    let theme = &app.theme;
+    let notes = app.session.notes.len();
+    let mut first = vec![Span::raw(format!(
+        "{notes} note{} · ",
+        if notes == 1 { "" } else { "s" }
+    ))];
+    let unsaved = app.unsaved();
+    match (&app.status.error, unsaved) {
+        (Some(error), n) if n > 0 => {
+            first.push(Span::styled(
+                format!("{n} NOT SAVED, retrying: {error}"),
+                theme.error(),
+            ));
+        }
+        (Some(error), _) => {
+            first.push(Span::styled("saved", theme.ok()));
+            first.push(Span::raw(" · "));
+            first.push(Span::styled(error.clone(), theme.error()));
+        }
+        (None, 0) => first.push(Span::styled("saved", theme.ok())),
+        (None, n) => first.push(Span::styled(format!("saving {n}…"), theme.warn())),
+    }
+    if let Some(Overlay::Search(area)) = &app.overlay {
+        first.push(Span::raw(" · "));
+        first.push(Span::styled("search: ", theme.key()));
+        first.push(Span::raw(area.lines().join(" ")));
+        first.push(Span::styled("▏", theme.key()));
+    } else if let Some(message) = &app.status.message {
+        first.push(Span::raw(" · "));
+        first.push(Span::raw(message.clone()));
+    }
+    first
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let first = first_line(app);
+
+    let layers: &[Layer] = match (&app.overlay, app.focus) {
+        (Some(Overlay::Help { .. }), _) => &[Layer::Help],
+        (Some(_), _) => &[Layer::Overlay],
+        (None, Focus::Editor) => &[Layer::Editor, Layer::Global],
+        (None, Focus::Timeline) => &[Layer::Timeline, Layer::Global],
+    };
+    let mut hints = Vec::new();
+    for (keys, word) in app.keymap.hints(layers) {
+        hints.push(Span::styled(keys, theme.key()));
+        hints.push(Span::raw(format!(" {word}  ")));
+    }
+    Paragraph::new(vec![Line::from(first), Line::from(hints)]).render(area, buf);
+}

@@ -1,0 +1,733 @@
+//! `update` is the one place where the app changes. It returns the effects (writes) it needs; the
+//! runtime runs them and reports back with an action.
+
+use chrono::TimeDelta;
+use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold};
+
+use super::action::{Action, Effect, Move};
+use super::picker::{Picker, Purpose};
+use super::state::{App, Draft, Focus, Overlay, new_textarea};
+use super::{roster, timeline, view};
+
+/// How long after a failed write it is tried again.
+const RETRY: TimeDelta = TimeDelta::seconds(2);
+/// The draft is saved at most this often while typing, and always within a second.
+const DRAFT_EVERY: TimeDelta = TimeDelta::milliseconds(500);
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let mut fx = Vec::new();
+    if !matches!(action, Action::Tick(_) | Action::Quit) {
+        app.quit_armed = false;
+    }
+    match action {
+        Action::Tick(now) => {
+            app.now = now;
+            autosave_draft(app, &mut fx);
+            retry_writes(app, &mut fx);
+        }
+        Action::Resize(width, height) => {
+            app.size = Rect::new(0, 0, width, height);
+            keep_selection_in_view(app);
+        }
+        Action::Quit => quit(app, &mut fx),
+        Action::ToggleHelp => {
+            app.overlay = match app.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            }
+        }
+        Action::SwitchFocus => {
+            app.focus = match app.focus {
+                Focus::Editor => {
+                    if app.timeline.selected.is_none() {
+                        select(app, Move::Last);
+                    }
+                    Focus::Timeline
+                }
+                Focus::Timeline => Focus::Editor,
+            }
+        }
+        Action::Back => back(app),
+        Action::GiveFloor(speaker) => give_floor(app, Some(speaker), &mut fx),
+        Action::GiveFloorTo(key) => match key
+            .checked_sub(1)
+            .and_then(|i| app.roster_speakers().nth(i))
+        {
+            Some(speaker) => give_floor(app, Some(speaker), &mut fx),
+            None => app.status.message = Some(format!("nobody has the quick key {key}")),
+        },
+        Action::CloseFloor => give_floor(app, None, &mut fx),
+        Action::ToggleQuestion(number) => toggle_question(app, number),
+        Action::SetKind(kind) => {
+            app.editor.kind = kind;
+            app.editor.changed();
+        }
+        Action::Commit => commit(app, &mut fx),
+        Action::Newline => {
+            app.editor.text.insert_newline();
+            typed(app);
+        }
+        Action::Type(key) => {
+            if app.editor.text.input(key) {
+                typed(app);
+            }
+        }
+        Action::Paste(text) => match &mut app.overlay {
+            Some(Overlay::Search(area)) => {
+                area.insert_str(text.replace('\n', " "));
+                search_changed(app);
+            }
+            Some(_) => {}
+            None => {
+                app.focus = Focus::Editor;
+                app.editor.text.insert_str(text.replace("\r\n", "\n"));
+                typed(app);
+            }
+        },
+        Action::StartClock => start_clock(app, &mut fx),
+        Action::NextSegment => next_segment(app, &mut fx),
+        Action::OpenSpeakerPicker => {
+            let purpose = if app.editor.editing.is_some() {
+                Purpose::NoteSpeaker
+            } else {
+                Purpose::Floor
+            };
+            app.overlay = Some(Overlay::Picker(Picker::new(purpose, &app.session)));
+        }
+        Action::OpenAbsencePicker => {
+            app.overlay = Some(Overlay::Picker(Picker::new(Purpose::Absence, &app.session)))
+        }
+        Action::OpenAddPerson => app.overlay = Some(Overlay::AddPerson(Box::default())),
+        Action::Select(step) => {
+            app.focus = Focus::Timeline;
+            select(app, step);
+        }
+        Action::EditSelected => begin_correction(app),
+        Action::DeleteSelected => delete_selected(app, &mut fx),
+        Action::UndoDelete => undo_delete(app, &mut fx),
+        Action::OpenSearch => {
+            app.overlay = Some(Overlay::Search(new_textarea(&app.timeline.filter.text)))
+        }
+        Action::OpenSpeakerFilter => {
+            app.overlay = Some(Overlay::Picker(Picker::new(
+                Purpose::SpeakerFilter,
+                &app.session,
+            )))
+        }
+        Action::ToggleQuestionFilter(number) => {
+            let filter = &mut app.timeline.filter.question;
+            *filter = if *filter == Some(number) {
+                None
+            } else {
+                Some(number)
+            };
+            refilter(app);
+        }
+        Action::CycleKindFilter => {
+            let kinds = NoteKind::ALL;
+            let filter = &mut app.timeline.filter.kind;
+            *filter = match *filter {
+                None => Some(kinds[0]),
+                Some(kind) => kinds
+                    .iter()
+                    .position(|k| *k == kind)
+                    .and_then(|i| kinds.get(i + 1))
+                    .copied(),
+            };
+            refilter(app);
+        }
+        Action::ClearFilters => {
+            app.timeline.filter = Default::default();
+            refilter(app);
+        }
+        Action::OverlayMove(step) => overlay_move(app, step),
+        Action::OverlayAccept => overlay_accept(app, &mut fx),
+        Action::OverlayNextField | Action::OverlayPreviousField => {
+            if let Some(Overlay::AddPerson(form)) = &mut app.overlay {
+                let forward = action == Action::OverlayNextField;
+                let n = form.fields.len();
+                form.focus = if forward {
+                    (form.focus + 1) % n
+                } else {
+                    (form.focus + n - 1) % n
+                };
+            }
+        }
+        Action::OverlayType(key) => overlay_type(app, key),
+        Action::Mouse(event) => mouse(app, event, &mut fx),
+        Action::Persisted { count } => {
+            app.pending.drain(..count.min(app.pending.len()));
+            if count > 0 && app.pending.is_empty() {
+                app.retry_at = None;
+                if !app.header_unsaved {
+                    app.status.error = None;
+                }
+                // The draft no longer needs to carry the committed notes.
+                app.editor.changed();
+                autosave_draft_now(app, &mut fx);
+            }
+        }
+        Action::PersistFailed { saved, error } => {
+            app.pending.drain(..saved.min(app.pending.len()));
+            app.status.error = Some(error);
+            app.retry_at = Some(app.now + RETRY);
+            // Keep the unsaved notes in the draft too, in case the journal's disk is the one
+            // that failed and the app is then killed.
+            app.editor.changed();
+            autosave_draft_now(app, &mut fx);
+        }
+        Action::HeaderSaved => {
+            app.header_unsaved = false;
+            if app.pending.is_empty() {
+                app.status.error = None;
+                app.retry_at = None;
+            }
+        }
+        Action::HeaderFailed(error) => {
+            app.status.error = Some(error);
+            app.retry_at = Some(app.now + RETRY);
+        }
+        Action::DraftSaved => {}
+        Action::DraftFailed(error) => {
+            // Try again on the next tick.
+            app.editor.saved_version = app.editor.version.wrapping_sub(1);
+            app.status.error = Some(error);
+        }
+    }
+    fx
+}
+
+/// Applies a change at once, and queues it for the journal.
+fn record(app: &mut App, change: Change, fx: &mut Vec<Effect>) {
+    app.session.apply(change.clone());
+    app.pending.push_back(change);
+    fx.push(Effect::Flush);
+}
+
+fn retry_writes(app: &mut App, fx: &mut Vec<Effect>) {
+    if app.retry_at.is_some_and(|at| app.now >= at) {
+        app.retry_at = None;
+        if !app.pending.is_empty() {
+            fx.push(Effect::Flush);
+        }
+        if app.header_unsaved {
+            fx.push(Effect::SaveHeader);
+        }
+    }
+}
+
+fn autosave_draft(app: &mut App, fx: &mut Vec<Effect>) {
+    let due = app
+        .editor
+        .saved_at
+        .is_none_or(|at| app.now - at >= DRAFT_EVERY);
+    if due {
+        autosave_draft_now(app, fx);
+    }
+}
+
+fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
+    let editor = &mut app.editor;
+    if editor.version == editor.saved_version {
+        return;
+    }
+    editor.saved_version = editor.version;
+    editor.saved_at = Some(app.now);
+    let mut draft = match editor.stash.clone() {
+        // A correction under way is not worth keeping over the new note it interrupted.
+        Some(stash) => stash,
+        None => editor.draft(),
+    };
+    draft.pending = app.pending.iter().cloned().collect();
+    if draft.text.trim().is_empty() && draft.pending.is_empty() {
+        fx.push(Effect::ClearDraft);
+    } else {
+        fx.push(Effect::SaveDraft(draft));
+    }
+}
+
+fn quit(app: &mut App, fx: &mut Vec<Effect>) {
+    let unsaved = app.unsaved();
+    if unsaved > 0 && !app.quit_armed {
+        app.quit_armed = true;
+        app.status.message = Some(format!(
+            "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
+        ));
+        return;
+    }
+    autosave_draft_now(app, fx);
+    app.quit = true;
+}
+
+fn back(app: &mut App) {
+    if let Some(overlay) = app.overlay.take() {
+        if let Overlay::Search(_) = overlay {
+            app.timeline.filter.text.clear();
+            refilter(app);
+        }
+    } else if app.focus == Focus::Timeline {
+        app.focus = Focus::Editor;
+    } else if app.editor.editing.is_some() {
+        end_correction(app);
+        app.status.message = Some("correction abandoned; the note is as it was".into());
+    }
+}
+
+fn typed(app: &mut App) {
+    let editor = &mut app.editor;
+    editor.changed();
+    if editor.editing.is_none() {
+        if editor.is_blank() {
+            editor.started = None;
+        } else if editor.started.is_none() {
+            editor.started = Some(app.now);
+        }
+    }
+}
+
+fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>) {
+    let name = speaker.map_or("nobody".to_string(), |s| app.session.speaker_name(s));
+    if app.editor.editing.is_some() {
+        app.editor.speaker = speaker;
+        app.editor.changed();
+        app.status.message = Some(format!("the corrected note's speaker: {name}"));
+        return;
+    }
+    app.editor.speaker = speaker;
+    app.editor.changed();
+    if app.session.floor_holder() == speaker && !app.session.floor.is_empty() {
+        return;
+    }
+    let at = app.now;
+    record(app, Change::Floor(FloorChange { at, speaker }), fx);
+    app.refresh_stats();
+    app.status.message = Some(match speaker {
+        Some(_) => format!("{name} has the floor"),
+        None => "nobody has the floor".into(),
+    });
+}
+
+fn toggle_question(app: &mut App, number: u8) {
+    if app.session.question(number).is_none() {
+        app.status.message = Some(format!("this session has no policy question {number}"));
+        return;
+    }
+    let questions = &mut app.editor.questions;
+    match questions.iter().position(|q| *q == number) {
+        Some(i) => {
+            questions.remove(i);
+        }
+        None => {
+            questions.push(number);
+            questions.sort_unstable();
+        }
+    }
+    app.editor.changed();
+}
+
+fn commit(app: &mut App, fx: &mut Vec<Effect>) {
+    if app.editor.is_blank() {
+        app.status.message = Some("nothing to save: type the note first".into());
+        return;
+    }
+    let text = app.editor.content().trim().to_string();
+    let editor = &app.editor;
+    match editor.editing {
+        Some(id) => {
+            let Some(mut note) = app.session.note(id).cloned() else {
+                app.status.message =
+                    Some("that note was deleted; u in the timeline restores it".into());
+                return;
+            };
+            note.text = text;
+            note.speaker = editor.speaker;
+            note.questions = editor.questions.clone();
+            note.kind = editor.kind;
+            note.edited = Some(app.now);
+            note.normalise();
+            record(app, Change::Edit(note), fx);
+            end_correction(app);
+            app.status.message = Some("note corrected".into());
+        }
+        None => {
+            let note = Note::new(
+                editor.started.unwrap_or(app.now),
+                editor.speaker,
+                editor.questions.clone(),
+                editor.kind,
+                text,
+                app.session.taker.clone(),
+            );
+            record(app, Change::Note(note), fx);
+            let editor = &mut app.editor;
+            editor.text = new_textarea("");
+            editor.started = None;
+            editor.kind = NoteKind::Remark;
+            editor.changed();
+            app.status.message = None;
+        }
+    }
+    app.refresh_stats();
+    refilter(app);
+}
+
+fn begin_correction(app: &mut App) {
+    let Some(selected) = app.timeline.selected else {
+        return;
+    };
+    if selected >= app.timeline.len(&app.session) {
+        return;
+    }
+    let note = app.session.notes[app.timeline.note_index(selected)].clone();
+    if app.editor.editing.is_none() {
+        app.editor.stash = Some(app.editor.draft());
+    }
+    app.editor.load(Draft {
+        text: note.text,
+        started: Some(note.at),
+        speaker: note.speaker,
+        questions: note.questions,
+        kind: note.kind,
+        editing: Some(note.id),
+        pending: Vec::new(),
+    });
+    app.focus = Focus::Editor;
+    app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
+}
+
+fn end_correction(app: &mut App) {
+    let mut draft = app.editor.stash.take().unwrap_or_default();
+    if draft == Draft::default() {
+        draft.speaker = app.session.floor_holder();
+    }
+    app.editor.load(draft);
+}
+
+fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(selected) = app.timeline.selected else {
+        return;
+    };
+    if selected >= app.timeline.len(&app.session) {
+        return;
+    }
+    let id = app.session.notes[app.timeline.note_index(selected)].id;
+    if app.editor.editing == Some(id) {
+        end_correction(app);
+    }
+    let at = app.now;
+    record(app, Change::Delete { id, at }, fx);
+    app.deleted.push(id);
+    app.refresh_stats();
+    refilter(app);
+    app.status.message = Some("note deleted; u undoes".into());
+}
+
+fn undo_delete(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(id) = app.deleted.pop() else {
+        app.status.message = Some("nothing to undo".into());
+        return;
+    };
+    let at = app.now;
+    record(app, Change::Restore { id, at }, fx);
+    app.refresh_stats();
+    refilter(app);
+    let shown = (0..app.timeline.len(&app.session))
+        .find(|&i| app.session.notes[app.timeline.note_index(i)].id == id);
+    if let Some(shown) = shown {
+        app.timeline.selected = Some(shown);
+        keep_selection_in_view(app);
+    }
+    app.status.message = Some("note restored".into());
+}
+
+fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {
+    if let Some(started) = app.session.clock_started {
+        app.status.message = Some(format!(
+            "the clock has been running since {}",
+            started.format("%H:%M:%S")
+        ));
+        return;
+    }
+    app.session.clock_started = Some(app.now);
+    app.header_unsaved = true;
+    fx.push(Effect::SaveHeader);
+    if app.session.current_segment().is_none() {
+        enter_segment(app, 0, fx);
+    }
+    app.status.message = Some("the session clock is running".into());
+}
+
+fn next_segment(app: &mut App, fx: &mut Vec<Effect>) {
+    let plan = app.session.segment_plan();
+    let next = match app.session.current_segment() {
+        None => 0,
+        Some(current) => match plan.iter().position(|s| s == current) {
+            Some(i) if i + 1 < plan.len() => i + 1,
+            Some(_) => {
+                app.status.message = Some("this is the last segment".into());
+                return;
+            }
+            None => 0,
+        },
+    };
+    enter_segment(app, next, fx);
+}
+
+fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
+    let plan = app.session.segment_plan();
+    let Some(name) = plan.get(index).cloned() else {
+        return;
+    };
+    app.status.message = Some(format!("now: {name}"));
+    let at = app.now;
+    record(app, Change::Segment(SegmentChange { at, name }), fx);
+}
+
+// The timeline.
+
+/// Recomputes which notes pass the filter; only when one is set, so the plain timeline never
+/// walks the notes.
+pub fn refilter(app: &mut App) {
+    let filter = &app.timeline.filter;
+    app.timeline.shown = if filter.is_empty() {
+        None
+    } else {
+        let words: Vec<String> = fold(&filter.text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect();
+        Some(
+            app.session
+                .notes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    filter.speaker.is_none_or(|s| n.speaker == Some(s))
+                        && filter.question.is_none_or(|q| n.is_about(q))
+                        && filter.kind.is_none_or(|k| n.kind == k)
+                        && (words.is_empty() || {
+                            let text = fold(&n.text);
+                            words.iter().all(|w| text.contains(w.as_str()))
+                        })
+                })
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    };
+    let len = app.timeline.len(&app.session);
+    let clamp = |i: Option<usize>| i.filter(|_| len > 0).map(|i| i.min(len - 1));
+    app.timeline.selected = clamp(app.timeline.selected);
+    app.timeline.bottom = clamp(app.timeline.bottom);
+    keep_selection_in_view(app);
+}
+
+fn select(app: &mut App, step: Move) {
+    let len = app.timeline.len(&app.session);
+    if len == 0 {
+        app.timeline.selected = None;
+        return;
+    }
+    let page = usize::from(timeline_area(app).height / 2).max(1);
+    let current = app.timeline.selected.unwrap_or(len - 1).min(len - 1);
+    let next = match step {
+        Move::Up => current.saturating_sub(1),
+        Move::Down => current + 1,
+        Move::PageUp => current.saturating_sub(page),
+        Move::PageDown => current + page,
+        Move::First => 0,
+        Move::Last => len - 1,
+    };
+    app.timeline.selected = Some(next.min(len - 1));
+    keep_selection_in_view(app);
+}
+
+fn timeline_area(app: &App) -> Rect {
+    timeline::inner(view::layout(app.size, app).timeline)
+}
+
+/// Scrolls the timeline just enough to show the selected note.
+fn keep_selection_in_view(app: &mut App) {
+    let len = app.timeline.len(&app.session);
+    let Some(selected) = app.timeline.selected else {
+        return;
+    };
+    let area = timeline_area(app);
+    let bottom = app.timeline.bottom.unwrap_or(len.saturating_sub(1));
+    let bottom = if selected > bottom {
+        selected
+    } else if selected < timeline::first_visible(app, area, bottom) {
+        timeline::bottom_for_top(app, area, selected)
+    } else {
+        bottom
+    };
+    app.timeline.bottom = (bottom + 1 < len).then_some(bottom);
+}
+
+// Overlays.
+
+fn overlay_move(app: &mut App, step: Move) {
+    match &mut app.overlay {
+        Some(Overlay::Picker(picker)) => {
+            let last = picker.shown.len().saturating_sub(1);
+            picker.selected = match step {
+                Move::Up => picker.selected.saturating_sub(1),
+                Move::Down => (picker.selected + 1).min(last),
+                Move::PageUp | Move::First => 0,
+                Move::PageDown | Move::Last => last,
+            };
+        }
+        Some(Overlay::Help { scroll }) => {
+            *scroll = match step {
+                Move::Up => scroll.saturating_sub(1),
+                Move::Down => scroll.saturating_add(1),
+                Move::PageUp => scroll.saturating_sub(10),
+                Move::PageDown => scroll.saturating_add(10),
+                Move::First => 0,
+                Move::Last => u16::MAX / 2,
+            };
+        }
+        Some(Overlay::AddPerson(form)) => {
+            let n = form.fields.len();
+            form.focus = match step {
+                Move::Up => (form.focus + n - 1) % n,
+                _ => (form.focus + 1) % n,
+            };
+        }
+        _ => {}
+    }
+}
+
+fn overlay_type(app: &mut App, key: crossterm::event::KeyEvent) {
+    match &mut app.overlay {
+        Some(Overlay::Picker(picker)) => {
+            let changed = picker.query.input(key);
+            if changed {
+                picker.refilter();
+            }
+        }
+        Some(Overlay::AddPerson(form)) => {
+            let handled = match key.code {
+                KeyCode::Left => form.cycle(false),
+                KeyCode::Right => form.cycle(true),
+                _ => false,
+            };
+            if !handled && key.code != KeyCode::Enter {
+                let focus = form.focus;
+                form.fields[focus].input(key);
+            }
+            form.error = None;
+        }
+        Some(Overlay::Search(area)) => {
+            let changed = key.code != KeyCode::Enter && area.input(key);
+            if changed {
+                search_changed(app);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn search_changed(app: &mut App) {
+    if let Some(Overlay::Search(area)) = &app.overlay {
+        app.timeline.filter.text = area.lines().join(" ");
+        refilter(app);
+    }
+}
+
+fn overlay_accept(app: &mut App, fx: &mut Vec<Effect>) {
+    match app.overlay.take() {
+        Some(Overlay::Picker(picker)) => {
+            let Some(speaker) = picker.chosen() else {
+                app.overlay = Some(Overlay::Picker(picker));
+                return;
+            };
+            match picker.purpose {
+                Purpose::Floor | Purpose::NoteSpeaker => give_floor(app, Some(speaker), fx),
+                Purpose::SpeakerFilter => {
+                    app.timeline.filter.speaker = Some(speaker);
+                    app.focus = Focus::Timeline;
+                    refilter(app);
+                }
+                Purpose::Absence => toggle_absent(app, speaker, fx),
+            }
+        }
+        Some(Overlay::AddPerson(mut form)) => {
+            let id = app.session.next_person_id();
+            match form.person(id) {
+                Ok(person) => {
+                    let name = person.name.clone();
+                    app.session.people.push(person);
+                    app.header_unsaved = true;
+                    fx.push(Effect::SaveHeader);
+                    app.refresh_stats();
+                    let key = app
+                        .roster_speakers()
+                        .position(|s| s == Speaker::Person(id))
+                        .map(|i| i + 1)
+                        .filter(|k| *k <= 9)
+                        .map_or(" (Alt+s to give the floor)".to_string(), |k| {
+                            format!(" (Alt+{k} gives the floor)")
+                        });
+                    app.status.message = Some(format!("{name} added{key}"));
+                }
+                Err(error) => {
+                    form.error = Some(error);
+                    app.overlay = Some(Overlay::AddPerson(form));
+                }
+            }
+        }
+        Some(Overlay::Search(_)) => app.focus = Focus::Timeline,
+        other => app.overlay = other,
+    }
+}
+
+fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
+    let Speaker::Person(id) = speaker else {
+        return;
+    };
+    let Some(person) = app.session.person_mut(id) else {
+        return;
+    };
+    person.attended = !person.attended;
+    let message = format!(
+        "{} marked {}",
+        person.name,
+        if person.attended { "present" } else { "absent" }
+    );
+    app.status.message = Some(message);
+    app.header_unsaved = true;
+    fx.push(Effect::SaveHeader);
+}
+
+// The mouse: a person, a question or a note under the pointer.
+
+fn mouse(app: &mut App, event: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
+    if app.overlay.is_some() {
+        return;
+    }
+    let areas = view::layout(app.size, app);
+    let at = Position::new(event.column, event.row);
+    let timeline_inner = timeline::inner(areas.timeline);
+    match event.kind {
+        MouseEventKind::ScrollUp if timeline_inner.contains(at) => select(app, Move::Up),
+        MouseEventKind::ScrollDown if timeline_inner.contains(at) => select(app, Move::Down),
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(speaker) = roster::speaker_at(app, areas.roster, at) {
+                give_floor(app, Some(speaker), fx);
+            } else if let Some(number) = super::questions::question_at(app, areas.questions, at) {
+                toggle_question(app, number);
+            } else if let Some(shown) = timeline::note_at(app, timeline_inner, at) {
+                app.focus = Focus::Timeline;
+                app.timeline.selected = Some(shown);
+                keep_selection_in_view(app);
+            } else if areas.editor.contains(at) {
+                app.focus = Focus::Editor;
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,77 @@
+//! The screen, drawn from the state alone: no I/O and no changes here.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::Widget;
+
+use super::state::{App, Overlay};
+use super::{editor, header, help, questions, roster, status, timeline};
+
+/// Where each part of the screen goes; shared by drawing and by the mouse.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Areas {
+    pub header: Rect,
+    pub roster: Rect,
+    pub questions: Rect,
+    pub timeline: Rect,
+    pub editor: Rect,
+    pub status: Rect,
+}
+
+pub fn layout(area: Rect, app: &App) -> Areas {
+    let editor_rows = if area.height >= 40 { 7 } else { 4 };
+    let [header, body, editor, status] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(editor_rows),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    // Below 60 columns the timeline gets the whole width; the picker still reaches everyone.
+    let side = if area.width >= 60 {
+        (area.width / 3).clamp(26, 72)
+    } else {
+        0
+    };
+    let [side, timeline] =
+        Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(body);
+    let roster_rows = roster::entries(app).len() as u16 + 2;
+    let question_rows = (app.session.questions.len() as u16 + 2).min(side.height / 2);
+    let [roster, questions] = Layout::vertical([
+        Constraint::Max(roster_rows.max(side.height.saturating_sub(question_rows))),
+        Constraint::Length(question_rows),
+    ])
+    .areas(side);
+    Areas {
+        header,
+        roster,
+        questions,
+        timeline,
+        editor,
+        status,
+    }
+}
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let areas = layout(area, self);
+        header::render(self, areas.header, buf);
+        roster::render(self, areas.roster, buf);
+        questions::render(self, areas.questions, buf);
+        timeline::render(self, areas.timeline, buf);
+        editor::render(self, areas.editor, buf);
+        status::render(self, areas.status, buf);
+        match &self.overlay {
+            Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
+            Some(Overlay::Picker(picker)) => picker.render(area, buf, &self.theme),
+            Some(Overlay::AddPerson(form)) => form.render(area, buf, &self.theme),
+            Some(Overlay::Search(_)) | None => {}
+        }
+    }
+}
+
+/// The textarea draws its own cursor, so the terminal's stays hidden.
+pub fn draw(frame: &mut Frame, app: &App) {
+    frame.render_widget(app, frame.area());
+}

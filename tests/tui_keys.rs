@@ -1,0 +1,333 @@
+//! Scripted key presses through the real dispatch and a real store in a temporary directory.
+
+mod tui_support;
+
+use chrono::TimeDelta;
+use crossterm::event::{Event, KeyCode};
+use rapporteur::model::{NoteKind, PersonId, Speaker};
+use rapporteur::store::Store;
+use rapporteur::tui::keymap::Keymap;
+use rapporteur::tui::theme::Theme;
+use rapporteur::tui::{self, App};
+use tui_support::*;
+
+struct Run {
+    app: App,
+    store: Store,
+    clock: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl Run {
+    fn open(path: &std::path::Path) -> Run {
+        let (app, store) = tui::open(path, None, now(), Theme { color: false }).unwrap();
+        Run {
+            app,
+            store,
+            clock: now(),
+        }
+    }
+
+    /// Each event a second after the last, as a person types.
+    fn press(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            self.clock += TimeDelta::seconds(1);
+            tui::step(&mut self.app, &mut self.store, Some(event), self.clock);
+        }
+    }
+
+    fn tick(&mut self, seconds: i64) {
+        self.clock += TimeDelta::seconds(seconds);
+        tui::step(&mut self.app, &mut self.store, None, self.clock);
+    }
+}
+
+fn new_session(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("ws422.ron");
+    Store::create(&path, &roster_only()).unwrap();
+    path
+}
+
+#[test]
+fn type_give_the_floor_tag_commit_then_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('g'), alt('2')]);
+    let first_key = run.clock + TimeDelta::seconds(1);
+    run.press(typed("Norms need"));
+    // Tags and the floor while typing: the chords do not reach the text.
+    run.press([key(KeyCode::F(3)), alt('t'), alt('3')]);
+    run.press(typed(" follow-up"));
+    run.press([alt_key(KeyCode::Enter)]);
+    run.press(typed("#norms"));
+    run.press([key(KeyCode::Enter)]);
+
+    let note = run.app.session.notes.last().unwrap().clone();
+    assert_eq!(note.text, "Norms need follow-up\n#norms");
+    assert_eq!(note.at, first_key, "a note's time is its first keystroke");
+    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(3))));
+    assert_eq!(note.questions, vec![2]);
+    assert_eq!(note.kind, NoteKind::Takeaway);
+    assert_eq!(note.tags, vec!["norms"]);
+    assert!(run.app.editor.is_blank());
+    assert_eq!(
+        run.app.editor.kind,
+        NoteKind::Remark,
+        "the kind is per note"
+    );
+    assert_eq!(
+        run.app.editor.questions,
+        vec![2],
+        "questions stay for the next note"
+    );
+    assert!(tui::status::line(&run.app).contains("1 note · saved"));
+
+    // Floor time is counted from the floor changes on disk.
+    run.tick(60);
+    let floor_before = run.app.floor_time(Speaker::Person(PersonId(3)));
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(reopened.app.session.notes, vec![note]);
+    assert_eq!(reopened.app.session.floor.len(), 2);
+    assert!(reopened.app.session.clock_started.is_some());
+    assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
+    assert!(floor_before >= TimeDelta::seconds(60));
+}
+
+#[test]
+fn correct_delete_and_undo_through_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("first note"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("second note"));
+    run.press([key(KeyCode::Enter)]);
+    // Something typed for the next note survives a correction in between.
+    run.press(typed("half"));
+
+    run.press([key(KeyCode::Tab), key(KeyCode::Up), key(KeyCode::Char('e'))]);
+    assert_eq!(run.app.editor.content(), "first note");
+    run.press([key(KeyCode::End)]);
+    run.press(typed(", corrected"));
+    run.press([alt('1'), key(KeyCode::F(2)), alt('q'), key(KeyCode::Enter)]);
+    let corrected = &run.app.session.notes[0];
+    assert_eq!(corrected.text, "first note, corrected");
+    assert_eq!(corrected.speaker, Some(Speaker::Person(PersonId(1))));
+    assert_eq!(corrected.kind, NoteKind::Question);
+    assert_eq!(corrected.questions, vec![1]);
+    assert!(corrected.edited.is_some());
+    assert!(
+        run.app.session.floor.is_empty(),
+        "setting a corrected note's speaker gives no floor"
+    );
+    assert_eq!(run.app.editor.content(), "half");
+
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('d')),
+    ]);
+    assert_eq!(run.app.session.notes.len(), 1);
+    run.press([key(KeyCode::Char('u'))]);
+    assert_eq!(run.app.session.notes.len(), 2);
+    run.press([key(KeyCode::Char('d'))]);
+    let ids: Vec<_> = run.app.session.notes.iter().map(|n| n.id).collect();
+
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(
+        reopened
+            .app
+            .session
+            .notes
+            .iter()
+            .map(|n| n.id)
+            .collect::<Vec<_>>(),
+        ids
+    );
+    assert_eq!(reopened.app.session.notes[0].text, "first note, corrected");
+    assert_eq!(reopened.app.session.trash.len(), 1);
+    assert_eq!(reopened.app.editor.content(), "half", "the draft came back");
+}
+
+#[test]
+fn search_and_filters_narrow_the_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mid.ron");
+    Store::create(&path, &mid_way(40)).unwrap();
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
+    run.press(typed("SHAMING"));
+    run.press([key(KeyCode::Enter)]);
+    assert_eq!(run.app.timeline.len(&run.app.session), 10);
+    run.press([key(KeyCode::Char('c')), key(KeyCode::Char('s'))]);
+    run.press(typed("alcant"));
+    run.press([key(KeyCode::Enter), key(KeyCode::Char('k'))]);
+    let shown = run.app.timeline.shown.clone().unwrap();
+    assert!(!shown.is_empty());
+    for index in shown {
+        let note = &run.app.session.notes[index];
+        assert_eq!(note.speaker, Some(Speaker::Person(PersonId(1))));
+        assert_eq!(note.kind, NoteKind::Remark);
+    }
+}
+
+#[test]
+fn roster_changes_are_saved_in_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('p')]);
+    run.press(typed("Zoë Ndlovu"));
+    run.press([key(KeyCode::Tab)]);
+    run.press(typed("Research ICT Africa"));
+    run.press([key(KeyCode::Tab), key(KeyCode::Right), key(KeyCode::Right)]);
+    run.press([key(KeyCode::Tab)]);
+    run.press(typed("african"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([alt('x')]);
+    run.press(typed("paulus"));
+    run.press([key(KeyCode::Enter)]);
+    // The new person has quick key 5 and can take the floor at once.
+    run.press([alt('5')]);
+    drop(run);
+    let reopened = Run::open(&path);
+    let zoe = reopened.app.session.person_named("Zoe Ndlovu").unwrap();
+    assert_eq!(zoe.affiliation.as_deref(), Some("Research ICT Africa"));
+    assert_eq!(
+        zoe.stakeholder,
+        Some(rapporteur::model::StakeholderGroup::CivilSociety)
+    );
+    assert_eq!(zoe.region, Some(rapporteur::model::RegionalGroup::African));
+    assert_eq!(
+        reopened.app.session.floor_holder(),
+        Some(Speaker::Person(zoe.id))
+    );
+    assert!(
+        !reopened
+            .app
+            .session
+            .person_named("Alexandra Paulus")
+            .unwrap()
+            .attended
+    );
+}
+
+#[test]
+fn the_draft_survives_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('1'), key(KeyCode::F(4)), alt('u')]);
+    run.press(typed("half a quo"));
+    let started = run.app.editor.started;
+    run.tick(1);
+    // No quit: the process dies here, with the store's lock released as a kill would.
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(reopened.app.editor.content(), "half a quo");
+    assert_eq!(reopened.app.editor.started, started);
+    assert_eq!(reopened.app.editor.questions, vec![3]);
+    assert_eq!(reopened.app.editor.kind, NoteKind::Quote);
+    assert_eq!(
+        reopened.app.editor.speaker,
+        Some(Speaker::Person(PersonId(1)))
+    );
+    assert!(tui::status::line(&reopened.app).contains("restored"));
+}
+
+/// The session's store, except that while `full` is set, journal appends go to a second store
+/// whose journal is /dev/full: real writes that fail with a real ENOSPC, through the store's code.
+struct FillableDisk {
+    real: Store,
+    full: Option<Store>,
+}
+
+impl tui::Persist for FillableDisk {
+    fn append(
+        &mut self,
+        change: &rapporteur::model::Change,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        match &mut self.full {
+            Some(full) => full.append(change),
+            None => self.real.append(change),
+        }
+    }
+    fn save_header(
+        &mut self,
+        session: &rapporteur::model::Session,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        self.real.save_header(session)
+    }
+    fn save_draft(&mut self, draft: &tui::Draft) -> Result<(), rapporteur::store::StoreError> {
+        self.real.save_draft(draft)
+    }
+    fn clear_draft(&mut self) -> Result<(), rapporteur::store::StoreError> {
+        self.real.clear_draft()
+    }
+}
+
+#[test]
+fn a_full_disk_keeps_the_note_and_retries() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let full_path = dir.path().join("full.ron");
+    drop(Store::create(&full_path, &roster_only()).unwrap());
+    let full_journal = dir.path().join("full.notes.ron");
+    std::fs::remove_file(&full_journal).unwrap();
+    std::os::unix::fs::symlink("/dev/full", &full_journal).unwrap();
+    let (full, _, _) = Store::open_for_append(&full_path).unwrap();
+
+    let (mut app, real) = tui::open(&path, None, now(), Theme { color: false }).unwrap();
+    let mut disk = FillableDisk {
+        real,
+        full: Some(full),
+    };
+    let mut clock = now();
+    let mut press = |app: &mut App, disk: &mut FillableDisk, events: Vec<Event>| {
+        for event in events {
+            clock += TimeDelta::seconds(1);
+            tui::step(app, disk, Some(event), clock);
+        }
+    };
+    press(&mut app, &mut disk, typed("every word counts"));
+    press(&mut app, &mut disk, vec![key(KeyCode::Enter)]);
+    let status = tui::status::line(&app);
+    assert!(status.contains("1 NOT SAVED"), "{status}");
+    assert!(status.contains("No space left on device"), "{status}");
+    assert_eq!(app.pending.len(), 1);
+    assert_eq!(app.session.notes[0].text, "every word counts");
+    // The unsaved note is kept in the draft file too, in case the app is killed now.
+    let draft: tui::Draft = disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.pending.len(), 1);
+
+    // Still full at the first retry; then the disk frees up and the next retry saves the note.
+    press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
+    assert_eq!(app.pending.len(), 1);
+    disk.full = None;
+    press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
+    assert!(app.pending.is_empty());
+    let status = tui::status::line(&app);
+    assert!(status.contains("1 note · saved"), "{status}");
+    assert!(!status.contains("No space"), "{status}");
+    assert_eq!(disk.real.load_draft::<tui::Draft>().unwrap(), None);
+    drop(disk);
+    let reopened = Run::open(&path);
+    assert_eq!(reopened.app.session.notes.len(), 1);
+    assert_eq!(reopened.app.session.notes[0].text, "every word counts");
+}
+
+#[test]
+fn keys_doc_matches_the_keymap() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/keys.md");
+    let generated = Keymap::default().markdown();
+    if std::env::var_os("UPDATE_KEYS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let written = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        written, generated,
+        "docs/keys.md is stale: run UPDATE_KEYS=1 cargo test --test tui_keys"
+    );
+}

@@ -1,0 +1,58 @@
+//! Whole screens at 80×24 and 160×48, as a user sees them; the clock is fixed in the app.
+
+mod tui_support;
+
+use rapporteur::tui::action::Action;
+use rapporteur::tui::update::update;
+use tui_support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
+
+#[test]
+fn empty_session() {
+    for (w, h) in SIZES {
+        let app = app(roster_only(), w, h);
+        insta::assert_snapshot!(format!("empty_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn session_mid_way_with_a_note_being_typed() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        update(&mut app, Action::ToggleQuestion(2));
+        update(
+            &mut app,
+            Action::SetKind(rapporteur::model::NoteKind::Quote),
+        );
+        for event in typed("Ünal: «capacity first» — 先建设能力") {
+            if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+                update(&mut app, action);
+            }
+        }
+        insta::assert_snapshot!(format!("mid_way_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        update(&mut app, Action::ToggleHelp);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&app));
+    }
+}
+
+#[test]
+fn filtered_timeline() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        update(&mut app, Action::SwitchFocus);
+        update(&mut app, Action::ToggleQuestionFilter(2));
+        update(&mut app, Action::CycleKindFilter);
+        update(&mut app, Action::CycleKindFilter);
+        let screen = screen(&app);
+        assert!(screen.contains("Q2 · question"), "{screen}");
+        insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
+    }
+}
