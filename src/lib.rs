@@ -5,6 +5,7 @@
 
 pub mod import;
 pub mod model;
+pub mod report;
 pub mod stats;
 pub mod store;
 pub mod tui;

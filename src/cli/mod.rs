@@ -1,6 +1,7 @@
 //! The command line: clap definitions and the non-interactive subcommands.
 
 mod check;
+mod export;
 mod floor;
 mod json;
 mod moment;
@@ -71,6 +72,11 @@ pub enum Command {
     /// Fix the roster: add a person, mark one absent or present again.
     #[command(subcommand)]
     Person(person::PersonCommand),
+    /// Export the short or the final report as Markdown, text, printable HTML or JSON.
+    #[command(
+        after_help = "Examples:\n  rapporteur export ws422.ron short > short.md\n  rapporteur export ws422.ron final --format html -o final.html\n  rapporteur export ws422.ron final --profile igf-2016 --format txt --anonymous\n  rapporteur export ws422.ron final --template mine.md.j2 --strict\n\nTemplates and profiles: --templates DIR, then $XDG_CONFIG_HOME/rapporteur/templates, then the\nbuilt-in ones (see templates/README.md). Exit status 3: --strict and a field over its limit."
+    )]
+    Export(export::ExportArgs),
     /// Open the live screen on a session (the same as `rapporteur SESSION`).
     #[command(after_help = "Example:\n  rapporteur open ws422.ron")]
     Open(SessionArg),
@@ -100,6 +106,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => floor::run_stats(&args),
         Some(Command::Person(command)) => person::run(&command),
         Some(Command::Check(args)) => check::run(&args.session),
+        Some(Command::Export(args)) => export::run(&args),
         Some(Command::Open(args)) => open::run(Some(&args.session)),
         None => open::run(cli.session.as_deref()),
     }

@@ -1,0 +1,131 @@
+//! `rapporteur export SESSION short|final`: the short or the final report of a session, as
+//! Markdown, plain text, printable HTML or the JSON template context.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Args, ValueEnum};
+
+use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs};
+use rapporteur::store::Store;
+
+/// Exit status when --strict finds a field over its limit (the report is still written).
+pub const OVER_LIMIT: u8 = 3;
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The session file, as given to `rapporteur new`.
+    pub session: PathBuf,
+    /// Which report: the short one (within hours) or the final one.
+    #[arg(value_enum)]
+    pub report: ReportArg,
+    /// The report profile: a name (igf, igf-2016, or one in your templates directory) or a
+    /// .ron file.
+    #[arg(long, default_value = "igf")]
+    pub profile: String,
+    #[arg(long, value_enum, default_value_t = FormatArg::Md)]
+    pub format: FormatArg,
+    /// Your own template, used instead of the profile's one for the format.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// A directory of templates and profiles (profiles/NAME.ron, report.md.j2, ...) searched
+    /// before $XDG_CONFIG_HOME/rapporteur/templates and the built-in ones.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Where to write the report (replaced atomically); standard output if not given.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Chatham House Rule: every name becomes the person's stakeholder group and region.
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Exit with status 3 when a field is over its limit (the report is still written).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportArg {
+    Short,
+    Final,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Md,
+    Txt,
+    Html,
+    Json,
+}
+
+impl From<ReportArg> for Report {
+    fn from(arg: ReportArg) -> Report {
+        match arg {
+            ReportArg::Short => Report::Short,
+            ReportArg::Final => Report::Final,
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(arg: FormatArg) -> Format {
+        match arg {
+            FormatArg::Md => Format::Markdown,
+            FormatArg::Txt => Format::Text,
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}
+
+pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let (session, store_warnings) = Store::read(&args.session)?;
+    for warning in store_warnings {
+        eprintln!("rapporteur: warning: {warning}");
+    }
+    let dirs = TemplateDirs::new(
+        args.templates
+            .iter()
+            .cloned()
+            .chain(TemplateDirs::user_config_dir()),
+    );
+    let profile = Profile::load(&args.profile, &dirs)?;
+    let options = Options {
+        report: args.report.into(),
+        format: args.format.into(),
+        anonymous: args.anonymous,
+        template: args.template.as_deref(),
+        dirs: &dirs,
+    };
+    let exported = report::export(&session, &profile, &options)?;
+    for warning in &exported.warnings {
+        eprintln!("rapporteur: warning: {warning}");
+    }
+    match &args.output {
+        Some(path) => write_atomically(path, exported.text.as_bytes())
+            .with_context(|| format!("{}: could not write the report", path.display()))?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(exported.text.as_bytes())
+                .and_then(|()| stdout.flush())
+                .context("could not write the report to standard output")?;
+        }
+    }
+    if args.strict && !exported.warnings.is_empty() {
+        eprintln!(
+            "rapporteur: {} field limit(s) broken (--strict)",
+            exported.warnings.len()
+        );
+        return Ok(ExitCode::from(OVER_LIMIT));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Either the whole new report is there or the old file is untouched.
+fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}

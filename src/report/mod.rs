@@ -1,0 +1,159 @@
+//! The reports: a profile says which fields a report has and within what limits; the form fills
+//! them from the notes and the rapporteur's drafts; the context gathers what the templates draw.
+//!
+//! `export` is the whole way from a session to a finished report in one format.
+
+mod anonymize;
+pub mod clipboard;
+mod context;
+mod form;
+mod profile;
+mod render;
+mod templates;
+
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+pub use anonymize::{Anonymizer, group_label, region_short};
+pub use context::{
+    AudienceNote, AudienceView, Context, Count, EntryView, FieldView, FloorRow, FloorView,
+    PartView, Participants, Particulars, PersonView, QuestionView, SectionView, SessionView,
+};
+pub use form::{Field, FieldGroup, Form, LimitWarning, Subject, paragraphs, word_count};
+pub use profile::{Each, FieldSpec, Limits, Part, Profile, Report, ReportShape, Section, Seed};
+pub use templates::{BUILT_IN, Source, TemplateDirs};
+
+use crate::model::{Person, Session};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("{file}:{line}:{column}: {message}")]
+    Profile {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("no report profile called \"{name}\"; the profiles are: {known}")]
+    UnknownProfile { name: String, known: String },
+    #[error("profile \"{profile}\" has no template for the {format} format")]
+    NoTemplate { profile: String, format: String },
+    #[error("{file}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        file: String,
+        line: Option<usize>,
+        message: String,
+    },
+    #[error("{}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The output formats; all but JSON are drawn by a template.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Text,
+    Html,
+    /// The template context itself.
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+
+    /// How the profile's `templates` map and the command line name it.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Text => "txt",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "txt" | "text" => Ok(Format::Text),
+            "html" | "htm" => Ok(Format::Html),
+            "json" => Ok(Format::Json),
+            other => Err(format!(
+                "unknown format \"{other}\"; expected md, txt, html or json"
+            )),
+        }
+    }
+}
+
+/// Whether a person counts as having taken part: not marked absent, not removed.
+pub fn taking_part(person: &Person) -> bool {
+    person.attended && !person.removed
+}
+
+/// How to export one report.
+#[derive(Debug, Clone)]
+pub struct Options<'a> {
+    pub report: Report,
+    pub format: Format,
+    /// Names replaced by stakeholder group and region (the Chatham House Rule).
+    pub anonymous: bool,
+    /// The user's own template, instead of the profile's one for the format.
+    pub template: Option<&'a Path>,
+    pub dirs: &'a TemplateDirs,
+}
+
+/// A finished report and the limits its fields break.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    pub text: String,
+    pub warnings: Vec<LimitWarning>,
+}
+
+pub fn export(
+    session: &Session,
+    profile: &Profile,
+    options: &Options<'_>,
+) -> Result<Exported, ReportError> {
+    let form = Form::new(session, profile, options.report);
+    let context = Context::new(session, profile, &form, options.anonymous);
+    // Names are replaced in the JSON form of the context, every string of it; without
+    // --anonymous the context is drawn as it is, which saves converting it.
+    let anonymized = options.anonymous.then(|| context.to_json(session));
+    let text = match options.format {
+        Format::Json => {
+            // Through serde_json::Value either way, so keys come sorted with or without names.
+            let value = anonymized.unwrap_or_else(|| context.to_json(session));
+            let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+        format => {
+            let file = options.template.map(|path| render::TemplateFile { path });
+            let name = match (&file, profile.templates.get(format.slug())) {
+                (Some(_), _) => String::new(),
+                (None, Some(name)) => name.clone(),
+                (None, None) => {
+                    return Err(ReportError::NoTemplate {
+                        profile: profile.name.clone(),
+                        format: format.slug().to_string(),
+                    });
+                }
+            };
+            match &anonymized {
+                Some(value) => render::render(value, &name, file, options.dirs)?,
+                None => render::render(&context, &name, file, options.dirs)?,
+            }
+        }
+    };
+    Ok(Exported {
+        text,
+        warnings: form.warnings(),
+    })
+}

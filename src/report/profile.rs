@@ -1,0 +1,187 @@
+//! A report profile: which fields a report has, in what order, within what limits, and which
+//! templates draw it. The IGF changed its forms over the years, so this is data (RON files under
+//! templates/profiles/), not code.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::ReportError;
+use super::templates::TemplateDirs;
+use crate::model::NoteKind;
+
+/// Which of the two reports: the short one handed in within hours, or the final one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Report {
+    Short,
+    Final,
+}
+
+impl Report {
+    pub const ALL: [Report; 2] = [Report::Short, Report::Final];
+
+    /// The first part of every field key of this report: "short" or "final".
+    pub fn slug(self) -> &'static str {
+        match self {
+            Report::Short => "short",
+            Report::Final => "final",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    /// What the profile is for, shown when listing profiles.
+    #[serde(default)]
+    pub description: String,
+    /// The template for each output format ("md", "txt", "html"), by name in the templates dir.
+    pub templates: BTreeMap<String, String>,
+    pub short: ReportShape,
+    #[serde(rename = "final")]
+    pub final_report: ReportShape,
+}
+
+impl Profile {
+    pub fn shape(&self, report: Report) -> &ReportShape {
+        match report {
+            Report::Short => &self.short,
+            Report::Final => &self.final_report,
+        }
+    }
+
+    /// Parses a profile; `file` names it in errors.
+    pub fn parse(text: &str, file: &str) -> Result<Profile, ReportError> {
+        ron::from_str(text).map_err(|error| ReportError::Profile {
+            file: file.to_string(),
+            line: error.span.start.line,
+            column: error.span.start.col,
+            message: error.code.to_string(),
+        })
+    }
+
+    /// Loads a profile by name (the user's templates dir first, then the ones built in) or, when
+    /// `name` ends in ".ron", from that file.
+    pub fn load(name: &str, dirs: &TemplateDirs) -> Result<Profile, ReportError> {
+        if name.ends_with(".ron") {
+            let path = Path::new(name);
+            let text = std::fs::read_to_string(path).map_err(|source| ReportError::Read {
+                path: path.to_path_buf(),
+                source,
+            })?;
+            return Profile::parse(&text, &path.display().to_string());
+        }
+        let file = format!("profiles/{name}.ron");
+        match dirs.source(&file)? {
+            Some(source) => Profile::parse(&source.text, &source.origin),
+            None => Err(ReportError::UnknownProfile {
+                name: name.to_string(),
+                known: dirs.profile_names().join(", "),
+            }),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReportShape {
+    /// For example "Short report".
+    pub title: String,
+    pub sections: Vec<Section>,
+}
+
+impl ReportShape {
+    pub fn fields(&self) -> impl Iterator<Item = &FieldSpec> {
+        self.sections.iter().flat_map(|s| {
+            s.parts.iter().filter_map(|part| match part {
+                Part::Field(spec) => Some(spec),
+                _ => None,
+            })
+        })
+    }
+}
+
+/// A heading and what comes under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    #[serde(default)]
+    pub title: Option<String>,
+    pub parts: Vec<Part>,
+}
+
+/// One thing in a section: a field the rapporteur writes, or a block assembled from the record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Part {
+    Field(FieldSpec),
+    /// Title, code, date, time, format, organisers, moderators, rapporteurs, speakers.
+    Particulars,
+    /// The session's policy questions.
+    PolicyQuestions,
+    /// The people who took part, with their stakeholder and regional groups.
+    Participants,
+    /// Questions and comments from the onsite and the online audience.
+    AudienceQuestions,
+    /// Floor time by speaker, stakeholder group, region and audience.
+    FloorTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldSpec {
+    /// Unique within the report; the draft of the field is stored as "<report>.<key>[.<entry>]".
+    pub key: String,
+    pub label: String,
+    /// What one numbered item is called ("Key takeaway"); the label when not given.
+    #[serde(default)]
+    pub item: Option<String>,
+    /// What the form asks for, as the IGF's form words it.
+    #[serde(default)]
+    pub hint: Option<String>,
+    #[serde(default)]
+    pub each: Each,
+    #[serde(default)]
+    pub seed: Seed,
+    #[serde(default)]
+    pub limits: Limits,
+    /// A short answer drawn on the line of its label ("Onsite participants: 45").
+    #[serde(default)]
+    pub inline: bool,
+}
+
+/// How many entries a field has.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Each {
+    /// One text.
+    #[default]
+    Once,
+    /// Numbered items ("Key takeaway 1", "2", ...); keys end in ".1", ".2", ...
+    Item,
+    /// One text per policy question; keys end in ".q1", ".q2", ...
+    Question,
+    /// One text per speaker who took part; keys end in ".p<person id>".
+    Speaker,
+}
+
+/// What a field holds before the rapporteur drafts it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Seed {
+    #[default]
+    Nothing,
+    /// The notes of one kind, such as Takeaway or CallToAction.
+    Kind(NoteKind),
+    /// What the onsite and the online audience said.
+    Audience,
+    /// The notes of the entry's own subject: tagged with its policy question, or said by its speaker.
+    Subject,
+}
+
+/// None means no limit.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Limits {
+    /// How many items a numbered field may have.
+    pub items: Option<usize>,
+    /// How many words each entry may have.
+    pub words: Option<usize>,
+    /// How many paragraphs each entry may have.
+    pub paragraphs: Option<usize>,
+}

@@ -1,0 +1,172 @@
+//! Drawing a report context with minijinja: the profile's template for the format, or the
+//! user's own file, with includes resolved in the user's directories before the built-in ones.
+
+use std::path::Path;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::{Environment, Error, ErrorKind, value::Serde};
+
+use super::ReportError;
+use super::templates::TemplateDirs;
+
+/// A template given by path rather than by name.
+pub struct TemplateFile<'a> {
+    pub path: &'a Path,
+}
+
+/// Renders `context` with the template `name` looked up in `dirs`, or with the file `file`.
+pub fn render(
+    context: &impl serde::Serialize,
+    name: &str,
+    file: Option<TemplateFile<'_>>,
+    dirs: &TemplateDirs,
+) -> Result<String, ReportError> {
+    let mut env = environment(dirs)?;
+    let (name, origin_of_main) = match &file {
+        Some(file) => {
+            let text = std::fs::read_to_string(file.path).map_err(|source| ReportError::Read {
+                path: file.path.to_path_buf(),
+                source,
+            })?;
+            // Named by its file name so that ".html.j2" still turns on HTML escaping.
+            let name = file.path.file_name().map_or_else(
+                || "template".to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            let origin = file.path.display().to_string();
+            env.add_template_owned(name.clone(), text)
+                .map_err(|e| template_error(&e, dirs, Some((&name, &origin))))?;
+            (name, Some(origin))
+        }
+        None => (name.to_string(), None),
+    };
+    let main = origin_of_main
+        .as_deref()
+        .map(|origin| (name.as_str(), origin));
+    let template = env
+        .get_template(&name)
+        .map_err(|e| template_error(&e, dirs, main))?;
+    template
+        .render(Serde(context))
+        .map_err(|e| template_error(&e, dirs, main))
+}
+
+fn environment(dirs: &TemplateDirs) -> Result<Environment<'static>, ReportError> {
+    let mut env = Environment::new();
+    let syntax = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .keep_trailing_newline(true)
+        .build()
+        .map_err(|e| ReportError::Template {
+            file: "(syntax)".to_string(),
+            line: None,
+            message: e.to_string(),
+        })?;
+    env.set_syntax(syntax);
+    let loader_dirs = dirs.clone();
+    env.set_loader(move |name| {
+        loader_dirs
+            .source(name)
+            .map(|found| found.map(|s| s.text))
+            .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
+    });
+    env.add_filter("wrap", wrap);
+    env.add_filter("bar", bar);
+    env.add_filter("pad", pad);
+    Ok(env)
+}
+
+/// Names the file an error is in: the user's file, a file of the user's directories, or the
+/// built-in template.
+fn template_error(error: &Error, dirs: &TemplateDirs, main: Option<(&str, &str)>) -> ReportError {
+    let name = error.name().unwrap_or("template");
+    let file = match main {
+        Some((main_name, origin)) if main_name == name => origin.to_string(),
+        _ => match dirs.source(name) {
+            Ok(Some(source)) => source.origin,
+            _ => name.to_string(),
+        },
+    };
+    let mut message = error.kind().to_string();
+    if let Some(detail) = error.detail() {
+        message = format!("{message}: {detail}");
+    }
+    ReportError::Template {
+        file,
+        line: error.line(),
+        message,
+    }
+}
+
+/// `{{ text | wrap(72, "   ") }}`: fills the text to `width` columns; lines after the first are
+/// indented by `indent` (the first is where the template put it). Paragraphs stay apart.
+fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
+    let width = width.unwrap_or(78).max(20);
+    let indent = indent.unwrap_or("");
+    let indent_len = indent.chars().count();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut line_len = 0;
+    for (index, paragraph) in super::form::paragraphs(text).iter().enumerate() {
+        let mut line_has_word = false;
+        if index > 0 {
+            out.push_str("\n\n");
+            out.push_str(indent);
+            line_len = indent_len;
+        }
+        for word in paragraph.split_whitespace() {
+            let len = word.chars().count();
+            if line_has_word {
+                if line_len + 1 + len > width {
+                    out.push('\n');
+                    out.push_str(indent);
+                    line_len = indent_len;
+                } else {
+                    out.push(' ');
+                    line_len += 1;
+                }
+            }
+            out.push_str(word);
+            line_len += len;
+            line_has_word = true;
+        }
+    }
+    out
+}
+
+/// `{{ row.bar | bar(20) }}`: a bar of block characters, `percent` of `width` long.
+fn bar(percent: i64, width: Option<usize>) -> String {
+    let width = width.unwrap_or(20);
+    let filled = (percent.clamp(0, 100) as usize * width + 50) / 100;
+    "█".repeat(filled)
+}
+
+/// `{{ label | pad(24) }}` pads on the right, `pad(8, true)` on the left, to `width` columns;
+/// longer text is left as it is.
+fn pad(value: minijinja::Value, width: usize, right_align: Option<bool>) -> String {
+    let text = value.to_string();
+    let len = unicode_width::UnicodeWidthStr::width(text.as_str());
+    let fill = " ".repeat(width.saturating_sub(len));
+    if right_align.unwrap_or(false) {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wrap_fills_lines_and_indents_the_rest() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let wrapped = wrap(text, Some(20), Some("  "));
+        assert_eq!(
+            wrapped,
+            "one two three four\n  five six seven\n  eight nine ten\n  eleven twelve"
+        );
+        assert!(wrapped.lines().all(|l| l.chars().count() <= 20));
+        assert_eq!(wrap("a\n\nb", Some(20), None), "a\n\nb");
+    }
+}

@@ -1,0 +1,115 @@
+//! `rapporteur export`, run as a user runs it.
+
+mod fixture;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs the binary on the fixture session, with a configuration directory of its own so that
+/// the user's templates do not leak in.
+fn export(config: &Path, words: &[&str]) -> Output {
+    let fixture = fixture::fixture_path();
+    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .arg("export")
+        .arg(&fixture)
+        .args(words)
+        .env("XDG_CONFIG_HOME", config)
+        .output()
+        .expect("the rapporteur binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn writes_the_report_to_a_file_and_fails_over_limits_only_under_strict() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("final.html");
+    let output = export(
+        dir.path(),
+        &["final", "--format", "html", "-o", out.to_str().unwrap()],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Policy question 1: Evidence"));
+
+    // Four takeaways for three places: written anyway, with a warning; status 3 under --strict.
+    let out = dir.path().join("short.md");
+    let output = export(
+        dir.path(),
+        &["short", "-o", out.to_str().unwrap(), "--strict"],
+    );
+    assert_eq!(output.status.code(), Some(3));
+    assert!(stderr(&output).contains("warning: short.takeaways: 4 items, over the limit of 3"));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("## Key Takeaways")
+    );
+    let output = export(dir.path(), &["short"]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("## Key Takeaways"));
+    assert!(stderr(&output).contains("over the limit of 3"));
+}
+
+#[test]
+fn a_broken_template_is_an_error_naming_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("broken.txt.j2");
+    std::fs::write(&template, "line one\n{% if report %}\n{{ report.title }\n").unwrap();
+    let out = dir.path().join("never.txt");
+    let output = export(
+        dir.path(),
+        &[
+            "final",
+            "--template",
+            template.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains(&format!("{}:3: syntax error", template.display())),
+        "{message}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn the_users_config_directory_overrides_the_built_in_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("rapporteur/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("report.txt.j2"),
+        "{{ report.title }}: {{ fields.takeaways.entries|length }} takeaways\n",
+    )
+    .unwrap();
+    let output = export(dir.path(), &["short", "--format", "txt"]);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        "Short report: 4 takeaways\n"
+    );
+}
+
+#[test]
+fn json_is_the_template_context() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = export(dir.path(), &["final", "--format", "json", "--anonymous"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["report"]["kind"], "final");
+    assert_eq!(json["anonymous"], true);
+    assert_eq!(
+        json["fields"]["onsite_participants"]["entries"][0]["text"],
+        "45"
+    );
+    assert_eq!(
+        json["particulars"]["speakers"][0]["name"],
+        "Government (African Group)"
+    );
+}
