@@ -18,7 +18,7 @@ pdf="$work/final.pdf"
 rm -f "$html" "$pdf"
 fixture=tests/fixtures/ws-attribution.ron
 
-cargo run --quiet -- export "$fixture" final --format html -o "$html"
+cargo run --locked --quiet -- export "$fixture" final --format html -o "$html"
 test -s "$html" || { echo "pdf-check: no HTML was exported" >&2; exit 1; }
 
 profile="$(mktemp -d)"
