@@ -187,10 +187,16 @@ impl Store {
     pub fn open(path: impl AsRef<Path>) -> Result<Opened, StoreError> {
         let (mut store, header, warnings) = Self::open_writer(path.as_ref())?;
         let mut text = Vec::with_capacity(store.journal_len as usize);
+        // Read what the file held when it was opened, and no more: a device or a pipe in the
+        // journal's place would otherwise never end.
         store
             .journal
             .seek(SeekFrom::Start(0))
-            .and_then(|_| store.journal.read_to_end(&mut text))
+            .and_then(|_| {
+                (&store.journal)
+                    .take(store.journal_len)
+                    .read_to_end(&mut text)
+            })
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
         // open_writer has already repaired the tail, and the lock keeps other writers out.
         let (changes, _repaired_tail) = journal::parse(&text, &store.paths.journal)?;
