@@ -3,12 +3,13 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use rapporteur::model::{Change, FloorChange, Session};
+use rapporteur::model::{Change, FloorChange, Session, Speaker};
 use rapporteur::stats::{self, Stats, Tally, Until};
 use rapporteur::store::{Store, now};
+use unicode_width::UnicodeWidthStr;
 
 use super::json::{self, StatsJson};
-use super::moment::parse_moment;
+use super::moment::{doubt, parse_moment, shown};
 
 #[derive(Args)]
 pub struct FloorArgs {
@@ -32,10 +33,17 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         Some(time) => parse_moment(time, session.origin(), now())?,
         None => now(),
     };
+    if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
+        eprintln!("rapporteur: warning: {doubt}");
+    }
     store.append(&Change::Floor(FloorChange { at, speaker }))?;
     match speaker {
-        Some(speaker) => println!("{} has the floor from {at}", session.speaker_name(speaker)),
-        None => println!("the floor is closed from {at}"),
+        Some(speaker) => println!(
+            "{} has the floor from {}",
+            session.speaker_name(speaker),
+            shown(at)
+        ),
+        None => println!("the floor is closed from {}", shown(at)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -70,52 +78,78 @@ fn describe(session: &Session, stats: &Stats) -> String {
         out += "No floor changes were recorded, so there is no floor time.\n";
     }
     if let Some(open) = stats.open_floor {
-        let until = stats
-            .counted_until
-            .map_or_else(|| "—".to_string(), |t| t.to_string());
+        let until = stats.counted_until.map_or_else(|| "—".to_string(), shown);
         out += &format!(
             "The floor was left open: {}'s turn from {} is counted to the last recorded moment, {until}.\n",
             session.speaker_name(open.speaker),
-            open.since
+            shown(open.since)
         );
     }
-    let row = |name: &str, tally: &Tally| {
-        format!(
-            "  {name:<40} {:>8} {:>6} {:>6}\n",
-            stats::clock(tally.floor),
-            tally.interventions,
-            tally.notes
-        )
-    };
-    let header = |title: &str| {
-        format!(
-            "\n{title:<42} {:>8} {:>6} {:>6}\n",
-            "floor", "turns", "notes"
-        )
-    };
-    out += &header("By speaker");
-    for entry in &stats.speakers {
+    let mut tables: Vec<(&str, Vec<(String, Tally)>)> = Vec::new();
+    let speakers = stats.speakers.iter().map(|entry| {
         let mut name = session.speaker_name(entry.speaker);
-        if let rapporteur::model::Speaker::Person(id) = entry.speaker
+        if let Speaker::Person(id) = entry.speaker
             && session.person(id).is_some_and(|p| !p.attended)
         {
             name += " (absent)";
         }
-        out += &row(&name, &entry.tally);
-    }
-    out += &header("By stakeholder group");
-    for group in &stats.stakeholder_groups {
-        out += &row(
-            group.group.map_or("(not given)", |g| g.label()),
-            &group.tally,
+        (name, entry.tally)
+    });
+    tables.push(("By speaker", speakers.collect()));
+    let unknown = "(not given)".to_string();
+    tables.push((
+        "By stakeholder group",
+        stats
+            .stakeholder_groups
+            .iter()
+            .map(|g| {
+                (
+                    g.group.map_or(unknown.clone(), |g| g.label().into()),
+                    g.tally,
+                )
+            })
+            .collect(),
+    ));
+    tables.push((
+        "By regional group",
+        stats
+            .regional_groups
+            .iter()
+            .map(|g| {
+                (
+                    g.group.map_or(unknown.clone(), |g| g.label().into()),
+                    g.tally,
+                )
+            })
+            .collect(),
+    ));
+    // Columns line up by display width, so that CJK names and long group names do not push them.
+    let width = tables
+        .iter()
+        .flat_map(|(title, rows)| {
+            let names = rows.iter().map(|(name, _)| name.width() + 2);
+            names.chain([title.width()])
+        })
+        .max()
+        .unwrap_or(0);
+    let pad = |text: &str| format!("{text}{}", " ".repeat(width.saturating_sub(text.width())));
+    for (title, rows) in &tables {
+        out += &format!(
+            "\n{} {:>8} {:>6} {:>6}\n",
+            pad(title),
+            "floor",
+            "turns",
+            "notes"
         );
-    }
-    out += &header("By regional group");
-    for group in &stats.regional_groups {
-        out += &row(
-            group.group.map_or("(not given)", |g| g.label()),
-            &group.tally,
-        );
+        for (name, tally) in rows {
+            out += &format!(
+                "{} {:>8} {:>6} {:>6}\n",
+                pad(&format!("  {name}")),
+                stats::clock(tally.floor),
+                tally.interventions,
+                tally.notes
+            );
+        }
     }
     out += &format!("\nTotal floor time: {}\n", stats::clock(stats.total_floor));
     out += "\nNotes by policy question\n";

@@ -42,6 +42,36 @@ pub fn parse_moment(
         .ok_or_else(unreadable)
 }
 
+/// How a moment reads in the commands' output: to the second, with its offset.
+pub fn shown(at: DateTime<FixedOffset>) -> String {
+    at.format("%Y-%m-%d %H:%M:%S %:z").to_string()
+}
+
+/// A word of warning when a given time is unlikely to be meant: well outside the scheduled
+/// session, or, for a session with no schedule, in the future. The time is still used.
+pub fn doubt(
+    at: DateTime<FixedOffset>,
+    schedule: (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>),
+    now: DateTime<FixedOffset>,
+) -> Option<String> {
+    let margin = TimeDelta::hours(1);
+    match schedule {
+        (Some(start), end) => {
+            let end = end.unwrap_or(start + TimeDelta::hours(3));
+            (at < start - margin || at > end + margin).then(|| {
+                format!(
+                    "{} is outside the scheduled session ({} to {}); check the date and time",
+                    shown(at),
+                    shown(start),
+                    shown(end)
+                )
+            })
+        }
+        (None, _) => (at > now + TimeDelta::minutes(5))
+            .then(|| format!("{} is in the future; check the date and time", shown(at))),
+    }
+}
+
 /// `HH:MM:SS` or `MM:SS` (minutes may exceed 59: `+95:00`).
 fn parse_offset(text: &str) -> Option<TimeDelta> {
     let parts: Vec<i64> = text
@@ -77,6 +107,19 @@ mod tests {
         ] {
             assert_eq!(parse_moment(text, origin, now), Ok(at(expected)), "{text}");
         }
+    }
+
+    #[test]
+    fn times_far_from_the_session_are_doubted() {
+        let start = Some(at("2022-12-01T13:50:00Z"));
+        let end = Some(at("2022-12-01T15:20:00Z"));
+        let now = at("2026-11-23T09:00:00Z");
+        assert_eq!(doubt(at("2022-12-01T14:05:00Z"), (start, end), now), None);
+        assert_eq!(doubt(at("2022-12-01T16:05:00Z"), (start, end), now), None);
+        let far = doubt(at("2026-11-23T14:05:00Z"), (start, end), now).unwrap();
+        assert!(far.contains("outside the scheduled session"), "{far}");
+        assert!(doubt(at("2026-11-23T09:30:00Z"), (None, None), now).is_some());
+        assert_eq!(doubt(at("2026-11-23T08:30:00Z"), (None, None), now), None);
     }
 
     #[test]

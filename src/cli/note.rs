@@ -9,7 +9,7 @@ use rapporteur::model::{Change, Note, NoteKind, Session, Speaker};
 use rapporteur::store::{Store, now};
 
 use super::json::{NoteJson, check_questions};
-use super::moment::parse_moment;
+use super::moment::{doubt, parse_moment, shown};
 
 #[derive(Args)]
 pub struct NoteArgs {
@@ -45,7 +45,7 @@ pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
     let changes: Vec<Change> = notes.iter().cloned().map(Change::Note).collect();
     store.append_all(&changes)?;
     match notes.as_slice() {
-        [one] => println!("saved note {} at {}", one.id, one.at),
+        [one] => println!("saved note {} at {}", one.id, shown(one.at)),
         many => println!("saved {} notes", many.len()),
     }
     Ok(ExitCode::SUCCESS)
@@ -66,6 +66,9 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
         Some(time) => parse_moment(time, session.origin(), now())?,
         None => now(),
     };
+    if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
+        eprintln!("rapporteur: warning: {doubt}");
+    }
     Ok(Note::new(
         at,
         speaker,
@@ -157,8 +160,11 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `+00:12:30 14:02 Livia Sobota [Q1 Q3] takeaway: text`
+/// `+00:12:30 14:02 Livia Sobota [Q1 Q3] takeaway: text`, the clock time in the session's zone.
 fn describe(session: &Session, note: &Note) -> String {
+    let local = session
+        .origin()
+        .map_or(note.at, |origin| note.at.with_timezone(&origin.timezone()));
     let offset = session
         .origin()
         .map(|origin| {
@@ -179,7 +185,7 @@ fn describe(session: &Session, note: &Note) -> String {
     };
     format!(
         "{offset}{} {speaker}{questions} {}: {}",
-        note.at.format("%H:%M"),
+        local.format("%H:%M"),
         note.kind.slug(),
         note.text
     )

@@ -81,12 +81,11 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     }
     let name = person.name.clone();
     store.save_header(&session)?;
-    let verb = if existing.is_some() {
-        "updated"
+    if existing.is_some() {
+        println!("{name} is already on the roster; updated what was given");
     } else {
-        "added"
-    };
-    println!("{verb} {name}");
+        println!("added {name}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,6 +7,7 @@ use rapporteur::model::Session;
 use rapporteur::store::Store;
 
 use super::json::{self, SessionJson};
+use super::moment::shown;
 
 #[derive(Args)]
 pub struct ShowArgs {
@@ -45,8 +46,8 @@ fn describe(session: &Session) -> String {
         }
     );
     match (info.start, info.end) {
-        (Some(start), Some(end)) => out += &format!("When: {start} to {end}\n"),
-        (Some(start), None) => out += &format!("When: {start}\n"),
+        (Some(start), Some(end)) => out += &format!("When: {} to {}\n", shown(start), shown(end)),
+        (Some(start), None) => out += &format!("When: {}\n", shown(start)),
         _ => out += "When: not given\n",
     }
     if let Some(format) = &info.format {
@@ -64,19 +65,21 @@ fn describe(session: &Session) -> String {
     }
     for person in session.roster() {
         let roles: Vec<&str> = person.roles.iter().map(|r| r.label()).collect();
-        let groups: Vec<&str> = [
+        let mut groups: Vec<&str> = [
             person.stakeholder.map(|g| g.label()),
             person.region.map(|g| g.label()),
         ]
         .into_iter()
         .flatten()
         .collect();
+        // "Intergovernmental Organization" can be both; say it once.
+        groups.dedup();
         out += &format!("  {}", person.name);
         if let Some(affiliation) = &person.affiliation {
             out += &format!(", {affiliation}");
         }
         if !groups.is_empty() {
-            out += &format!(" ({})", groups.join(", "));
+            out += &format!(" · {}", groups.join(" · "));
         }
         if !roles.is_empty() {
             out += &format!(" — {}", roles.join(", "));

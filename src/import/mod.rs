@@ -50,10 +50,10 @@ impl fmt::Display for ImportWarning {
 /// A proposal file that could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read the proposal {}: {source}", path.display())]
+    #[error("cannot read the proposal {}: {cause}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("the proposal {} is not UTF-8 text (byte {valid_up_to} is not); save it as UTF-8", path.display())]
     NotUtf8 { path: PathBuf, valid_up_to: usize },
@@ -70,9 +70,9 @@ pub fn import_text(text: &str) -> Imported {
 
 /// Reads a proposal file: text, or an HTML page (by its extension or its first bytes).
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
+    let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     })?;
     let text = String::from_utf8(bytes).map_err(|error| ImportError::NotUtf8 {
         path: path.to_path_buf(),

@@ -28,6 +28,7 @@ pub(super) struct Header {
 /// Only the version, read first, so that a newer file is refused with a clear word rather than a
 /// confusing parse error about fields this version does not know.
 #[derive(Deserialize)]
+#[serde(rename = "session")]
 struct VersionOnly {
     format: u32,
 }
