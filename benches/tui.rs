@@ -1,5 +1,5 @@
 //! What the live screen costs: one frame at 200×50 with 10, 1,000 and 10,000 notes, and one key
-//! press (event → update → frame) at 10,000 notes.
+//! press (event → update → frame) at 10,000 notes, in the editor and in the timeline's search.
 
 #[path = "../tests/tui_support/mod.rs"]
 mod tui_support;
@@ -98,5 +98,27 @@ fn key_update_only(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, key_press, key_update_only);
+/// A key press in the timeline's search line: the notes' folded text is cached, so this is one
+/// substring test per note, not a fold.
+fn search_key_press(c: &mut Criterion) {
+    let mut app = app(mid_way(10_000), 200, 50);
+    let mut store = Nowhere;
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Tab)), now());
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Char('/'))), now());
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Char('n'))), now());
+    let mut n = 0u64;
+    c.bench_function("search_key_update_only_10000_notes", |b| {
+        b.iter(|| {
+            n += 1;
+            let code = if n.is_multiple_of(2) {
+                KeyCode::Char('o')
+            } else {
+                KeyCode::Backspace
+            };
+            tui::step(&mut app, &mut store, Some(key(code)), now());
+        })
+    });
+}
+
+criterion_group!(benches, frame, key_press, key_update_only, search_key_press);
 criterion_main!(benches);

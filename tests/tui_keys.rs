@@ -325,7 +325,9 @@ fn the_readme_key_table_matches_the_keymap() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
     let table = |readme: &str| {
         let start = readme.find(BEGIN).expect("README.md marks its key table") + BEGIN.len();
-        let end = readme.find(END).expect("README.md marks the end of its key table");
+        let end = readme
+            .find(END)
+            .expect("README.md marks the end of its key table");
         (start, end)
     };
     let generated = Keymap::default().markdown();

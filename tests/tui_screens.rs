@@ -56,3 +56,32 @@ fn filtered_timeline() {
         insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn the_editor_cursor_shows_only_while_the_editor_has_the_keys() {
+    use ratatui::style::Modifier;
+    let reversed_cells = |app: &rapporteur::tui::App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| rapporteur::tui::view::draw(frame, app))
+            .unwrap();
+        let editor = rapporteur::tui::view::layout(app.size, app).editor;
+        let buffer = terminal.backend().buffer().clone();
+        editor
+            .positions()
+            .filter(|p| buffer[*p].modifier.contains(Modifier::REVERSED))
+            .count()
+    };
+    let mut app = app(roster_only(), 80, 24);
+    update(&mut app, Action::Paste("typing".into()));
+    assert_eq!(reversed_cells(&app), 1, "the cursor, in the editor");
+    update(&mut app, Action::SwitchFocus);
+    assert_eq!(
+        reversed_cells(&app),
+        0,
+        "no cursor while the timeline has the keys"
+    );
+    update(&mut app, Action::SwitchFocus);
+    assert_eq!(reversed_cells(&app), 1);
+}
