@@ -126,7 +126,7 @@ fn a_field_over_its_limit_is_marked_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut run) = session_with_takeaways(&dir);
     run.app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
-    run.press([alt('w'), key(KeyCode::Enter)]);
+    run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
     let before = screen(&run.app);
     assert!(!before.contains("OVER"), "{before}");
     // 5 words seeded; 56 more make 61, over the limit of 60.
@@ -147,7 +147,8 @@ fn a_field_over_its_limit_is_marked_in_words() {
 fn the_export_writes_what_report_export_makes_beside_the_session() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut run) = session_with_takeaways(&dir);
-    run.press([alt('w'), key(KeyCode::Enter)]);
+    // A field opens at its start; End goes to the end of its line.
+    run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
     run.press(typed(" now"));
     // Export saves the field first, so the file has the draft.
     run.press([alt('e')]);
@@ -230,7 +231,12 @@ fn copying_a_field_sends_its_text_as_osc_52() {
 fn a_field_being_typed_survives_a_kill() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut run) = session_with_takeaways(&dir);
-    run.press([alt('w'), key(KeyCode::Down), key(KeyCode::Enter)]);
+    run.press([
+        alt('w'),
+        key(KeyCode::Down),
+        key(KeyCode::Enter),
+        key(KeyCode::End),
+    ]);
     run.press(typed(" — half a thou"));
     run.tick(1);
     // No Esc, no quit: the process dies here.

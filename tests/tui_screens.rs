@@ -85,3 +85,41 @@ fn the_editor_cursor_shows_only_while_the_editor_has_the_keys() {
     update(&mut app, Action::SwitchFocus);
     assert_eq!(reversed_cells(&app), 1);
 }
+
+#[test]
+fn report_screen() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        update(&mut app, Action::SwitchScreen);
+        let short = screen(&app);
+        assert!(short.contains("Key takeaway 1"), "{short}");
+        insta::assert_snapshot!(format!("report_short_{w}x{h}"), short);
+
+        // The final report, a question's field being edited with the notes behind it.
+        update(&mut app, Action::SwitchReport);
+        update(
+            &mut app,
+            Action::ReportMove(rapporteur::tui::action::Move::Down),
+        );
+        update(&mut app, Action::EditField);
+        update(&mut app, Action::ToggleNotes);
+        let final_report = screen(&app);
+        assert!(
+            final_report.contains("Notes behind this field"),
+            "{final_report}"
+        );
+        insta::assert_snapshot!(format!("report_final_{w}x{h}"), final_report);
+    }
+}
+
+#[test]
+fn report_preview() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        act(&mut app, Action::SwitchScreen);
+        act(&mut app, Action::OpenPreview);
+        let preview = screen(&app);
+        assert!(preview.contains("## Key Takeaways"), "{preview}");
+        insta::assert_snapshot!(format!("report_preview_{w}x{h}"), preview);
+    }
+}

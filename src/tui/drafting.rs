@@ -78,11 +78,15 @@ pub struct FieldDraft {
 
 impl FieldEditor {
     pub fn new(field: &Field, hint: Option<String>) -> FieldEditor {
+        let mut text = new_textarea(&field.text);
+        // A field is read from its start: the seed can be long.
+        text.move_cursor(ratatui_textarea::CursorMove::Top);
+        text.move_cursor(ratatui_textarea::CursorMove::Head);
         let mut editor = FieldEditor {
             key: field.key.clone(),
             label: field.label.clone(),
             hint,
-            text: new_textarea(&field.text),
+            text,
             saved_text: field.text.clone(),
             drafted: field.drafted,
             limits: field.limits,

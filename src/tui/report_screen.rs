@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::report::Limits;
 
-use super::drafting::{FieldEditor, Pane, over};
+use super::drafting::{FieldEditor, Pane};
 use super::state::App;
 use super::text::{fit, pad, width};
 use super::{header, status};
@@ -79,17 +79,18 @@ fn border(app: &App, focused: bool) -> Style {
     }
 }
 
-/// "45/60", "72/60 OVER", or "45 w" where there is no limit: the mark is a word, not a colour.
+/// "45/60", "72/60 OVER", "4/3¶ OVER" when only the paragraphs are too many, or "45 w" where
+/// there is no limit: the mark is a word, not a colour.
 fn count(words: usize, paragraphs: usize, limits: Limits) -> (String, bool) {
-    let broken = !over(words, paragraphs, limits).is_empty();
-    let text = match limits.words {
-        Some(limit) => format!("{words}/{limit}"),
-        None => format!("{words} w"),
-    };
-    if broken {
-        (format!("{text} OVER"), true)
-    } else {
-        (text, false)
+    let words_over = limits.words.is_some_and(|l| words > l);
+    let paragraphs_over = limits.paragraphs.is_some_and(|l| paragraphs > l);
+    match (limits.words, limits.paragraphs) {
+        (_, Some(limit)) if paragraphs_over && !words_over => {
+            (format!("{paragraphs}/{limit}¶ OVER"), true)
+        }
+        (Some(limit), _) if words_over => (format!("{words}/{limit} OVER"), true),
+        (Some(limit), _) => (format!("{words}/{limit}"), false),
+        (None, _) => (format!("{words} w"), false),
     }
 }
 
@@ -107,7 +108,7 @@ fn render_fields(app: &App, area: Rect, buf: &mut Buffer) {
         .borders(Borders::ALL)
         .border_style(border(app, drafting.pane == Pane::Fields))
         .title(Span::styled(format!(" {title} "), theme.title()))
-        .title_bottom(Span::styled(" ● drafted ○ from notes ", theme.dim()));
+        .title_bottom(items_over(app));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
@@ -153,6 +154,26 @@ fn render_fields(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(inner, buf);
 }
 
+/// Too many items in a numbered field ("5/3 Key Takeaways OVER"), else the legend.
+fn items_over(app: &App) -> Span<'static> {
+    let broken: Vec<String> = app
+        .drafting
+        .form
+        .iter()
+        .flat_map(|f| &f.groups)
+        .flat_map(|g| {
+            g.warnings
+                .iter()
+                .map(|w| format!("{}/{} {} OVER", w.count, w.limit, g.spec.label))
+        })
+        .collect();
+    if broken.is_empty() {
+        Span::styled(" ● drafted ○ from notes ", app.theme.dim())
+    } else {
+        Span::styled(format!(" {} ", broken.join(" · ")), app.theme.error())
+    }
+}
+
 fn render_field(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
@@ -163,8 +184,10 @@ fn render_field(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
     } else {
         "from the notes"
     };
-    let (words, _) = count(field.words, field.paragraphs, field.limits);
-    let words = words.trim_end_matches(" OVER").to_string();
+    let words = match field.limits.words {
+        Some(limit) => format!("{}/{limit}", field.words),
+        None => field.words.to_string(),
+    };
     let mut measure = format!(" {words} words");
     if let Some(limit) = field.limits.paragraphs {
         measure.push_str(&format!(" · {}/{limit} paragraphs", field.paragraphs));
