@@ -67,6 +67,10 @@ pub struct FieldEditor {
     pub notes: Vec<NoteId>,
     pub words: usize,
     pub paragraphs: usize,
+    /// Words and blankness of each line: a key press recounts its own line, not the field (a
+    /// question's seed can hold thousands of notes).
+    line_words: Vec<usize>,
+    line_blank: Vec<bool>,
 }
 
 /// The field being drafted, kept in the draft file so a crash loses at most a second of it.
@@ -93,6 +97,8 @@ impl FieldEditor {
             notes: field.notes.clone(),
             words: 0,
             paragraphs: 0,
+            line_words: Vec::new(),
+            line_blank: Vec::new(),
         };
         editor.measure();
         editor
@@ -106,26 +112,50 @@ impl FieldEditor {
         self.content() != self.saved_text
     }
 
-    /// Counts the words and paragraphs of this field alone: what a key press may cost.
+    /// Counts the words and paragraphs of the whole field.
     pub fn measure(&mut self) {
         let lines = self.text.lines();
-        self.words = lines.iter().map(|l| word_count(l)).sum();
-        let mut paragraphs = 0;
-        let mut in_paragraph = false;
-        for line in lines {
-            let blank = line.trim().is_empty();
-            if !blank && !in_paragraph {
-                paragraphs += 1;
-            }
-            in_paragraph = !blank;
+        self.line_words = lines.iter().map(|l| word_count(l)).collect();
+        self.line_blank = lines.iter().map(|l| l.trim().is_empty()).collect();
+        self.words = self.line_words.iter().sum();
+        self.paragraphs = paragraphs(&self.line_blank);
+    }
+
+    /// Counts again after an edit of the cursor's line alone (a character typed or erased within
+    /// it); anything that changed the number of lines is counted whole.
+    pub fn measure_line(&mut self) {
+        let lines = self.text.lines();
+        let row = self.text.cursor().0;
+        if lines.len() != self.line_words.len() || row >= lines.len() {
+            return self.measure();
         }
-        self.paragraphs = paragraphs;
+        let words = word_count(&lines[row]);
+        self.words = self.words - self.line_words[row] + words;
+        self.line_words[row] = words;
+        let blank = lines[row].trim().is_empty();
+        if blank != self.line_blank[row] {
+            self.line_blank[row] = blank;
+            self.paragraphs = paragraphs(&self.line_blank);
+        }
     }
 
     /// What is over the limit, as words a reader sees without colour: "72/60 words".
     pub fn over(&self) -> Vec<String> {
         over(self.words, self.paragraphs, self.limits)
     }
+}
+
+/// Runs of non-blank lines.
+fn paragraphs(blank: &[bool]) -> usize {
+    let mut count = 0;
+    let mut in_paragraph = false;
+    for blank in blank {
+        if !blank && !in_paragraph {
+            count += 1;
+        }
+        in_paragraph = !blank;
+    }
+    count
 }
 
 /// The limits a text of `words` words in `paragraphs` paragraphs breaks.
@@ -235,5 +265,45 @@ mod tests {
         assert_eq!(editor.words, word_count(text));
         assert_eq!(editor.paragraphs, crate::report::paragraphs(text).len());
         assert_eq!(editor.over(), ["6/5 words", "3/2 paragraphs"]);
+    }
+
+    #[test]
+    fn counting_the_edited_line_agrees_with_counting_the_field() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let field = Field {
+            key: "k".into(),
+            label: "l".into(),
+            subject: crate::report::Subject::Whole,
+            text: "one two\n\nthree".into(),
+            drafted: false,
+            words: 0,
+            paragraphs: 0,
+            limits: Limits::default(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut editor = FieldEditor::new(&field, None);
+        let press = |editor: &mut FieldEditor, code| {
+            editor.text.input(KeyEvent::new(code, KeyModifiers::NONE));
+            editor.measure_line();
+            let (words, paragraphs) = (editor.words, editor.paragraphs);
+            editor.measure();
+            assert_eq!((words, paragraphs), (editor.words, editor.paragraphs));
+        };
+        // Into the blank line: a word there joins the paragraphs into one.
+        press(&mut editor, KeyCode::Down);
+        press(&mut editor, KeyCode::Char('x'));
+        assert_eq!((editor.words, editor.paragraphs), (4, 1));
+        press(&mut editor, KeyCode::Char(' '));
+        press(&mut editor, KeyCode::Char('y'));
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Backspace);
+        assert_eq!((editor.words, editor.paragraphs), (3, 2));
+        press(&mut editor, KeyCode::Enter);
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Backspace);
+        assert_eq!(editor.content(), "one two\nthree");
+        assert_eq!((editor.words, editor.paragraphs), (3, 1));
     }
 }

@@ -2,7 +2,7 @@
 //! into it, and asking the runtime for previews, exports and copies. Called only from
 //! `update::update`, so state still changes in one place.
 
-use crossterm::event::KeyEvent;
+use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
 use ratatui_textarea::CursorMove;
 
@@ -132,7 +132,15 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
     if let Some(field) = app.drafting.field.as_mut()
         && field.text.input(key)
     {
-        field.measure();
+        // A chord (undo, kill a word back over a line) may touch another line than the cursor's.
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            field.measure();
+        } else {
+            field.measure_line();
+        }
         app.editor.changed();
     }
 }
