@@ -1,5 +1,5 @@
 //! What the live screen costs: one frame at 200×50 with 10, 1,000 and 10,000 notes, and one key
-//! press (event → update → frame) at 10,000 notes.
+//! press (event → update → frame) at 10,000 notes, in the editor and in the timeline's search.
 
 #[path = "../tests/tui_support/mod.rs"]
 mod tui_support;
@@ -98,5 +98,78 @@ fn key_update_only(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, frame, key_press, key_update_only);
+/// A key press in the timeline's search line: the notes' folded text is cached, so this is one
+/// substring test per note, not a fold.
+fn search_key_press(c: &mut Criterion) {
+    let mut app = app(mid_way(10_000), 200, 50);
+    let mut store = Nowhere;
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Tab)), now());
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Char('/'))), now());
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Char('n'))), now());
+    let mut n = 0u64;
+    c.bench_function("search_key_update_only_10000_notes", |b| {
+        b.iter(|| {
+            n += 1;
+            let code = if n.is_multiple_of(2) {
+                KeyCode::Char('o')
+            } else {
+                KeyCode::Backspace
+            };
+            tui::step(&mut app, &mut store, Some(key(code)), now());
+        })
+    });
+}
+
+/// A key press in a report field at 10,000 notes: the short report's first takeaway (a short
+/// field) and the final report's first policy question (seeded with a third of the notes).
+fn report_key_press(c: &mut Criterion) {
+    use rapporteur::tui::action::{Action, Move};
+    use rapporteur::tui::update::update;
+    for (name, final_report) in [("takeaway", false), ("policy_question", true)] {
+        let mut app = app(mid_way(10_000), 200, 50);
+        let mut store = Nowhere;
+        update(&mut app, Action::SwitchScreen);
+        if final_report {
+            update(&mut app, Action::SwitchReport);
+            update(&mut app, Action::ReportMove(Move::Down));
+        }
+        update(&mut app, Action::EditField);
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
+        let mut n = 0u64;
+        c.bench_function(&format!("report_key_update_only_10000_notes/{name}"), |b| {
+            b.iter(|| {
+                n += 1;
+                let code = if n.is_multiple_of(2) {
+                    KeyCode::Char('x')
+                } else {
+                    KeyCode::Backspace
+                };
+                tui::step(&mut app, &mut store, Some(key(code)), now());
+            })
+        });
+        c.bench_function(&format!("report_frame_200x50_10000_notes/{name}"), |b| {
+            b.iter(|| {
+                terminal.draw(|f| view::draw(f, &app)).unwrap();
+            })
+        });
+    }
+    // What leaving a changed field costs: the form is rebuilt from every note.
+    let session = mid_way(10_000);
+    let drafting = rapporteur::tui::drafting::Drafting::built_in();
+    for report in rapporteur::report::Report::ALL {
+        c.bench_function(
+            &format!("report_form_rebuild_10000_notes/{}", report.slug()),
+            |b| b.iter(|| rapporteur::report::Form::new(&session, &drafting.profile, report)),
+        );
+    }
+}
+
+criterion_group!(
+    benches,
+    frame,
+    key_press,
+    key_update_only,
+    search_key_press,
+    report_key_press
+);
 criterion_main!(benches);

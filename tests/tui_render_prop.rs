@@ -96,7 +96,7 @@ proptest! {
         width in 1u16..=250,
         height in 1u16..=80,
         typing in text(),
-        view in 0usize..6,
+        view in 0usize..10,
     ) {
         let mut app = app(session, width, height);
         app.editor.text.insert_str(&typing);
@@ -110,6 +110,29 @@ proptest! {
                 update(&mut app, Action::ToggleQuestionFilter(1));
             }
             5 => { update(&mut app, Action::SwitchFocus); update(&mut app, Action::Select(Move::First)); }
+            // The report screen: the field list, a field with the notes behind it, the final
+            // report, and the preview.
+            6 => { update(&mut app, Action::SwitchScreen); }
+            7 => {
+                update(&mut app, Action::SwitchScreen);
+                update(&mut app, Action::ReportMove(Move::Last));
+                update(&mut app, Action::EditField);
+                update(&mut app, Action::Paste(typing.clone()));
+                update(&mut app, Action::ToggleNotes);
+            }
+            8 => {
+                update(&mut app, Action::SwitchScreen);
+                update(&mut app, Action::SwitchReport);
+                update(&mut app, Action::ReportMove(Move::Down));
+                update(&mut app, Action::ToggleNotes);
+                update(&mut app, Action::ReportMove(Move::PageDown));
+            }
+            9 => {
+                act(&mut app, Action::SwitchScreen);
+                act(&mut app, Action::SwitchReport);
+                act(&mut app, Action::OpenPreview);
+                act(&mut app, Action::OverlayMove(Move::PageDown));
+            }
             _ => {}
         }
         let screen = screen(&app);

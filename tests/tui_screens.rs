@@ -56,3 +56,70 @@ fn filtered_timeline() {
         insta::assert_snapshot!(format!("filtered_{w}x{h}"), screen);
     }
 }
+
+#[test]
+fn the_editor_cursor_shows_only_while_the_editor_has_the_keys() {
+    use ratatui::style::Modifier;
+    let reversed_cells = |app: &rapporteur::tui::App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+        terminal
+            .draw(|frame| rapporteur::tui::view::draw(frame, app))
+            .unwrap();
+        let editor = rapporteur::tui::view::layout(app.size, app).editor;
+        let buffer = terminal.backend().buffer().clone();
+        editor
+            .positions()
+            .filter(|p| buffer[*p].modifier.contains(Modifier::REVERSED))
+            .count()
+    };
+    let mut app = app(roster_only(), 80, 24);
+    update(&mut app, Action::Paste("typing".into()));
+    assert_eq!(reversed_cells(&app), 1, "the cursor, in the editor");
+    update(&mut app, Action::SwitchFocus);
+    assert_eq!(
+        reversed_cells(&app),
+        0,
+        "no cursor while the timeline has the keys"
+    );
+    update(&mut app, Action::SwitchFocus);
+    assert_eq!(reversed_cells(&app), 1);
+}
+
+#[test]
+fn report_screen() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        update(&mut app, Action::SwitchScreen);
+        let short = screen(&app);
+        assert!(short.contains("Key takeaway 1"), "{short}");
+        insta::assert_snapshot!(format!("report_short_{w}x{h}"), short);
+
+        // The final report, a question's field being edited with the notes behind it.
+        update(&mut app, Action::SwitchReport);
+        update(
+            &mut app,
+            Action::ReportMove(rapporteur::tui::action::Move::Down),
+        );
+        update(&mut app, Action::EditField);
+        update(&mut app, Action::ToggleNotes);
+        let final_report = screen(&app);
+        assert!(
+            final_report.contains("Notes behind this field"),
+            "{final_report}"
+        );
+        insta::assert_snapshot!(format!("report_final_{w}x{h}"), final_report);
+    }
+}
+
+#[test]
+fn report_preview() {
+    for (w, h) in SIZES {
+        let mut app = app(mid_way(30), w, h);
+        act(&mut app, Action::SwitchScreen);
+        act(&mut app, Action::OpenPreview);
+        let preview = screen(&app);
+        assert!(preview.contains("## Key Takeaways"), "{preview}");
+        insta::assert_snapshot!(format!("report_preview_{w}x{h}"), preview);
+    }
+}

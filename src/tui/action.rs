@@ -3,7 +3,10 @@
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyEvent, MouseEvent};
 
+use std::path::PathBuf;
+
 use crate::model::{NoteKind, Speaker};
+use crate::report::{Format, Report};
 
 use super::state::Draft;
 
@@ -59,6 +62,27 @@ pub enum Action {
 
     Mouse(MouseEvent),
 
+    // The report screen.
+    /// Between the live screen and the report screen.
+    SwitchScreen,
+    /// Up and down the fields, or the notes behind the field.
+    ReportMove(Move),
+    /// The next pane: the fields, the field's text, the notes behind it.
+    NextPane,
+    EditField,
+    SaveField,
+    ToggleNotes,
+    /// Append the selected note, with who said it, to the field.
+    PullNote,
+    /// The short report, or the final one.
+    SwitchReport,
+    /// Markdown, text or HTML for the preview, the export and a copied report.
+    CycleFormat,
+    OpenPreview,
+    ExportReport,
+    CopyField,
+    CopyReport,
+
     // What the runtime reports back about the effects it ran.
     Persisted {
         count: usize,
@@ -71,6 +95,13 @@ pub enum Action {
     HeaderFailed(String),
     DraftSaved,
     DraftFailed(String),
+    PreviewReady {
+        report: Report,
+        format: Format,
+        text: Result<String, String>,
+    },
+    Exported(Result<PathBuf, String>),
+    Copied(Result<usize, String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,4 +123,25 @@ pub enum Effect {
     SaveHeader,
     SaveDraft(Draft),
     ClearDraft,
+    /// Render a report for the preview.
+    Preview {
+        report: Report,
+        format: Format,
+    },
+    /// Render a report and write it, atomically, to `path`.
+    Export {
+        report: Report,
+        format: Format,
+        path: PathBuf,
+    },
+    /// Write an OSC 52 sequence to the terminal: the terminal puts the text on the clipboard.
+    Copy {
+        sequence: String,
+        chars: usize,
+    },
+    /// Render a report and copy it like `Copy`.
+    CopyReport {
+        report: Report,
+        format: Format,
+    },
 }

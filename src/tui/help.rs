@@ -65,12 +65,18 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
-        let right_layers = [Layer::Editor, Layer::Timeline, Layer::Overlay, Layer::Help];
+        let left_layers = [Layer::Global, Layer::Editor, Layer::Timeline];
+        let right_layers = [
+            Layer::Report,
+            Layer::ReportFields,
+            Layer::ReportField,
+            Layer::ReportNotes,
+            Layer::Preview,
+            Layer::Overlay,
+            Layer::Help,
+        ];
         vec![
-            (
-                left,
-                lines(app, &[Layer::Global], left.width.saturating_sub(1)),
-            ),
+            (left, lines(app, &left_layers, left.width.saturating_sub(1))),
             (right, lines(app, &right_layers, right.width)),
         ]
     } else {

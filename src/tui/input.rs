@@ -5,6 +5,7 @@
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
 use super::action::Action;
+use super::drafting::{Pane, Screen};
 use super::keymap::Layer;
 use super::state::{App, Focus, Overlay};
 
@@ -30,10 +31,26 @@ fn key_action(app: &App, key: KeyEvent) -> Option<Action> {
             .lookup(Layer::Help, &key)
             .or_else(|| keymap.lookup(Layer::Overlay, &key))
             .or_else(quit),
+        // The report's own chords (export, format, copy) work on its preview too.
+        Some(Overlay::Preview(_)) => keymap
+            .lookup(Layer::Preview, &key)
+            .or_else(|| keymap.lookup(Layer::Overlay, &key))
+            .or_else(|| keymap.lookup(Layer::Report, &key))
+            .or_else(quit),
         Some(_) => keymap
             .lookup(Layer::Overlay, &key)
             .or_else(quit)
             .or(Some(Action::OverlayType(key))),
+        None if app.screen == Screen::Report => keymap
+            .lookup(Layer::Report, &key)
+            .or_else(|| keymap.lookup(Layer::Global, &key))
+            .or_else(|| match app.drafting.pane {
+                Pane::Fields => keymap.lookup(Layer::ReportFields, &key),
+                Pane::Field => keymap
+                    .lookup(Layer::ReportField, &key)
+                    .or(Some(Action::Type(key))),
+                Pane::Notes => keymap.lookup(Layer::ReportNotes, &key),
+            }),
         None => keymap
             .lookup(Layer::Global, &key)
             .or_else(|| match app.focus {

@@ -17,13 +17,28 @@ pub enum Layer {
     /// The picker, the person form and the search line.
     Overlay,
     Help,
+    /// Anywhere on the report screen, even while typing a field; before `Global` there.
+    Report,
+    /// The list of the report's fields.
+    ReportFields,
+    /// The text of one field.
+    ReportField,
+    /// The notes behind a field.
+    ReportNotes,
+    /// The report's preview, before `Overlay`.
+    Preview,
 }
 
 impl Layer {
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 10] = [
         Layer::Global,
         Layer::Editor,
         Layer::Timeline,
+        Layer::Report,
+        Layer::ReportFields,
+        Layer::ReportField,
+        Layer::ReportNotes,
+        Layer::Preview,
         Layer::Overlay,
         Layer::Help,
     ];
@@ -35,6 +50,11 @@ impl Layer {
             Layer::Timeline => "In the timeline (Tab to go there)",
             Layer::Overlay => "In a picker, form or search",
             Layer::Help => "In this help",
+            Layer::Report => "On the report screen, even while typing",
+            Layer::ReportFields => "In the report's list of fields",
+            Layer::ReportField => "In a report field",
+            Layer::ReportNotes => "In the notes behind a field",
+            Layer::Preview => "In the report preview",
         }
     }
 }
@@ -212,6 +232,15 @@ impl Default for Keymap {
                 Action::ToggleHelp,
                 "show or hide this help",
                 Some("help"),
+            ),
+            many(
+                Global,
+                vec![
+                    (F(12), NONE, Action::SwitchScreen),
+                    (Char('w'), ALT, Action::SwitchScreen),
+                ],
+                "switch between the live screen and the report screen (drafts are saved)",
+                Some("report"),
             ),
             many(
                 Global,
@@ -443,6 +472,173 @@ impl Default for Keymap {
                 "back to the editor",
                 None,
             ),
+            one(
+                Report,
+                Tab,
+                NONE,
+                Action::NextPane,
+                "next pane: the fields, the field's text, the notes behind it",
+                Some("pane"),
+            ),
+            one(
+                Report,
+                Char('s'),
+                CTRL,
+                Action::SaveField,
+                "save the field now (leaving it saves it too)",
+                Some("save"),
+            ),
+            one(
+                Report,
+                Char('b'),
+                ALT,
+                Action::ToggleNotes,
+                "show or hide the notes behind the field",
+                Some("notes"),
+            ),
+            one(
+                Report,
+                Char('i'),
+                ALT,
+                Action::PullNote,
+                "pull the selected note, with its speaker, into the field",
+                Some("pull"),
+            ),
+            one(
+                Report,
+                Char('d'),
+                ALT,
+                Action::SwitchReport,
+                "switch between the short and the final report",
+                Some("short/final"),
+            ),
+            one(
+                Report,
+                Char('f'),
+                ALT,
+                Action::CycleFormat,
+                "format for preview, export and copy: Markdown, text, HTML",
+                None,
+            ),
+            one(
+                Report,
+                Char('v'),
+                ALT,
+                Action::OpenPreview,
+                "preview the whole report",
+                Some("preview"),
+            ),
+            one(
+                Report,
+                Char('e'),
+                ALT,
+                Action::ExportReport,
+                "export the report to a file beside the session",
+                Some("export"),
+            ),
+            one(
+                Report,
+                Char('y'),
+                ALT,
+                Action::CopyField,
+                "copy the field to the clipboard (OSC 52)",
+                Some("copy"),
+            ),
+            one(
+                Report,
+                Char('m'),
+                ALT,
+                Action::CopyReport,
+                "copy the whole report to the clipboard (OSC 52)",
+                None,
+            ),
+            many(
+                ReportFields,
+                vec![
+                    (Up, NONE, Action::ReportMove(Move::Up)),
+                    (Down, NONE, Action::ReportMove(Move::Down)),
+                    (PageUp, NONE, Action::ReportMove(Move::PageUp)),
+                    (PageDown, NONE, Action::ReportMove(Move::PageDown)),
+                    (Home, NONE, Action::ReportMove(Move::First)),
+                    (End, NONE, Action::ReportMove(Move::Last)),
+                ],
+                "move through the fields",
+                None,
+            ),
+            many(
+                ReportFields,
+                vec![
+                    (Enter, NONE, Action::EditField),
+                    (Char('e'), NONE, Action::EditField),
+                ],
+                "edit the selected field",
+                Some("edit"),
+            ),
+            one(
+                ReportFields,
+                Esc,
+                NONE,
+                Action::Back,
+                "back to the live screen",
+                None,
+            ),
+            one(
+                ReportField,
+                Esc,
+                NONE,
+                Action::Back,
+                "leave the field (it is saved)",
+                Some("done"),
+            ),
+            many(
+                ReportNotes,
+                vec![
+                    (Up, NONE, Action::ReportMove(Move::Up)),
+                    (Down, NONE, Action::ReportMove(Move::Down)),
+                    (PageUp, NONE, Action::ReportMove(Move::PageUp)),
+                    (PageDown, NONE, Action::ReportMove(Move::PageDown)),
+                    (Home, NONE, Action::ReportMove(Move::First)),
+                    (End, NONE, Action::ReportMove(Move::Last)),
+                ],
+                "move through the notes",
+                None,
+            ),
+            one(
+                ReportNotes,
+                Enter,
+                NONE,
+                Action::PullNote,
+                "pull the selected note into the field",
+                Some("pull"),
+            ),
+            one(
+                ReportNotes,
+                Esc,
+                NONE,
+                Action::Back,
+                "back to the field's text",
+                None,
+            ),
+            many(
+                Preview,
+                vec![
+                    (PageUp, NONE, Action::OverlayMove(Move::PageUp)),
+                    (PageDown, NONE, Action::OverlayMove(Move::PageDown)),
+                    (Home, NONE, Action::OverlayMove(Move::First)),
+                    (End, NONE, Action::OverlayMove(Move::Last)),
+                ],
+                "scroll the report by pages, or to its start or end",
+                Some("scroll"),
+            ),
+            many(
+                Preview,
+                vec![
+                    (Esc, NONE, Action::Back),
+                    (Char('v'), ALT, Action::OpenPreview),
+                ],
+                "close the preview",
+                Some("close"),
+            ),
             many(
                 Overlay,
                 vec![
@@ -582,6 +778,13 @@ mod tests {
             (Layer::Editor, Layer::Editor),
             (Layer::Timeline, Layer::Timeline),
             (Layer::Global, Layer::Global),
+            (Layer::Report, Layer::Report),
+            (Layer::Report, Layer::ReportFields),
+            (Layer::Report, Layer::ReportField),
+            (Layer::Report, Layer::ReportNotes),
+            (Layer::Global, Layer::ReportFields),
+            (Layer::Global, Layer::ReportField),
+            (Layer::Global, Layer::ReportNotes),
         ] {
             for a in keymap.layer(upper).flat_map(|b| &b.chords) {
                 let clashes = keymap

@@ -6,6 +6,7 @@
 //! (`impl Widget for &App` in [`view`]) draws from the state alone.
 
 pub mod action;
+pub mod drafting;
 pub mod editor;
 pub mod form;
 pub mod header;
@@ -13,7 +14,10 @@ pub mod help;
 pub mod input;
 pub mod keymap;
 pub mod picker;
+pub mod preview;
 pub mod questions;
+pub mod report_screen;
+pub mod report_update;
 pub mod roster;
 pub mod runtime;
 pub mod state;

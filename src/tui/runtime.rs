@@ -15,10 +15,14 @@ use crossterm::event::{
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
+use std::io::Write;
+
 use crate::model::{Change, Session};
+use crate::report::{self, Format, Options, Profile, Report, TemplateDirs, clipboard};
 use crate::store::{Store, StoreError};
 
 use super::action::{Action, Effect};
+use super::drafting::Drafting;
 use super::input::action_for;
 use super::state::{App, Draft};
 use super::theme::Theme;
@@ -34,6 +38,14 @@ pub trait Persist {
     fn save_header(&mut self, session: &Session) -> Result<(), StoreError>;
     fn save_draft(&mut self, draft: &Draft) -> Result<(), StoreError>;
     fn clear_draft(&mut self) -> Result<(), StoreError>;
+
+    /// Writes an escape sequence (OSC 52, the clipboard) to the terminal. Beside the store
+    /// because it is the other thing the app writes; tests replace it to see what was sent.
+    fn to_terminal(&mut self, sequence: &str) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(sequence.as_bytes())?;
+        out.flush()
+    }
 }
 
 impl Persist for Store {
@@ -103,7 +115,14 @@ pub fn open(
     let opened = Store::open(path)?;
     let mut store = opened.store;
     let mut app = App::new(opened.session, now, theme);
+    app.session_path = Some(path.to_path_buf());
     let mut messages: Vec<String> = notice.into_iter().collect();
+    // The user's own templates and igf profile, if any, as the command line's export uses them.
+    let dirs = TemplateDirs::new(TemplateDirs::user_config_dir());
+    match Profile::load("igf", &dirs) {
+        Ok(profile) => app.drafting = Drafting::new(profile, dirs),
+        Err(error) => messages.push(format!("the built-in report profile is used: {error}")),
+    }
     messages.extend(opened.warnings.iter().map(ToString::to_string));
     match store.load_draft::<Draft>() {
         Ok(Some(draft)) => {
@@ -120,11 +139,19 @@ pub fn open(
 }
 
 fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> String {
-    let unsaved = std::mem::take(&mut draft.pending);
+    let mut unsaved = std::mem::take(&mut draft.pending);
+    // A report field being typed becomes a saved draft of that field.
+    if let Some(field) = draft.field.take() {
+        unsaved.push(Change::ReportField {
+            key: field.key,
+            text: field.text,
+            at: app.now,
+        });
+    }
     let count = unsaved.len();
     for change in unsaved {
         // Applying a change twice is harmless: notes are replaced by id.
-        app.session.apply(change.clone());
+        app.apply(change.clone());
         app.pending.push_back(change);
     }
     app.refresh_stats();
@@ -196,9 +223,58 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
                 Ok(()) => Action::DraftSaved,
                 Err(error) => Action::DraftFailed(error.to_string()),
             },
+            Effect::Preview { report, format } => Action::PreviewReady {
+                report,
+                format,
+                text: render_report(app, report, format),
+            },
+            Effect::Export {
+                report,
+                format,
+                path,
+            } => Action::Exported(
+                render_report(app, report, format)
+                    .and_then(|text| write_atomically(&path, &text).map_err(|e| e.to_string()))
+                    .map(|()| path),
+            ),
+            Effect::Copy { sequence, chars } => Action::Copied(
+                store
+                    .to_terminal(&sequence)
+                    .map(|()| chars)
+                    .map_err(|e| e.to_string()),
+            ),
+            Effect::CopyReport { report, format } => {
+                Action::Copied(render_report(app, report, format).and_then(|text| {
+                    store
+                        .to_terminal(&clipboard::osc52_for_terminal(&text))
+                        .map(|()| text.chars().count())
+                        .map_err(|e| e.to_string())
+                }))
+            }
         };
         queue.extend(update(app, reply));
     }
+}
+
+/// The report as `rapporteur export` would write it, with the screen's profile and templates.
+pub fn render_report(app: &App, report: Report, format: Format) -> Result<String, String> {
+    let options = Options {
+        report,
+        format,
+        anonymous: false,
+        template: None,
+        dirs: &app.drafting.dirs,
+    };
+    report::export(&app.session, &app.drafting.profile, &options)
+        .map(|exported| exported.text)
+        .map_err(|error| error.to_string())
+}
+
+/// Either the whole new report is there or the old file is untouched.
+fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.commit()
 }
 
 pub fn event_loop<B: Backend, E: Events, P: Persist>(

@@ -1,6 +1,7 @@
 //! The app's state: the session as recorded, and the state of the screen around it.
 
 use std::collections::VecDeque;
+use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use ratatui::layout::Rect;
@@ -10,13 +11,20 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Change, NoteId, NoteKind, Session, Speaker};
 use crate::stats::{self, Stats, Until};
 
+use super::drafting::{Drafting, FieldDraft, Screen};
 use super::form::PersonForm;
 use super::keymap::Keymap;
 use super::picker::Picker;
+use super::preview::Preview;
 use super::theme::Theme;
 
 pub struct App {
     pub session: Session,
+    /// The session's file, when opened from one: exports go beside it.
+    pub session_path: Option<PathBuf>,
+    pub screen: Screen,
+    /// The report screen: the form, the field being edited.
+    pub drafting: Drafting,
     /// The time as last told by a tick; tests set it, so screens are reproducible.
     pub now: DateTime<FixedOffset>,
     /// The size of the terminal, for the layout that mouse clicks and scrolling need.
@@ -42,6 +50,8 @@ pub struct App {
     /// Quit was asked for while changes were unsaved: the next quit goes through.
     pub quit_armed: bool,
     pub quit: bool,
+    /// Bumped whenever a note is added, corrected, deleted or restored: caches compare it.
+    pub notes_version: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +61,14 @@ pub enum Focus {
 }
 
 pub enum Overlay {
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Picker(Picker),
     AddPerson(Box<PersonForm>),
     Search(TextArea<'static>),
+    /// The rendered report, over the report screen.
+    Preview(Preview),
 }
 
 /// The note being typed (or the note being corrected) and the tags it will get.
@@ -90,6 +104,9 @@ pub struct Draft {
     /// Committed changes that could not be written to the journal yet; replayed on the next open.
     #[serde(default)]
     pub pending: Vec<Change>,
+    /// The report field being drafted, if its text changed since it was last saved.
+    #[serde(default)]
+    pub field: Option<FieldDraft>,
 }
 
 impl Default for Editor {
@@ -136,6 +153,7 @@ impl Editor {
             kind: self.kind,
             editing: self.editing,
             pending: Vec::new(),
+            field: None,
         }
     }
 
@@ -164,6 +182,11 @@ pub struct Timeline {
     pub selected: Option<usize>,
     /// Position in the shown notes of the one at the bottom of the view; None follows the newest.
     pub bottom: Option<usize>,
+    /// Each note's text folded for search, parallel to `session.notes`; folding every note on
+    /// every key press of a search would take milliseconds at 10,000 notes.
+    pub folded: Vec<String>,
+    /// The `App::notes_version` that `folded` was made at.
+    pub folded_version: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -204,6 +227,9 @@ impl App {
         let stats = stats::compute(&session, Until::Moment(now));
         let mut app = App {
             session,
+            session_path: None,
+            screen: Screen::Live,
+            drafting: Drafting::built_in(),
             now,
             size: Rect::new(0, 0, 80, 24),
             editor: Editor::default(),
@@ -220,6 +246,7 @@ impl App {
             theme,
             quit_armed: false,
             quit: false,
+            notes_version: 0,
         };
         app.editor.speaker = app.session.floor_holder();
         app
@@ -244,6 +271,20 @@ impl App {
     /// The people with a quick key, in roster order: the first nine get Alt+1…Alt+9.
     pub fn roster_speakers(&self) -> impl Iterator<Item = Speaker> + '_ {
         self.session.roster().map(|p| Speaker::Person(p.id))
+    }
+
+    /// Applies a change to the session and tells the caches that depend on what it changed.
+    pub fn apply(&mut self, change: Change) {
+        if matches!(
+            change,
+            Change::Note(_) | Change::Edit(_) | Change::Delete { .. } | Change::Restore { .. }
+        ) {
+            self.notes_version += 1;
+        }
+        if matches!(change, Change::ReportField { .. }) {
+            self.drafting.drafts_version += 1;
+        }
+        self.session.apply(change);
     }
 
     pub fn unsaved(&self) -> usize {

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use super::drafting::{Pane, Screen};
 use super::keymap::Layer;
 use super::state::{App, Focus, Overlay};
 
@@ -54,7 +55,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
     let layers: &[Layer] = match (&app.overlay, app.focus) {
         (Some(Overlay::Help { .. }), _) => &[Layer::Help],
+        (Some(Overlay::Preview(_)), _) => &[Layer::Preview],
         (Some(_), _) => &[Layer::Overlay],
+        (None, _) if app.screen == Screen::Report => match app.drafting.pane {
+            Pane::Fields => &[Layer::ReportFields, Layer::Report, Layer::Global],
+            Pane::Field => &[Layer::ReportField, Layer::Report, Layer::Global],
+            Pane::Notes => &[Layer::ReportNotes, Layer::Report, Layer::Global],
+        },
         (None, Focus::Editor) => &[Layer::Editor, Layer::Global],
         (None, Focus::Timeline) => &[Layer::Timeline, Layer::Global],
     };

@@ -4,13 +4,15 @@
 use chrono::TimeDelta;
 use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
 
 use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold};
 
 use super::action::{Action, Effect, Move};
+use super::drafting::Screen;
 use super::picker::{Picker, Purpose};
 use super::state::{App, Draft, Focus, Overlay, new_textarea};
-use super::{roster, timeline, view};
+use super::{report_update, roster, timeline, view};
 
 /// How long after a failed write it is tried again.
 const RETRY: TimeDelta = TimeDelta::seconds(2);
@@ -50,7 +52,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Focus::Timeline => Focus::Editor,
             }
         }
-        Action::Back => back(app),
+        Action::Back => back(app, &mut fx),
         Action::GiveFloor(speaker) => give_floor(app, Some(speaker), &mut fx),
         Action::GiveFloorTo(key) => match key
             .checked_sub(1)
@@ -70,6 +72,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.editor.text.insert_newline();
             typed(app);
         }
+        Action::Type(key) if app.screen == Screen::Report => report_update::type_key(app, key),
         Action::Type(key) => {
             if app.editor.text.input(key) {
                 typed(app);
@@ -81,6 +84,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 search_changed(app);
             }
             Some(_) => {}
+            None if app.screen == Screen::Report => report_update::paste(app, &text),
             None => {
                 app.focus = Focus::Editor;
                 app.editor.text.insert_str(text.replace("\r\n", "\n"));
@@ -158,6 +162,27 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::OverlayType(key) => overlay_type(app, key),
         Action::Mouse(event) => mouse(app, event, &mut fx),
+        Action::SwitchScreen => report_update::switch_screen(app, &mut fx),
+        Action::ReportMove(step) => report_update::report_move(app, step, &mut fx),
+        Action::NextPane if app.overlay.is_none() => report_update::next_pane(app, &mut fx),
+        Action::NextPane => {}
+        Action::EditField => report_update::edit_field(app),
+        Action::SaveField => report_update::save_field(app, &mut fx),
+        Action::ToggleNotes => report_update::toggle_notes(app),
+        Action::PullNote => report_update::pull_note(app),
+        Action::SwitchReport => report_update::switch_report(app, &mut fx),
+        Action::CycleFormat => report_update::cycle_format(app, &mut fx),
+        Action::OpenPreview => report_update::open_preview(app, &mut fx),
+        Action::ExportReport => report_update::export_report(app, &mut fx),
+        Action::CopyField => report_update::copy_field(app, &mut fx),
+        Action::CopyReport => report_update::copy_report(app, &mut fx),
+        Action::PreviewReady {
+            report,
+            format,
+            text,
+        } => report_update::preview_ready(app, report, format, text),
+        Action::Exported(result) => report_update::exported(app, result),
+        Action::Copied(result) => report_update::copied(app, result),
         Action::Persisted { count } => {
             app.pending.drain(..count.min(app.pending.len()));
             if count > 0 && app.pending.is_empty() {
@@ -165,6 +190,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 if !app.header_unsaved {
                     app.status.error = None;
                 }
+                report_update::persisted(app);
                 // The draft no longer needs to carry the committed notes.
                 app.editor.changed();
                 autosave_draft_now(app, &mut fx);
@@ -197,12 +223,28 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.status.error = Some(error);
         }
     }
+    show_cursor_where_typing_goes(app);
+    report_update::sync(app);
     fx
 }
 
+/// The textarea draws its cursor itself, whether or not it has the keys; a cursor in the editor
+/// while the timeline has them would tell the user their typing goes there.
+fn show_cursor_where_typing_goes(app: &mut App) {
+    let typing = app.screen == Screen::Live && app.focus == Focus::Editor && app.overlay.is_none();
+    let style = if typing {
+        Style::new().add_modifier(Modifier::REVERSED)
+    } else {
+        Style::new()
+    };
+    if app.editor.text.cursor_style() != style {
+        app.editor.text.set_cursor_style(style);
+    }
+}
+
 /// Applies a change at once, and queues it for the journal.
-fn record(app: &mut App, change: Change, fx: &mut Vec<Effect>) {
-    app.session.apply(change.clone());
+pub(super) fn record(app: &mut App, change: Change, fx: &mut Vec<Effect>) {
+    app.apply(change.clone());
     app.pending.push_back(change);
     fx.push(Effect::Flush);
 }
@@ -242,7 +284,8 @@ fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
         None => editor.draft(),
     };
     draft.pending = app.pending.iter().cloned().collect();
-    if draft.text.trim().is_empty() && draft.pending.is_empty() {
+    draft.field = report_update::field_draft(app);
+    if draft.text.trim().is_empty() && draft.pending.is_empty() && draft.field.is_none() {
         fx.push(Effect::ClearDraft);
     } else {
         fx.push(Effect::SaveDraft(draft));
@@ -258,16 +301,21 @@ fn quit(app: &mut App, fx: &mut Vec<Effect>) {
         ));
         return;
     }
+    // A field being drafted is saved like any other change; should that write fail, the
+    // draft file written on the failure keeps it.
+    report_update::leave_field(app, fx);
     autosave_draft_now(app, fx);
     app.quit = true;
 }
 
-fn back(app: &mut App) {
+fn back(app: &mut App, fx: &mut Vec<Effect>) {
     if let Some(overlay) = app.overlay.take() {
         if let Overlay::Search(_) = overlay {
             app.timeline.filter.text.clear();
             refilter(app);
         }
+    } else if app.screen == Screen::Report {
+        report_update::back(app, fx);
     } else if app.focus == Focus::Timeline {
         app.focus = Focus::Editor;
     } else if app.editor.editing.is_some() {
@@ -393,6 +441,7 @@ fn begin_correction(app: &mut App) {
         kind: note.kind,
         editing: Some(note.id),
         pending: Vec::new(),
+        field: None,
     });
     app.focus = Focus::Editor;
     app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
@@ -491,7 +540,14 @@ fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
 /// Recomputes which notes pass the filter; only when one is set, so the plain timeline never
 /// walks the notes.
 pub fn refilter(app: &mut App) {
+    if !app.timeline.filter.text.is_empty()
+        && app.timeline.folded_version != Some(app.notes_version)
+    {
+        app.timeline.folded = app.session.notes.iter().map(|n| fold(&n.text)).collect();
+        app.timeline.folded_version = Some(app.notes_version);
+    }
     let filter = &app.timeline.filter;
+    let folded = &app.timeline.folded;
     app.timeline.shown = if filter.is_empty() {
         None
     } else {
@@ -505,12 +561,12 @@ pub fn refilter(app: &mut App) {
                 .notes
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| {
+                .filter(|(i, n)| {
                     filter.speaker.is_none_or(|s| n.speaker == Some(s))
                         && filter.question.is_none_or(|q| n.is_about(q))
                         && filter.kind.is_none_or(|k| n.kind == k)
                         && (words.is_empty() || {
-                            let text = fold(&n.text);
+                            let text = folded.get(*i).map_or("", String::as_str);
                             words.iter().all(|w| text.contains(w.as_str()))
                         })
                 })
@@ -589,6 +645,10 @@ fn overlay_move(app: &mut App, step: Move) {
                 Move::First => 0,
                 Move::Last => u16::MAX / 2,
             };
+        }
+        Some(Overlay::Preview(preview)) => {
+            let page = usize::from(app.size.height.saturating_sub(4)).max(1);
+            report_update::scroll_preview(preview, step, page);
         }
         Some(Overlay::AddPerson(form)) => {
             let n = form.fields.len();
@@ -706,7 +766,7 @@ fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
 // The mouse: a person, a question or a note under the pointer.
 
 fn mouse(app: &mut App, event: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
-    if app.overlay.is_some() {
+    if app.overlay.is_some() || app.screen == Screen::Report {
         return;
     }
     let areas = view::layout(app.size, app);

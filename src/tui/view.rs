@@ -5,8 +5,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::Widget;
 
+use super::drafting::Screen;
 use super::state::{App, Overlay};
-use super::{editor, header, help, questions, roster, status, timeline};
+use super::{editor, header, help, questions, report_screen, roster, status, timeline};
 
 /// Where each part of the screen goes; shared by drawing and by the mouse.
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,17 +56,30 @@ pub fn layout(area: Rect, app: &App) -> Areas {
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let areas = layout(area, self);
-        header::render(self, areas.header, buf);
-        roster::render(self, areas.roster, buf);
-        questions::render(self, areas.questions, buf);
-        timeline::render(self, areas.timeline, buf);
-        editor::render(self, areas.editor, buf);
-        status::render(self, areas.status, buf);
+        match self.screen {
+            Screen::Live => {
+                let areas = layout(area, self);
+                header::render(self, areas.header, buf);
+                roster::render(self, areas.roster, buf);
+                questions::render(self, areas.questions, buf);
+                timeline::render(self, areas.timeline, buf);
+                editor::render(self, areas.editor, buf);
+                status::render(self, areas.status, buf);
+            }
+            Screen::Report => report_screen::render(self, area, buf),
+        }
         match &self.overlay {
             Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
             Some(Overlay::Picker(picker)) => picker.render(area, buf, &self.theme),
             Some(Overlay::AddPerson(form)) => form.render(area, buf, &self.theme),
+            Some(Overlay::Preview(preview)) => {
+                let title = format!(
+                    "Preview · {} · {}",
+                    self.drafting.report_name(),
+                    self.drafting.format_name()
+                );
+                preview.render(&title, area, buf, &self.theme)
+            }
             Some(Overlay::Search(_)) | None => {}
         }
     }

@@ -162,3 +162,38 @@ pub fn ctrl(c: char) -> Event {
 pub fn typed(text: &str) -> Vec<Event> {
     text.chars().map(|c| key(KeyCode::Char(c))).collect()
 }
+
+/// Writes nothing and remembers what was sent to the terminal: for screens that need the
+/// runtime (a preview) and for checking what a copy sends.
+#[derive(Default)]
+pub struct Nowhere {
+    pub terminal: Vec<String>,
+}
+
+impl rapporteur::tui::Persist for Nowhere {
+    fn append(&mut self, _: &Change) -> Result<(), rapporteur::store::StoreError> {
+        Ok(())
+    }
+    fn save_header(&mut self, _: &Session) -> Result<(), rapporteur::store::StoreError> {
+        Ok(())
+    }
+    fn save_draft(
+        &mut self,
+        _: &rapporteur::tui::Draft,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        Ok(())
+    }
+    fn clear_draft(&mut self) -> Result<(), rapporteur::store::StoreError> {
+        Ok(())
+    }
+    fn to_terminal(&mut self, sequence: &str) -> std::io::Result<()> {
+        self.terminal.push(sequence.to_string());
+        Ok(())
+    }
+}
+
+/// An action through `update` and the runtime, as a key press would go.
+pub fn act(app: &mut App, action: Action) {
+    let effects = update(app, action);
+    rapporteur::tui::runtime::run_effects(app, &mut Nowhere::default(), effects);
+}

@@ -1,0 +1,309 @@
+//! The report screen's state: which report of which profile, its form, the field being edited and
+//! the notes behind it.
+//!
+//! The form scans every note, so it is rebuilt only when notes or drafts change (compared by
+//! version numbers), never on a key press; while typing, only the edited field is measured.
+
+use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
+
+use crate::model::NoteId;
+use crate::report::{Field, Form, Format, Limits, Profile, Report, TemplateDirs, word_count};
+
+use super::state::new_textarea;
+
+/// Which screen is up: the live one (notes) or the report one (drafting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Live,
+    Report,
+}
+
+/// Where the keys go on the report screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    #[default]
+    Fields,
+    Field,
+    Notes,
+}
+
+pub struct Drafting {
+    pub profile: Profile,
+    pub dirs: TemplateDirs,
+    pub report: Report,
+    /// The format of the preview, the export and a copied report.
+    pub format: Format,
+    /// None until the report screen is first opened.
+    pub form: Option<Form>,
+    /// The (notes, drafts) versions the form was built at.
+    pub built_at: (u64, u64),
+    /// Bumped whenever a report field's draft is applied to the session.
+    pub drafts_version: u64,
+    /// Position of the selected field in `form.fields()`.
+    pub selected: usize,
+    pub pane: Pane,
+    /// The selected field, loaded into an editor.
+    pub field: Option<FieldEditor>,
+    pub show_notes: bool,
+    /// Position of the selected note in the field's notes.
+    pub note_selected: usize,
+    /// The label of a field whose save went to the store: the status line says it is saved only
+    /// once the store says so.
+    pub saving: Option<String>,
+}
+
+/// One field of the form being edited, measured as it is typed.
+pub struct FieldEditor {
+    pub key: String,
+    pub label: String,
+    pub hint: Option<String>,
+    pub text: TextArea<'static>,
+    /// The text as last saved (or as seeded): only a changed text is saved.
+    pub saved_text: String,
+    pub drafted: bool,
+    pub limits: Limits,
+    pub notes: Vec<NoteId>,
+    pub words: usize,
+    pub paragraphs: usize,
+    /// Words and blankness of each line: a key press recounts its own line, not the field (a
+    /// question's seed can hold thousands of notes).
+    line_words: Vec<usize>,
+    line_blank: Vec<bool>,
+}
+
+/// The field being drafted, kept in the draft file so a crash loses at most a second of it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FieldDraft {
+    pub key: String,
+    pub text: String,
+}
+
+impl FieldEditor {
+    pub fn new(field: &Field, hint: Option<String>) -> FieldEditor {
+        let mut text = new_textarea(&field.text);
+        // A field is read from its start: the seed can be long.
+        text.move_cursor(ratatui_textarea::CursorMove::Top);
+        text.move_cursor(ratatui_textarea::CursorMove::Head);
+        let mut editor = FieldEditor {
+            key: field.key.clone(),
+            label: field.label.clone(),
+            hint,
+            text,
+            saved_text: field.text.clone(),
+            drafted: field.drafted,
+            limits: field.limits,
+            notes: field.notes.clone(),
+            words: 0,
+            paragraphs: 0,
+            line_words: Vec::new(),
+            line_blank: Vec::new(),
+        };
+        editor.measure();
+        editor
+    }
+
+    pub fn content(&self) -> String {
+        self.text.lines().join("\n")
+    }
+
+    pub fn changed(&self) -> bool {
+        self.content() != self.saved_text
+    }
+
+    /// Counts the words and paragraphs of the whole field.
+    pub fn measure(&mut self) {
+        let lines = self.text.lines();
+        self.line_words = lines.iter().map(|l| word_count(l)).collect();
+        self.line_blank = lines.iter().map(|l| l.trim().is_empty()).collect();
+        self.words = self.line_words.iter().sum();
+        self.paragraphs = paragraphs(&self.line_blank);
+    }
+
+    /// Counts again after an edit of the cursor's line alone (a character typed or erased within
+    /// it); anything that changed the number of lines is counted whole.
+    pub fn measure_line(&mut self) {
+        let lines = self.text.lines();
+        let row = self.text.cursor().0;
+        if lines.len() != self.line_words.len() || row >= lines.len() {
+            return self.measure();
+        }
+        let words = word_count(&lines[row]);
+        self.words = self.words - self.line_words[row] + words;
+        self.line_words[row] = words;
+        let blank = lines[row].trim().is_empty();
+        if blank != self.line_blank[row] {
+            self.line_blank[row] = blank;
+            self.paragraphs = paragraphs(&self.line_blank);
+        }
+    }
+
+    /// What is over the limit, as words a reader sees without colour: "72/60 words".
+    pub fn over(&self) -> Vec<String> {
+        over(self.words, self.paragraphs, self.limits)
+    }
+}
+
+/// Runs of non-blank lines.
+fn paragraphs(blank: &[bool]) -> usize {
+    let mut count = 0;
+    let mut in_paragraph = false;
+    for blank in blank {
+        if !blank && !in_paragraph {
+            count += 1;
+        }
+        in_paragraph = !blank;
+    }
+    count
+}
+
+/// The limits a text of `words` words in `paragraphs` paragraphs breaks.
+pub fn over(words: usize, paragraphs: usize, limits: Limits) -> Vec<String> {
+    let mut broken = Vec::new();
+    if let Some(limit) = limits.words.filter(|l| words > *l) {
+        broken.push(format!("{words}/{limit} words"));
+    }
+    if let Some(limit) = limits.paragraphs.filter(|l| paragraphs > *l) {
+        broken.push(format!("{paragraphs}/{limit} paragraphs"));
+    }
+    broken
+}
+
+impl Drafting {
+    pub fn new(profile: Profile, dirs: TemplateDirs) -> Drafting {
+        Drafting {
+            profile,
+            dirs,
+            report: Report::Short,
+            format: Format::Markdown,
+            form: None,
+            built_at: (0, 0),
+            drafts_version: 0,
+            selected: 0,
+            pane: Pane::Fields,
+            field: None,
+            show_notes: false,
+            note_selected: 0,
+            saving: None,
+        }
+    }
+
+    /// The built-in `igf` profile, which a test parses: what the screen shows when the user's
+    /// own cannot be read.
+    pub fn built_in() -> Drafting {
+        let dirs = TemplateDirs::built_in();
+        let profile = match Profile::load("igf", &dirs) {
+            Ok(profile) => profile,
+            Err(error) => unreachable!("the built-in igf profile does not parse: {error}"),
+        };
+        Drafting::new(profile, dirs)
+    }
+
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.form.iter().flat_map(|f| f.fields())
+    }
+
+    pub fn field_count(&self) -> usize {
+        self.fields().count()
+    }
+
+    pub fn selected_field(&self) -> Option<&Field> {
+        self.fields().nth(self.selected)
+    }
+
+    /// The profile's hint for the field with this key ("short.takeaways.2" → the takeaways' hint).
+    pub fn hint_for(&self, key: &str) -> Option<String> {
+        let form = self.form.as_ref()?;
+        form.groups
+            .iter()
+            .find(|g| key == g.key || key.starts_with(&format!("{}.", g.key)))
+            .and_then(|g| g.spec.hint.clone())
+    }
+
+    pub fn format_name(&self) -> &'static str {
+        match self.format {
+            Format::Markdown => "Markdown",
+            Format::Text => "text",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+        }
+    }
+
+    pub fn report_name(&self) -> &'static str {
+        match self.report {
+            Report::Short => "short report",
+            Report::Final => "final report",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_field_is_measured_as_the_report_measures_it() {
+        let text = "One two, three.\n\n— four\nfive\n\n\nsix";
+        let field = Field {
+            key: "short.takeaways.1".into(),
+            label: "Key takeaway 1".into(),
+            subject: crate::report::Subject::Item(1),
+            text: text.into(),
+            drafted: true,
+            words: 0,
+            paragraphs: 0,
+            limits: Limits {
+                items: None,
+                words: Some(5),
+                paragraphs: Some(2),
+            },
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let editor = FieldEditor::new(&field, None);
+        assert_eq!(editor.words, word_count(text));
+        assert_eq!(editor.paragraphs, crate::report::paragraphs(text).len());
+        assert_eq!(editor.over(), ["6/5 words", "3/2 paragraphs"]);
+    }
+
+    #[test]
+    fn counting_the_edited_line_agrees_with_counting_the_field() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let field = Field {
+            key: "k".into(),
+            label: "l".into(),
+            subject: crate::report::Subject::Whole,
+            text: "one two\n\nthree".into(),
+            drafted: false,
+            words: 0,
+            paragraphs: 0,
+            limits: Limits::default(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let mut editor = FieldEditor::new(&field, None);
+        let press = |editor: &mut FieldEditor, code| {
+            editor.text.input(KeyEvent::new(code, KeyModifiers::NONE));
+            editor.measure_line();
+            let (words, paragraphs) = (editor.words, editor.paragraphs);
+            editor.measure();
+            assert_eq!((words, paragraphs), (editor.words, editor.paragraphs));
+        };
+        // Into the blank line: a word there joins the paragraphs into one.
+        press(&mut editor, KeyCode::Down);
+        press(&mut editor, KeyCode::Char('x'));
+        assert_eq!((editor.words, editor.paragraphs), (4, 1));
+        press(&mut editor, KeyCode::Char(' '));
+        press(&mut editor, KeyCode::Char('y'));
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Backspace);
+        assert_eq!((editor.words, editor.paragraphs), (3, 2));
+        press(&mut editor, KeyCode::Enter);
+        press(&mut editor, KeyCode::Backspace);
+        press(&mut editor, KeyCode::Backspace);
+        assert_eq!(editor.content(), "one two\nthree");
+        assert_eq!((editor.words, editor.paragraphs), (3, 1));
+    }
+}

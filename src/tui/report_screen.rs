@@ -1,0 +1,293 @@
+//! The report screen: the fields of the chosen report on the left, the selected field's text on
+//! the right with its word count against the limit, and the notes behind it below. Drawn from the
+//! state alone; the form it reads is rebuilt by `update` when notes or drafts change.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::report::Limits;
+
+use super::drafting::{FieldEditor, Pane};
+use super::state::App;
+use super::text::{fit, pad, width};
+use super::{header, status};
+
+/// Below this width only the focused pane is shown.
+const SIDE_BY_SIDE_FROM: u16 = 60;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Areas {
+    pub header: Rect,
+    pub fields: Rect,
+    pub field: Rect,
+    pub notes: Rect,
+    pub status: Rect,
+}
+
+pub fn layout(area: Rect, app: &App) -> Areas {
+    let [header, body, status] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Min(0),
+        Constraint::Length(2),
+    ])
+    .areas(area);
+    let drafting = &app.drafting;
+    let list_width = if area.width >= SIDE_BY_SIDE_FROM {
+        (area.width / 3).clamp(26, 48)
+    } else if drafting.pane == Pane::Fields {
+        area.width
+    } else {
+        0
+    };
+    let [fields, right] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(body);
+    let notes_rows = if drafting.show_notes {
+        right.height / 2
+    } else {
+        0
+    };
+    let [field, notes] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(notes_rows)]).areas(right);
+    Areas {
+        header,
+        fields,
+        field,
+        notes,
+        status,
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let areas = layout(area, app);
+    header::render(app, areas.header, buf);
+    render_fields(app, areas.fields, buf);
+    if let Some(field) = &app.drafting.field {
+        render_field(app, field, areas.field, buf);
+        render_notes(app, field, areas.notes, buf);
+    }
+    status::render(app, areas.status, buf);
+}
+
+fn border(app: &App, focused: bool) -> Style {
+    if focused && app.overlay.is_none() {
+        app.theme.focused_border()
+    } else {
+        app.theme.border()
+    }
+}
+
+/// "45/60", "72/60 OVER", "4/3¶ OVER" when only the paragraphs are too many, or "45 w" where
+/// there is no limit: the mark is a word, not a colour.
+fn count(words: usize, paragraphs: usize, limits: Limits) -> (String, bool) {
+    let words_over = limits.words.is_some_and(|l| words > l);
+    let paragraphs_over = limits.paragraphs.is_some_and(|l| paragraphs > l);
+    match (limits.words, limits.paragraphs) {
+        (_, Some(limit)) if paragraphs_over && !words_over => {
+            (format!("{paragraphs}/{limit}¶ OVER"), true)
+        }
+        (Some(limit), _) if words_over => (format!("{words}/{limit} OVER"), true),
+        (Some(limit), _) => (format!("{words}/{limit}"), false),
+        (None, _) => (format!("{words} w"), false),
+    }
+}
+
+fn render_fields(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let drafting = &app.drafting;
+    let title = drafting
+        .form
+        .as_ref()
+        .map_or("Report".to_string(), |f| f.title.clone());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border(app, drafting.pane == Pane::Fields))
+        .title(Span::styled(format!(" {title} "), theme.title()))
+        .title_bottom(items_over(app));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let first = (drafting.selected + 1).saturating_sub(rows);
+    let columns = usize::from(inner.width);
+    let lines: Vec<Line> = drafting
+        .fields()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, field)| {
+            let selected = i == drafting.selected;
+            // The selected field is counted as it is being typed.
+            let (words, paragraphs, drafted) = match (&drafting.field, selected) {
+                (Some(editor), true) => (editor.words, editor.paragraphs, editor.drafted),
+                _ => (field.words, field.paragraphs, field.drafted),
+            };
+            let (count, broken) = count(words, paragraphs, field.limits);
+            let marker = if selected { "▸" } else { " " };
+            let mark = if drafted { "●" } else { "○" };
+            let count_width = width(&count) + 1;
+            let label_width = columns.saturating_sub(3 + count_width);
+            let style = if selected && drafting.pane == Pane::Fields && app.overlay.is_none() {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else if selected {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let count_style = if broken { theme.error() } else { theme.dim() };
+            // "Q2: Accountability" keeps the question's title in view on a narrow list.
+            let label = field.label.replace("Policy question ", "Q");
+            let text = format!("{marker}{mark} {}", pad(&label, label_width));
+            Line::from(vec![
+                Span::styled(fit(&text, columns), style),
+                Span::styled(format!(" {count}"), count_style.patch(style)),
+            ])
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// Too many items in a numbered field ("5/3 Key Takeaways OVER"), else the legend.
+fn items_over(app: &App) -> Span<'static> {
+    let broken: Vec<String> = app
+        .drafting
+        .form
+        .iter()
+        .flat_map(|f| &f.groups)
+        .flat_map(|g| {
+            g.warnings
+                .iter()
+                .map(|w| format!("{}/{} {} OVER", w.count, w.limit, g.spec.label))
+        })
+        .collect();
+    if broken.is_empty() {
+        Span::styled(" ● drafted ○ from notes ", app.theme.dim())
+    } else {
+        Span::styled(format!(" {} ", broken.join(" · ")), app.theme.error())
+    }
+}
+
+fn render_field(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let origin = if field.drafted {
+        "drafted"
+    } else {
+        "from the notes"
+    };
+    let words = match field.limits.words {
+        Some(limit) => format!("{}/{limit}", field.words),
+        None => field.words.to_string(),
+    };
+    let mut measure = format!(" {words} words");
+    if let Some(limit) = field.limits.paragraphs {
+        measure.push_str(&format!(" · {}/{limit} paragraphs", field.paragraphs));
+    }
+    let broken = field.over();
+    let bottom = if broken.is_empty() {
+        Span::styled(format!("{measure} "), theme.dim())
+    } else {
+        Span::styled(format!("{measure} · OVER THE LIMIT ✗ "), theme.error())
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border(app, app.drafting.pane == Pane::Field))
+        .title(Span::styled(
+            format!(" {} · {origin} ", field.label),
+            theme.title(),
+        ))
+        .title_bottom(Line::from(bottom));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let hint_rows = match &field.hint {
+        Some(_) if inner.height >= 6 => 2,
+        _ => 0,
+    };
+    let [hint, text] =
+        Layout::vertical([Constraint::Length(hint_rows), Constraint::Min(0)]).areas(inner);
+    if let Some(hint_text) = field.hint.as_ref().filter(|_| hint_rows > 0) {
+        Paragraph::new(Span::styled(hint_text.clone(), theme.dim()))
+            .wrap(Wrap { trim: true })
+            .render(hint, buf);
+    }
+    (&field.text).render(text, buf);
+}
+
+fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
+    let focused = app.drafting.pane == Pane::Notes;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(border(app, focused))
+        .title(Span::styled(
+            format!(
+                " Notes behind this field · {} · Enter or Alt+i pulls one in ",
+                field.notes.len()
+            ),
+            theme.title(),
+        ));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    if field.notes.is_empty() {
+        Paragraph::new(Span::styled(
+            "No notes behind this field: it is written from scratch.",
+            theme.dim(),
+        ))
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
+        return;
+    }
+    let rows = usize::from(inner.height);
+    let selected = app.drafting.note_selected;
+    let first = (selected + 1).saturating_sub(rows);
+    let columns = usize::from(inner.width);
+    // Only the notes in view are looked up.
+    let lines: Vec<Line> = field
+        .notes
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .map(|(i, id)| {
+            let text = match app.session.note(*id) {
+                Some(note) => {
+                    let speaker = note
+                        .speaker
+                        .map_or("—".to_string(), |s| app.session.speaker_name(s));
+                    let body = note.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    format!("{} {speaker}: {body}", note.at.format("%H:%M"))
+                }
+                None => "(deleted)".to_string(),
+            };
+            let marker = if i == selected { "▸ " } else { "  " };
+            let style = if i == selected && focused && app.overlay.is_none() {
+                Style::new().add_modifier(Modifier::REVERSED)
+            } else {
+                Style::new()
+            };
+            Line::from(Span::styled(
+                fit(&format!("{marker}{text}"), columns),
+                style,
+            ))
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}

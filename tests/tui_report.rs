@@ -1,0 +1,258 @@
+//! The report screen driven by scripted keys through the real dispatch, into a real store in a
+//! temporary directory: drafts reach the disk, notes are pulled in, limits show, exports and
+//! copies carry what the report says.
+
+mod tui_support;
+
+use chrono::TimeDelta;
+use crossterm::event::{Event, KeyCode};
+use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs, clipboard};
+use rapporteur::store::Store;
+use rapporteur::tui::action::{Action, Effect};
+use rapporteur::tui::theme::Theme;
+use rapporteur::tui::update::update;
+use rapporteur::tui::{self, App};
+use tui_support::*;
+
+struct Run {
+    app: App,
+    store: Store,
+    clock: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl Run {
+    fn open(path: &std::path::Path) -> Run {
+        let (app, store) = tui::open(path, None, now(), Theme { color: false }).unwrap();
+        Run {
+            app,
+            store,
+            clock: now(),
+        }
+    }
+
+    fn press(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            self.clock += TimeDelta::seconds(1);
+            tui::step(&mut self.app, &mut self.store, Some(event), self.clock);
+        }
+    }
+
+    fn tick(&mut self, seconds: i64) {
+        self.clock += TimeDelta::seconds(seconds);
+        tui::step(&mut self.app, &mut self.store, None, self.clock);
+    }
+
+    fn field_text(&self) -> String {
+        self.app.drafting.field.as_ref().unwrap().content()
+    }
+}
+
+/// A session with two takeaways and a call to action, typed on the live screen; Alexandra
+/// Paulus (quick key 2) said the first takeaway.
+fn session_with_takeaways(dir: &tempfile::TempDir) -> (std::path::PathBuf, Run) {
+    let path = dir.path().join("ws422.ron");
+    Store::create(&path, &roster_only()).unwrap();
+    let mut run = Run::open(&path);
+    run.press([alt('2'), alt('t')]);
+    run.press(typed("States must report on norms"));
+    run.press([key(KeyCode::Enter), alt('t')]);
+    run.press(typed("Capacity comes first"));
+    run.press([key(KeyCode::Enter), alt('c')]);
+    run.press(typed("Fund the CERTs"));
+    run.press([key(KeyCode::Enter)]);
+    (path, run)
+}
+
+#[test]
+fn a_takeaway_edited_on_the_report_screen_is_on_disk_when_the_field_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut run) = session_with_takeaways(&dir);
+    run.press([alt('w')]);
+    assert_eq!(run.app.drafting.report, Report::Short);
+    assert_eq!(
+        run.field_text(),
+        "States must report on norms",
+        "seeded from the note"
+    );
+    run.press([key(KeyCode::Enter), key(KeyCode::End)]);
+    run.press(typed(", every year."));
+    assert!(
+        run.app.session.report_fields.is_empty(),
+        "nothing saved while typing"
+    );
+    run.press([key(KeyCode::Esc)]);
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("“Key takeaway 1” saved"), "{status}");
+
+    drop(run);
+    let (session, _) = Store::read(&path).unwrap();
+    assert_eq!(
+        session
+            .report_fields
+            .get("short.takeaways.1")
+            .map(String::as_str),
+        Some("States must report on norms, every year.")
+    );
+    let mut reopened = Run::open(&path);
+    reopened.press([alt('w')]);
+    let field = reopened.app.drafting.selected_field().unwrap();
+    assert!(field.drafted);
+    assert_eq!(field.text, "States must report on norms, every year.");
+}
+
+#[test]
+fn a_note_is_pulled_into_a_field_with_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut run) = session_with_takeaways(&dir);
+    run.press([alt('w'), alt('b')]);
+    let notes = run.app.drafting.field.as_ref().unwrap().notes.clone();
+    assert_eq!(notes.len(), 1, "the note the takeaway was drawn from");
+    run.press([alt('i')]);
+    assert_eq!(
+        run.field_text(),
+        "States must report on norms\n\nAlexandra Paulus: States must report on norms"
+    );
+    let field = run.app.drafting.field.as_ref().unwrap();
+    assert_eq!(field.words, 12, "counted as it is typed");
+    // Enter in the notes pulls too; leaving saves both.
+    run.press([key(KeyCode::Enter), key(KeyCode::Esc), key(KeyCode::Esc)]);
+    let saved = &run.app.session.report_fields["short.takeaways.1"];
+    assert_eq!(saved.matches("Alexandra Paulus:").count(), 2);
+    assert!(run.app.pending.is_empty());
+}
+
+#[test]
+fn a_field_over_its_limit_is_marked_in_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut run) = session_with_takeaways(&dir);
+    run.app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
+    let before = screen(&run.app);
+    assert!(!before.contains("OVER"), "{before}");
+    // 5 words seeded; 56 more make 61, over the limit of 60.
+    run.press(typed(&" word".repeat(56)));
+    let field = run.app.drafting.field.as_ref().unwrap();
+    assert_eq!(field.words, 61);
+    let after = screen(&run.app);
+    assert!(after.contains("61/60 OVER"), "the list marks it: {after}");
+    assert!(
+        after.contains("OVER THE LIMIT"),
+        "the field marks it: {after}"
+    );
+    run.press(vec![key(KeyCode::Backspace); 5]);
+    assert!(!screen(&run.app).contains("OVER"));
+}
+
+#[test]
+fn the_export_writes_what_report_export_makes_beside_the_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut run) = session_with_takeaways(&dir);
+    // A field opens at its start; End goes to the end of its line.
+    run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
+    run.press(typed(" now"));
+    // Export saves the field first, so the file has the draft.
+    run.press([alt('e')]);
+    let exported = dir.path().join("ws422.short.md");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains(&exported.display().to_string()), "{status}");
+    let written = std::fs::read_to_string(&exported).unwrap();
+    assert!(
+        written.contains("States must report on norms now"),
+        "{written}"
+    );
+
+    // HTML of the final report, next.
+    run.press([alt('d'), alt('f'), alt('f'), alt('e')]);
+    let html = dir.path().join("ws422.final.html");
+    let written_html = std::fs::read_to_string(&html).unwrap();
+
+    drop(run);
+    let (session, _) = Store::read(&path).unwrap();
+    let dirs = TemplateDirs::built_in();
+    let profile = Profile::load("igf", &dirs).unwrap();
+    let expected = |report, format| {
+        let options = Options {
+            report,
+            format,
+            anonymous: false,
+            template: None,
+            dirs: &dirs,
+        };
+        report::export(&session, &profile, &options).unwrap().text
+    };
+    assert_eq!(written, expected(Report::Short, Format::Markdown));
+    assert_eq!(written_html, expected(Report::Final, Format::Html));
+}
+
+#[test]
+fn copying_a_field_sends_its_text_as_osc_52() {
+    let mut app = app(mid_way(12), 80, 24);
+    update(&mut app, Action::SwitchScreen);
+    let text = app.drafting.field.as_ref().unwrap().content();
+    assert!(!text.is_empty());
+    let effects = update(&mut app, Action::CopyField);
+    let plain = clipboard::osc52(&text);
+    let base64 = plain
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|rest| rest.strip_suffix('\x07'))
+        .unwrap();
+    let [Effect::Copy { sequence, chars }] = effects.as_slice() else {
+        panic!("one copy effect: {effects:?}");
+    };
+    let sequence = sequence.clone();
+    assert!(sequence.contains(base64), "{sequence:?}");
+    assert_eq!(*chars, text.chars().count());
+
+    // Through the runtime: the sequence reaches the terminal, and the status line says so.
+    let mut terminal = Nowhere::default();
+    tui::runtime::run_effects(&mut app, &mut terminal, effects);
+    assert_eq!(terminal.terminal, [sequence]);
+    let status = tui::status::line(&app);
+    assert!(
+        status.contains(&format!("copied {} characters", text.chars().count())),
+        "{status}"
+    );
+
+    // The whole report, rendered by the runtime.
+    let effects = update(&mut app, Action::CopyReport);
+    tui::runtime::run_effects(&mut app, &mut terminal, effects);
+    let report = tui::runtime::render_report(&app, Report::Short, Format::Markdown).unwrap();
+    assert_eq!(terminal.terminal.len(), 2);
+    assert!(
+        terminal.terminal[1].contains(
+            clipboard::osc52(&report)
+                .trim_start_matches("\x1b]52;c;")
+                .trim_end_matches('\x07')
+        )
+    );
+}
+
+#[test]
+fn a_field_being_typed_survives_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut run) = session_with_takeaways(&dir);
+    run.press([
+        alt('w'),
+        key(KeyCode::Down),
+        key(KeyCode::Enter),
+        key(KeyCode::End),
+    ]);
+    run.press(typed(" — half a thou"));
+    run.tick(1);
+    // No Esc, no quit: the process dies here.
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(
+        reopened
+            .app
+            .session
+            .report_fields
+            .get("short.takeaways.2")
+            .map(String::as_str),
+        Some("Capacity comes first — half a thou")
+    );
+    assert!(
+        reopened.app.pending.is_empty(),
+        "and written to the journal"
+    );
+}
