@@ -222,6 +222,47 @@ fn the_form_seeds_fields_from_notes_and_drafts_override_them() {
     );
 }
 
+/// The profile allows three takeaways; with one marked in the notes the form still offers three
+/// slots to write in, and the report lists only the ones written.
+#[test]
+fn the_form_offers_as_many_item_slots_as_the_profile_allows() {
+    let mut session = fixture();
+    session.report_fields.clear();
+    let kept = session
+        .notes
+        .iter()
+        .find(|n| n.kind == NoteKind::Takeaway)
+        .unwrap()
+        .id;
+    let others: Vec<_> = session
+        .notes
+        .iter()
+        .filter(|n| n.kind == NoteKind::Takeaway && n.id != kept)
+        .map(|n| n.id)
+        .collect();
+    for id in others {
+        session.delete_note(id);
+    }
+    let profile = Profile::load("igf", &TemplateDirs::built_in()).unwrap();
+    let form = Form::new(&session, &profile, Report::Short);
+    let slots: Vec<&str> = form
+        .group("takeaways")
+        .unwrap()
+        .entries
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(slots.len(), 3);
+    assert!(!slots[0].is_empty() && slots[1].is_empty() && slots[2].is_empty());
+
+    session
+        .report_fields
+        .insert("short.takeaways.3".into(), "Written by hand.".into());
+    let text = export(&session, "igf", Report::Short, Format::Markdown, false);
+    assert!(text.contains("2. Written by hand."), "{text}");
+    assert!(!text.contains("3."), "empty slots are left out: {text}");
+}
+
 #[test]
 fn a_users_templates_dir_overrides_the_built_in_templates() {
     let dir = tempfile::tempdir().unwrap();

@@ -191,7 +191,9 @@ impl FieldGroup {
     }
 }
 
-/// Numbered items: one per seed note, as many as the rapporteur drafted, and at least one slot.
+/// Numbered items: one per seed note, as many as the rapporteur drafted, and at least as many
+/// slots as the profile allows, so that a takeaway no note was marked for can still be written.
+/// Empty slots are left out of the report.
 fn items(session: &Session, spec: &FieldSpec, key: &str) -> Vec<Field> {
     let seeds = seed_notes(session, spec.seed, Subject::Whole);
     let prefix = format!("{key}.");
@@ -202,7 +204,11 @@ fn items(session: &Session, spec: &FieldSpec, key: &str) -> Vec<Field> {
         .filter_map(|(k, _)| k[prefix.len()..].parse::<usize>().ok())
         .max()
         .unwrap_or(0);
-    let count = seeds.len().max(drafted).max(1);
+    let count = seeds
+        .len()
+        .max(drafted)
+        .max(spec.limits.items.unwrap_or(1))
+        .max(1);
     let item_label = spec.item.as_deref().unwrap_or(&spec.label);
     (1..=count)
         .map(|n| {
