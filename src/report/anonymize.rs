@@ -127,17 +127,23 @@ impl Anonymizer {
 
     /// Replaces names in every string of a JSON value (object keys are the context's own words).
     pub fn apply_to_value(&self, value: &mut serde_json::Value) {
+        self.walk(value, &mut HashMap::new());
+    }
+
+    /// A report repeats a note's text in several places (seeds, audience questions, notes behind
+    /// a field): each distinct text is read once.
+    fn walk(&self, value: &mut serde_json::Value, seen: &mut HashMap<String, String>) {
         match value {
             serde_json::Value::String(text) => {
-                let replaced = self.apply(text);
-                if replaced != *text {
-                    *text = replaced;
+                if let Some(replaced) = seen.get(text.as_str()) {
+                    text.clone_from(replaced);
+                } else {
+                    let replaced = self.apply(text);
+                    seen.insert(std::mem::replace(text, replaced.clone()), replaced);
                 }
             }
-            serde_json::Value::Array(items) => {
-                items.iter_mut().for_each(|v| self.apply_to_value(v))
-            }
-            serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.apply_to_value(v)),
+            serde_json::Value::Array(items) => items.iter_mut().for_each(|v| self.walk(v, seen)),
+            serde_json::Value::Object(map) => map.values_mut().for_each(|v| self.walk(v, seen)),
             _ => {}
         }
     }
