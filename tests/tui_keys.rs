@@ -237,6 +237,39 @@ fn the_draft_survives_a_kill() {
     assert!(tui::status::line(&reopened.app).contains("restored"));
 }
 
+#[test]
+fn a_correction_in_progress_survives_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("first note"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("parked"));
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('e')),
+    ]);
+    run.press(typed(" PLUS CORRECTION"));
+    run.tick(2);
+    let id = run.app.session.notes[0].id;
+    drop(run);
+
+    let mut reopened = Run::open(&path);
+    assert_eq!(reopened.app.editor.editing, Some(id));
+    assert_eq!(reopened.app.editor.content(), "first note PLUS CORRECTION");
+    let status = tui::status::line(&reopened.app);
+    assert!(status.contains("correction"), "{status}");
+    // Enter saves the correction; then the parked new note is back.
+    reopened.press([key(KeyCode::Enter)]);
+    assert_eq!(
+        reopened.app.session.notes[0].text,
+        "first note PLUS CORRECTION"
+    );
+    assert_eq!(reopened.app.editor.editing, None);
+    assert_eq!(reopened.app.editor.content(), "parked");
+}
+
 /// The session's store, except that while `full` is set, journal appends go to a second store
 /// whose journal is /dev/full: real writes that fail with a real ENOSPC, through the store's code.
 struct FillableDisk {

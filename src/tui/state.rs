@@ -107,6 +107,10 @@ pub struct Draft {
     /// The report field being drafted, if its text changed since it was last saved.
     #[serde(default)]
     pub field: Option<FieldDraft>,
+    /// A correction under way when the draft was saved, beside the new note it interrupted
+    /// (which is this draft's text): a crash loses neither.
+    #[serde(default)]
+    pub correction: Option<Box<Draft>>,
 }
 
 impl Default for Editor {
@@ -154,6 +158,7 @@ impl Editor {
             editing: self.editing,
             pending: Vec::new(),
             field: None,
+            correction: None,
         }
     }
 

@@ -279,13 +279,19 @@ fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
     editor.saved_version = editor.version;
     editor.saved_at = Some(app.now);
     let mut draft = match editor.stash.clone() {
-        // A correction under way is not worth keeping over the new note it interrupted.
-        Some(stash) => stash,
+        Some(mut stash) => {
+            stash.correction = Some(Box::new(editor.draft()));
+            stash
+        }
         None => editor.draft(),
     };
     draft.pending = app.pending.iter().cloned().collect();
     draft.field = report_update::field_draft(app);
-    if draft.text.trim().is_empty() && draft.pending.is_empty() && draft.field.is_none() {
+    if draft.text.trim().is_empty()
+        && draft.pending.is_empty()
+        && draft.field.is_none()
+        && draft.correction.is_none()
+    {
         fx.push(Effect::ClearDraft);
     } else {
         fx.push(Effect::SaveDraft(draft));
@@ -442,6 +448,7 @@ fn begin_correction(app: &mut App) {
         editing: Some(note.id),
         pending: Vec::new(),
         field: None,
+        correction: None,
     });
     app.focus = Focus::Editor;
     app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
