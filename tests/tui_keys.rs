@@ -65,7 +65,20 @@ fn type_give_the_floor_tag_commit_then_reopen() {
     let note = run.app.session.notes.last().unwrap().clone();
     assert_eq!(note.text, "Norms need follow-up\n#norms");
     assert_eq!(note.at, first_key, "a note's time is its first keystroke");
-    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(3))));
+    assert_eq!(
+        note.speaker,
+        Some(Speaker::Person(PersonId(2))),
+        "the note stays with who had the floor at its first keystroke"
+    );
+    assert_eq!(
+        run.app.session.floor_holder(),
+        Some(Speaker::Person(PersonId(3)))
+    );
+    assert_eq!(
+        run.app.editor.speaker,
+        Some(Speaker::Person(PersonId(3))),
+        "the next note is the new speaker's"
+    );
     assert_eq!(note.questions, vec![2]);
     assert_eq!(note.kind, NoteKind::Takeaway);
     assert_eq!(note.tags, vec!["norms"]);
@@ -92,6 +105,58 @@ fn type_give_the_floor_tag_commit_then_reopen() {
     assert!(reopened.app.session.clock_started.is_some());
     assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
     assert!(floor_before >= TimeDelta::seconds(60));
+}
+
+#[test]
+fn a_hand_over_while_typing_keeps_the_note_with_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('2')]);
+    run.press(typed("Paulus finishing her point"));
+    run.press([alt('3')]);
+    let status = tui::status::line(&run.app);
+    assert!(
+        status.contains("the note you are typing stays with Alexandra Paulus"),
+        "{status}"
+    );
+    let screen = screen(&run.app);
+    assert!(
+        screen.contains("Alexandra Paulus (floor: 小林 美咲)"),
+        "{screen}"
+    );
+    run.press([key(KeyCode::Enter)]);
+    let note = run.app.session.notes.last().unwrap();
+    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(2))));
+    assert_eq!(
+        run.app.session.floor_holder(),
+        Some(Speaker::Person(PersonId(3)))
+    );
+    // With nothing typed, a floor change applies to the next note.
+    run.press([alt('1')]);
+    run.press(typed("Bruna"));
+    run.press([key(KeyCode::Enter)]);
+    let note = run.app.session.notes.last().unwrap();
+    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(1))));
+}
+
+#[test]
+fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('x')]);
+    run.press(typed("paulus"));
+    run.press([key(KeyCode::Enter)]);
+    let paulus = |app: &App| app.session.person(PersonId(2)).unwrap().attended;
+    assert!(!paulus(&run.app));
+    run.press([alt('2')]);
+    assert!(paulus(&run.app));
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("marked present"), "{status}");
+    drop(run);
+    let reopened = Run::open(&path);
+    assert!(paulus(&reopened.app), "saved in the header");
 }
 
 #[test]

@@ -23,13 +23,20 @@ fn tags(app: &App) -> Vec<Span<'static>> {
         let q: Vec<String> = editor.questions.iter().map(|q| format!("Q{q}")).collect();
         q.join(" ")
     };
-    vec![
-        Span::styled(speaker, theme.speaker()),
+    let mut spans = vec![Span::styled(speaker, theme.speaker())];
+    // Pinned to the speaker of its first keystroke; say so when the floor has moved on since.
+    let floor = app.session.floor_holder();
+    if editor.editing.is_none() && !editor.is_blank() && editor.speaker != floor {
+        let floor = floor.map_or("nobody".to_string(), |s| app.session.speaker_name(s));
+        spans.push(Span::styled(format!(" (floor: {floor})"), theme.dim()));
+    }
+    spans.extend([
         Span::raw(" · "),
         Span::styled(questions, theme.tag()),
         Span::raw(" · "),
         Span::styled(editor.kind.label().to_string(), theme.kind(editor.kind)),
-    ]
+    ]);
+    spans
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

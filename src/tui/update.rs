@@ -336,6 +336,7 @@ fn typed(app: &mut App) {
     if editor.editing.is_none() {
         if editor.is_blank() {
             editor.started = None;
+            editor.speaker = app.session.floor_holder();
         } else if editor.started.is_none() {
             editor.started = Some(app.now);
         }
@@ -350,18 +351,48 @@ fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>) {
         app.status.message = Some(format!("the corrected note's speaker: {name}"));
         return;
     }
-    app.editor.speaker = speaker;
-    app.editor.changed();
+    let present = speaker.and_then(|s| mark_present(app, s, fx));
+    // A note is pinned to whoever had the floor at its first keystroke: a hand-over while it
+    // is typed is the next speaker's turn, not a change of who said this. A note begun while
+    // nobody had the floor takes the first speaker given.
+    let pinned = (!app.editor.is_blank() && app.editor.speaker != speaker)
+        .then_some(app.editor.speaker)
+        .flatten();
+    if pinned.is_none() {
+        app.editor.speaker = speaker;
+        app.editor.changed();
+    }
     if app.session.floor_holder() == speaker && !app.session.floor.is_empty() {
         return;
     }
     let at = app.now;
     record(app, Change::Floor(FloorChange { at, speaker }), fx);
     app.refresh_stats();
-    app.status.message = Some(match speaker {
+    let mut message = match speaker {
         Some(_) => format!("{name} has the floor"),
         None => "nobody has the floor".into(),
-    });
+    };
+    if let Some(present) = present {
+        message.push_str(&format!(" ({present})"));
+    }
+    if let Some(pinned) = pinned {
+        let pinned = app.session.speaker_name(pinned);
+        message.push_str(&format!("; the note you are typing stays with {pinned}"));
+    }
+    app.status.message = Some(message);
+}
+
+/// Someone given the floor evidently attended: a person marked absent is marked present again,
+/// through the header as Alt+x does. Says so, if it changed anything.
+fn mark_present(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) -> Option<String> {
+    let Speaker::Person(id) = speaker else {
+        return None;
+    };
+    let person = app.session.person_mut(id).filter(|p| !p.attended)?;
+    person.attended = true;
+    app.header_unsaved = true;
+    fx.push(Effect::SaveHeader);
+    Some("marked present".into())
 }
 
 fn toggle_question(app: &mut App, number: u8) {
@@ -420,6 +451,8 @@ fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             editor.text = new_textarea("");
             editor.started = None;
             editor.kind = NoteKind::Remark;
+            // The next note is whoever has the floor now, not whom the last one was pinned to.
+            editor.speaker = app.session.floor_holder();
             editor.changed();
             app.status.message = None;
         }
@@ -456,7 +489,7 @@ fn begin_correction(app: &mut App) {
 
 fn end_correction(app: &mut App) {
     let mut draft = app.editor.stash.take().unwrap_or_default();
-    if draft == Draft::default() {
+    if draft.text.trim().is_empty() {
         draft.speaker = app.session.floor_holder();
     }
     app.editor.load(draft);
