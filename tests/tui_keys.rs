@@ -93,7 +93,7 @@ fn type_give_the_floor_tag_commit_then_reopen() {
         vec![2],
         "questions stay for the next note"
     );
-    assert!(tui::status::line(&run.app).contains("1 note · saved"));
+    assert!(tui::status::line(&run.app).contains("1 note saved"));
 
     // Floor time is counted from the floor changes on disk.
     run.tick(60);
@@ -138,6 +138,55 @@ fn a_hand_over_while_typing_keeps_the_note_with_its_speaker() {
     run.press([key(KeyCode::Enter)]);
     let note = run.app.session.notes.last().unwrap();
     assert_eq!(note.speaker, Some(Speaker::Person(PersonId(1))));
+}
+
+#[test]
+fn the_status_line_tells_a_note_being_typed_from_saved_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("one"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("two, not saved yet"));
+    run.tick(1);
+    let status = tui::status::line(&run.app);
+    assert!(
+        status.starts_with("1 note saved · typing (draft kept)"),
+        "{status}"
+    );
+    run.press([key(KeyCode::Enter)]);
+    let status = tui::status::line(&run.app);
+    assert_eq!(status, "2 notes saved");
+}
+
+#[test]
+fn passing_messages_go_with_the_next_action_or_in_a_few_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    for text in ["one", "two"] {
+        run.press(typed(text));
+        run.press([key(KeyCode::Enter)]);
+    }
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Char('d')),
+        key(KeyCode::Char('u')),
+    ]);
+    assert!(tui::status::line(&run.app).contains("note restored"));
+    run.press([key(KeyCode::Char('/'))]);
+    run.press(typed("one"));
+    run.press([key(KeyCode::Enter)]);
+    let status = tui::status::line(&run.app);
+    assert!(!status.contains("restored"), "{status}");
+
+    run.press([key(KeyCode::Char('u'))]);
+    assert!(tui::status::line(&run.app).contains("nothing to undo"));
+    run.tick(2);
+    assert!(tui::status::line(&run.app).contains("nothing to undo"));
+    run.tick(10);
+    let status = tui::status::line(&run.app);
+    assert!(!status.contains("nothing to undo"), "{status}");
 }
 
 #[test]
@@ -407,7 +456,7 @@ fn a_full_disk_keeps_the_note_and_retries() {
     press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
     assert!(app.pending.is_empty());
     let status = tui::status::line(&app);
-    assert!(status.contains("1 note · saved"), "{status}");
+    assert!(status.contains("1 note saved"), "{status}");
     assert!(!status.contains("No space"), "{status}");
     assert_eq!(disk.real.load_draft::<tui::Draft>().unwrap(), None);
     drop(disk);

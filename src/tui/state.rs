@@ -221,8 +221,11 @@ impl Timeline {
 
 #[derive(Debug, Default)]
 pub struct Status {
-    /// A passing message: what was just done, or a notice given at start.
+    /// A passing message: what was just done, or a notice given at start. It goes with the
+    /// next action other than typing, or `MESSAGE_FOR` after it was first shown.
     pub message: Option<String>,
+    /// When the message was first seen by `update`.
+    pub message_since: Option<DateTime<FixedOffset>>,
     /// The last write error; stays until a write succeeds.
     pub error: Option<String>,
 }

@@ -17,25 +17,38 @@ pub fn line(app: &App) -> String {
 fn first_line(app: &App) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let notes = app.session.notes.len();
-    let mut first = vec![Span::raw(format!(
-        "{notes} note{} · ",
-        if notes == 1 { "" } else { "s" }
-    ))];
+    let plural = if notes == 1 { "" } else { "s" };
+    let mut first = Vec::new();
     let unsaved = app.unsaved();
     match (&app.status.error, unsaved) {
         (Some(error), n) if n > 0 => {
+            first.push(Span::raw(format!("{notes} note{plural} · ")));
             first.push(Span::styled(
                 format!("{n} NOT SAVED, retrying: {error}"),
                 theme.error(),
             ));
         }
         (Some(error), _) => {
-            first.push(Span::styled("saved", theme.ok()));
+            first.push(Span::styled(
+                format!("{notes} note{plural} saved"),
+                theme.ok(),
+            ));
             first.push(Span::raw(" · "));
             first.push(Span::styled(error.clone(), theme.error()));
         }
-        (None, 0) => first.push(Span::styled("saved", theme.ok())),
-        (None, n) => first.push(Span::styled(format!("saving {n}…"), theme.warn())),
+        (None, 0) => first.push(Span::styled(
+            format!("{notes} note{plural} saved"),
+            theme.ok(),
+        )),
+        (None, n) => {
+            first.push(Span::raw(format!("{notes} note{plural} · ")));
+            first.push(Span::styled(format!("saving {n}…"), theme.warn()));
+        }
+    }
+    // The note in the editor is not among the saved ones until Enter: say what becomes of it.
+    if let Some(typing) = typing(app) {
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(typing, theme.warn()));
     }
     if let Some(Overlay::Search(area)) = &app.overlay {
         first.push(Span::raw(" · "));
@@ -47,6 +60,25 @@ fn first_line(app: &App) -> Vec<Span<'static>> {
         first.push(Span::raw(message.clone()));
     }
     first
+}
+
+/// What the editor holds that is not a saved note yet, and whether the draft file has it.
+fn typing(app: &App) -> Option<String> {
+    let editor = &app.editor;
+    if app.screen != Screen::Live || (editor.is_blank() && editor.editing.is_none()) {
+        return None;
+    }
+    let doing = if editor.editing.is_some() {
+        "correcting"
+    } else {
+        "typing"
+    };
+    let kept = if editor.version == editor.saved_version {
+        " (draft kept)"
+    } else {
+        ""
+    };
+    Some(format!("{doing}{kept}"))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

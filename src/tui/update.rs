@@ -18,12 +18,20 @@ use super::{report_update, roster, timeline, view};
 const RETRY: TimeDelta = TimeDelta::seconds(2);
 /// The draft is saved at most this often while typing, and always within a second.
 const DRAFT_EVERY: TimeDelta = TimeDelta::milliseconds(500);
+/// How long a passing message stays on the status line if nothing else clears it.
+const MESSAGE_FOR: TimeDelta = TimeDelta::seconds(6);
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     if !matches!(action, Action::Tick(_) | Action::Quit) {
         app.quit_armed = false;
     }
+    let message_before = if is_a_command(&action) {
+        app.status.message = None;
+        None
+    } else {
+        app.status.message.clone()
+    };
     match action {
         Action::Tick(now) => {
             app.now = now;
@@ -223,9 +231,51 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.status.error = Some(error);
         }
     }
+    age_the_message(app, message_before);
     show_cursor_where_typing_goes(app);
     report_update::sync(app);
     fx
+}
+
+/// Whether an action is something the user did that makes the last message stale. Typing is
+/// not: a message about a hand-over should outlive the next few characters. The clock and the
+/// runtime's replies are not either.
+fn is_a_command(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Tick(_)
+            | Action::Resize(..)
+            | Action::Type(_)
+            | Action::Paste(_)
+            | Action::Newline
+            | Action::OverlayType(_)
+            | Action::Mouse(_)
+            | Action::Persisted { .. }
+            | Action::PersistFailed { .. }
+            | Action::HeaderSaved
+            | Action::HeaderFailed(_)
+            | Action::DraftSaved
+            | Action::DraftFailed(_)
+            | Action::PreviewReady { .. }
+            | Action::Exported(_)
+            | Action::Copied(_)
+    )
+}
+
+/// A new message starts its time on screen now; an old one goes once its time is up.
+fn age_the_message(app: &mut App, before: Option<String>) {
+    let status = &mut app.status;
+    if status.message.is_none() {
+        status.message_since = None;
+    } else if status.message != before || status.message_since.is_none() {
+        status.message_since = Some(app.now);
+    } else if status
+        .message_since
+        .is_some_and(|since| app.now - since >= MESSAGE_FOR)
+    {
+        status.message = None;
+        status.message_since = None;
+    }
 }
 
 /// The textarea draws its cursor itself, whether or not it has the keys; a cursor in the editor
