@@ -190,6 +190,62 @@ fn passing_messages_go_with_the_next_action_or_in_a_few_seconds() {
 }
 
 #[test]
+fn readline_keys_edit_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("hello big world"));
+    run.press([ctrl('w')]);
+    assert_eq!(run.app.editor.content(), "hello big ");
+    run.press([key(KeyCode::Left), key(KeyCode::Left), ctrl('u')]);
+    assert_eq!(run.app.editor.content(), "g ");
+    run.press([ctrl('z')]);
+    assert_eq!(run.app.editor.content(), "hello big ");
+}
+
+#[test]
+fn segments_step_forward_and_back_and_the_header_shows_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('g'), alt('n')]);
+    assert!(screen(&run.app).contains("▸ Speakers (2/5) → Debate"));
+    run.press([alt('N')]);
+    assert!(screen(&run.app).contains("▸ Opening (1/5) → Speakers"));
+    assert_eq!(run.app.session.segments.len(), 3, "going back is recorded");
+    run.press([alt('N')]);
+    assert!(tui::status::line(&run.app).contains("first segment"));
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
+}
+
+#[test]
+fn questions_stay_on_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::F(3))]);
+    let screen_now = screen(&run.app);
+    assert!(screen_now.contains("Q2 stays on (F3 off)"), "{screen_now}");
+    assert!(screen_now.contains("● on"), "{screen_now}");
+    assert!(tui::status::line(&run.app).contains("until F3"));
+    run.press(typed("one"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("two"));
+    run.press([key(KeyCode::Enter), key(KeyCode::F(3))]);
+    let tagged: Vec<_> = run
+        .app
+        .session
+        .notes
+        .iter()
+        .map(|n| n.questions.clone())
+        .collect();
+    assert_eq!(tagged, vec![vec![2], vec![2]]);
+    assert!(screen(&run.app).contains("no question"));
+}
+
+#[test]
 fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);

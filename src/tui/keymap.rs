@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::model::{NoteKind, Speaker};
 
-use super::action::{Action, Move};
+use super::action::{Action, Move, TextEdit};
 
 /// Where a binding applies. Input goes to the top layer first (see `super::input`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +287,7 @@ impl Default for Keymap {
                 (1..=9)
                     .map(|n| (F(n + 1), NONE, Action::ToggleQuestion(n)))
                     .collect(),
-                "tag the next note with policy question 1–9, or untag it",
+                "tag the notes that follow with policy question 1–9, until pressed again",
                 Some("question"),
             ),
             many(
@@ -310,12 +310,13 @@ impl Default for Keymap {
                 "start the session clock",
                 None,
             ),
-            one(
+            many(
                 Global,
-                Char('n'),
-                ALT,
-                Action::NextSegment,
-                "move to the next segment of the session",
+                vec![
+                    (Char('n'), ALT, Action::NextSegment),
+                    (Char('N'), ALT, Action::PreviousSegment),
+                ],
+                "move to the next segment of the session's plan (the header shows it), or back one",
                 None,
             ),
             one(
@@ -375,6 +376,23 @@ impl Default for Keymap {
                 NONE,
                 Action::Back,
                 "stop correcting a note, back to the new one",
+                None,
+            ),
+            many(
+                Editor,
+                vec![
+                    (Char('w'), CTRL, Action::EditText(TextEdit::DeleteWordBack)),
+                    (Char('u'), CTRL, Action::EditText(TextEdit::DeleteLineBack)),
+                ],
+                "delete the word, or the line, before the cursor (Ctrl+k: after it)",
+                None,
+            ),
+            one(
+                Editor,
+                Char('z'),
+                CTRL,
+                Action::EditText(TextEdit::Undo),
+                "undo the last change to the text",
                 None,
             ),
             many(

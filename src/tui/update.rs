@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 
 use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold};
 
-use super::action::{Action, Effect, Move};
+use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;
 use super::picker::{Picker, Purpose};
 use super::state::{App, Draft, Focus, Overlay, new_textarea};
@@ -99,8 +99,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 typed(app);
             }
         },
+        Action::EditText(edit) => {
+            let text = &mut app.editor.text;
+            let changed = match edit {
+                TextEdit::DeleteWordBack => text.delete_word(),
+                TextEdit::DeleteLineBack => text.delete_line_by_head(),
+                TextEdit::Undo => text.undo(),
+            };
+            if changed {
+                typed(app);
+            }
+        }
         Action::StartClock => start_clock(app, &mut fx),
-        Action::NextSegment => next_segment(app, &mut fx),
+        Action::NextSegment => step_segment(app, true, &mut fx),
+        Action::PreviousSegment => step_segment(app, false, &mut fx),
         Action::OpenSpeakerPicker => {
             let purpose = if app.editor.editing.is_some() {
                 Purpose::NoteSpeaker
@@ -451,15 +463,18 @@ fn toggle_question(app: &mut App, number: u8) {
         return;
     }
     let questions = &mut app.editor.questions;
-    match questions.iter().position(|q| *q == number) {
+    let key = number + 1;
+    app.status.message = Some(match questions.iter().position(|q| *q == number) {
         Some(i) => {
             questions.remove(i);
+            format!("Q{number} off")
         }
         None => {
             questions.push(number);
             questions.sort_unstable();
+            format!("Q{number} on: every note from now gets it, until F{key}")
         }
-    }
+    });
     app.editor.changed();
 }
 
@@ -599,18 +614,24 @@ fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {
     app.status.message = Some("the session clock is running".into());
 }
 
-fn next_segment(app: &mut App, fx: &mut Vec<Effect>) {
+fn step_segment(app: &mut App, forward: bool, fx: &mut Vec<Effect>) {
     let plan = app.session.segment_plan();
-    let next = match app.session.current_segment() {
-        None => 0,
-        Some(current) => match plan.iter().position(|s| s == current) {
-            Some(i) if i + 1 < plan.len() => i + 1,
-            Some(_) => {
-                app.status.message = Some("this is the last segment".into());
-                return;
-            }
-            None => 0,
-        },
+    let current = app
+        .session
+        .current_segment()
+        .and_then(|current| plan.iter().position(|s| s == current));
+    let next = match (current, forward) {
+        (None, true) => 0,
+        (Some(i), true) if i + 1 < plan.len() => i + 1,
+        (Some(_), true) => {
+            app.status.message = Some("this is the last segment".into());
+            return;
+        }
+        (Some(i), false) if i > 0 => i - 1,
+        (_, false) => {
+            app.status.message = Some("this is the first segment".into());
+            return;
+        }
     };
     enter_segment(app, next, fx);
 }
@@ -620,7 +641,14 @@ fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     let Some(name) = plan.get(index).cloned() else {
         return;
     };
-    app.status.message = Some(format!("now: {name}"));
+    let next = plan
+        .get(index + 1)
+        .map_or("it is the last".to_string(), |next| format!("next: {next}"));
+    app.status.message = Some(format!(
+        "now: {name} ({}/{}); {next} · Alt+N goes back",
+        index + 1,
+        plan.len()
+    ));
     let at = app.now;
     record(app, Change::Segment(SegmentChange { at, name }), fx);
 }
