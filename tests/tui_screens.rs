@@ -123,3 +123,53 @@ fn report_preview() {
         insta::assert_snapshot!(format!("report_preview_{w}x{h}"), preview);
     }
 }
+
+#[test]
+fn key_hints_at_80_columns_are_whole_and_keep_help_tab_save_and_quit() {
+    let mut app = app(mid_way(30), 80, 24);
+    let hint_line = |app: &rapporteur::tui::App| {
+        let screen = screen(app);
+        let last = screen.lines().last().unwrap_or_default().to_string();
+        last.trim_matches('"').trim_end().to_string()
+    };
+    let words: Vec<&str> = rapporteur::tui::keymap::Keymap::default()
+        .bindings
+        .iter()
+        .filter_map(|b| b.hint)
+        .collect();
+    let editor = hint_line(&app);
+    for wanted in ["Enter save", "F1 help", "Tab timeline", "Ctrl+q quit"] {
+        assert!(editor.contains(wanted), "{editor}");
+    }
+    update(&mut app, Action::SwitchFocus);
+    let timeline = hint_line(&app);
+    for wanted in ["F1 help", "Tab timeline", "Ctrl+q quit", "correct"] {
+        assert!(timeline.contains(wanted), "{timeline}");
+    }
+    for line in [editor, timeline] {
+        let last_word = line.rsplit(' ').next().unwrap_or_default();
+        assert!(words.contains(&last_word), "cut: {line}");
+    }
+}
+
+#[test]
+fn below_the_minimum_size_one_line_says_so_and_typing_goes_on() {
+    let mut app = app(mid_way(30), 40, 10);
+    for event in typed("still typing") {
+        if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+            update(&mut app, action);
+        }
+    }
+    let small = screen(&app);
+    assert!(small.contains("window too small (need 30×12)"), "{small}");
+    assert!(small.contains("still typing"), "{small}");
+    update(&mut app, Action::Resize(20, 5));
+    let tiny = screen(&app);
+    assert!(tiny.contains("typing▏"), "{tiny}");
+    // At the minimum, the timeline and the editor both have rows of their own.
+    update(&mut app, Action::Resize(30, 12));
+    let areas = rapporteur::tui::view::layout(app.size, &app);
+    assert!(rapporteur::tui::timeline::inner(areas.timeline).height >= 1);
+    assert!(areas.editor.height >= 3);
+    assert!(screen(&app).contains("still typing"));
+}

@@ -131,6 +131,36 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// Whether the hint bar keeps this one when it has to drop some: how to get help, move on,
+    /// save and leave.
+    pub fn is_essential(&self) -> bool {
+        self.chords.iter().any(|(_, action)| {
+            matches!(
+                action,
+                Action::ToggleHelp
+                    | Action::SwitchFocus
+                    | Action::Commit
+                    | Action::Quit
+                    | Action::OverlayAccept
+                    | Action::Back
+                    | Action::NextPane
+                    | Action::SaveField
+                    | Action::EditSelected
+                    | Action::EditField
+            )
+        })
+    }
+
+    /// The keys for the hint bar: the first of several chords that do the same thing
+    /// ("F12" for "F12 / Alt+w"), all of them when they do different things.
+    pub fn short_keys(&self) -> String {
+        let same = self.chords.windows(2).all(|w| w[0].1 == w[1].1);
+        match self.chords.first() {
+            Some((chord, _)) if same && self.chords.len() > 1 => chord.label(),
+            _ => self.keys(),
+        }
+    }
+
     /// "Alt+1…9", "Alt+r/q/u/t/c", "F2…F10", "Ctrl+q / Ctrl+c": generated from the chords, so
     /// it cannot lie.
     pub fn keys(&self) -> String {
@@ -722,12 +752,34 @@ impl Keymap {
         self.bindings.iter().filter(move |b| b.layer == layer)
     }
 
-    /// "F1 help · Alt+1…Alt+9 floor · …" for the given layers, in order.
+    /// "F1 help · Alt+1…9 floor · …" for the given layers: the hints that must never be
+    /// dropped first (help, moving on, saving, leaving), then the rest in table order. A binding
+    /// with alternative chords shows only its first, to save room.
     pub fn hints(&self, layers: &[Layer]) -> Vec<(String, &'static str)> {
-        layers
-            .iter()
-            .flat_map(|layer| self.layer(*layer))
-            .filter_map(|b| b.hint.map(|hint| (b.keys(), hint)))
+        // A chord bound in an earlier layer hides the same chord further down (Tab on the
+        // report screen is its own, not the live screen's).
+        let mut seen: Vec<Chord> = Vec::new();
+        let mut hinted: Vec<&Binding> = Vec::new();
+        for layer in layers {
+            let bindings: Vec<&Binding> = self.layer(*layer).collect();
+            for binding in &bindings {
+                let shadowed = binding.chords.iter().all(|(c, _)| seen.contains(c));
+                if binding.hint.is_some() && !shadowed {
+                    hinted.push(binding);
+                }
+            }
+            seen.extend(
+                bindings
+                    .iter()
+                    .flat_map(|b| b.chords.iter().map(|(c, _)| *c)),
+            );
+        }
+        let (essential, rest): (Vec<&Binding>, Vec<&Binding>) =
+            hinted.into_iter().partition(|b| b.is_essential());
+        essential
+            .into_iter()
+            .chain(rest)
+            .filter_map(|b| b.hint.map(|hint| (b.short_keys(), hint)))
             .collect()
     }
 

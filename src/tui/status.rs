@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::drafting::{Pane, Screen};
 use super::keymap::Layer;
 use super::state::{App, Focus, Overlay};
+use super::text::width;
 
 /// The first status line as plain text, for tests and anyone reading the state.
 pub fn line(app: &App) -> String {
@@ -97,10 +98,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (None, Focus::Editor) => &[Layer::Editor, Layer::Global],
         (None, Focus::Timeline) => &[Layer::Timeline, Layer::Global],
     };
+    // Whole hints, most needed first, as many as fit: a hint cut mid-word helps nobody.
     let mut hints = Vec::new();
+    let mut used = 0;
     for (keys, word) in app.keymap.hints(layers) {
+        let wanted = width(&keys) + 1 + width(word);
+        let gap = if used == 0 { 0 } else { 2 };
+        if used + gap + wanted > usize::from(area.width) {
+            continue;
+        }
+        if gap > 0 {
+            hints.push(Span::raw("  "));
+        }
         hints.push(Span::styled(keys, theme.key()));
-        hints.push(Span::raw(format!(" {word}  ")));
+        hints.push(Span::raw(format!(" {word}")));
+        used += gap + wanted;
     }
     Paragraph::new(vec![Line::from(first), Line::from(hints)]).render(area, buf);
 }

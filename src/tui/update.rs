@@ -884,7 +884,7 @@ fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
 // The mouse: a person, a question or a note under the pointer.
 
 fn mouse(app: &mut App, event: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
-    if app.overlay.is_some() || app.screen == Screen::Report {
+    if app.overlay.is_some() || app.screen == Screen::Report || view::too_small(app.size) {
         return;
     }
     let areas = view::layout(app.size, app);
