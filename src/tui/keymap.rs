@@ -277,7 +277,7 @@ impl Default for Keymap {
                 (1..=9)
                     .map(|n| (char_code(n), ALT, Action::GiveFloorTo(usize::from(n))))
                     .collect(),
-                "give the floor to person 1–9 of the roster (while editing a note: set its speaker)",
+                "give the floor to person 1–9 of the roster: speakers and moderators first, organisers last (while correcting a note: set its speaker)",
                 Some("floor"),
             ),
             one(

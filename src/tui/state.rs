@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Change, NoteId, NoteKind, Session, Speaker};
+use crate::model::{Change, NoteId, NoteKind, Person, PersonId, Role, Session, Speaker};
 use crate::stats::{self, Stats, Until};
 
 use super::drafting::{Drafting, FieldDraft, Screen};
@@ -52,6 +52,27 @@ pub struct App {
     pub quit: bool,
     /// Bumped whenever a note is added, corrected, deleted or restored: caches compare it.
     pub notes_version: u64,
+    /// The people in quick-key order: those likeliest to speak first, fixed when the screen
+    /// opens so that keys do not move during the session; people added since come last.
+    pub quick_order: Vec<PersonId>,
+}
+
+/// Who is likeliest to take the floor: speakers and moderators (0), then anyone else (1), then
+/// those who only organise or take the notes (2).
+pub fn speaking_rank(person: &Person) -> u8 {
+    let speaks = [Role::Speaker, Role::OnsiteModerator, Role::OnlineModerator];
+    if speaks.iter().any(|r| person.has_role(*r)) {
+        0
+    } else if !person.roles.is_empty()
+        && person
+            .roles
+            .iter()
+            .all(|r| matches!(r, Role::Organizer | Role::Rapporteur))
+    {
+        2
+    } else {
+        1
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,7 +276,12 @@ impl App {
             quit_armed: false,
             quit: false,
             notes_version: 0,
+            quick_order: Vec::new(),
         };
+        let mut people: Vec<&Person> = app.session.roster().collect();
+        // Stable: within a rank, the roster's own order.
+        people.sort_by_key(|p| speaking_rank(p));
+        app.quick_order = people.iter().map(|p| p.id).collect();
         app.editor.speaker = app.session.floor_holder();
         app
     }
@@ -276,9 +302,20 @@ impl App {
         }
     }
 
-    /// The people with a quick key, in roster order: the first nine get Alt+1…Alt+9.
+    /// The people on the roster in quick-key order: the first nine get Alt+1…Alt+9.
     pub fn roster_speakers(&self) -> impl Iterator<Item = Speaker> + '_ {
-        self.session.roster().map(|p| Speaker::Person(p.id))
+        let listed = self
+            .quick_order
+            .iter()
+            .filter(|id| self.session.person(**id).is_some_and(|p| !p.removed))
+            .copied();
+        // Anyone the order does not know yet (it is fixed at open) still gets a place.
+        let unlisted = self
+            .session
+            .roster()
+            .map(|p| p.id)
+            .filter(|id| !self.quick_order.contains(id));
+        listed.chain(unlisted).map(Speaker::Person)
     }
 
     /// Applies a change to the session and tells the caches that depend on what it changed.

@@ -839,6 +839,8 @@ fn overlay_accept(app: &mut App, fx: &mut Vec<Effect>) {
                 Ok(person) => {
                     let name = person.name.clone();
                     app.session.people.push(person);
+                    // The next free quick key: nobody else's key moves mid-session.
+                    app.quick_order.push(id);
                     app.header_unsaved = true;
                     fx.push(Effect::SaveHeader);
                     app.refresh_stats();
