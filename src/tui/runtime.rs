@@ -184,14 +184,12 @@ fn restore_correction(app: &mut App, mut correction: Draft) -> String {
         .map(|note| note.at);
     match noted_at {
         Some(noted_at) => {
-            let at = noted_at.format("%H:%M:%S");
             let stash = app.editor.draft();
             correction.started = Some(noted_at);
             app.editor.load(correction);
             app.editor.stash = Some(stash);
-            format!(
-                "your correction of the note of {at} was restored: Enter saves it, Esc leaves the note as it was"
-            )
+            // The editor's title says which note; the status line is short.
+            "your correction is back: Enter saves it, Esc drops it".into()
         }
         None if app.editor.is_blank() && !correction.text.trim().is_empty() => {
             correction.editing = None;

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::drafting::{Pane, Screen};
 use super::keymap::Layer;
@@ -12,10 +12,10 @@ use super::text::width;
 
 /// The first status line as plain text, for tests and anyone reading the state.
 pub fn line(app: &App) -> String {
-    Line::from(first_line(app)).to_string()
+    Line::from(first_line(app, true)).to_string()
 }
 
-fn first_line(app: &App) -> Vec<Span<'static>> {
+fn first_line(app: &App, with_typing: bool) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let notes = app.session.notes.len();
     let plural = if notes == 1 { "" } else { "s" };
@@ -47,7 +47,7 @@ fn first_line(app: &App) -> Vec<Span<'static>> {
         }
     }
     // The note in the editor is not among the saved ones until Enter: say what becomes of it.
-    if let Some(typing) = typing(app) {
+    if let Some(typing) = typing(app).filter(|_| with_typing) {
         first.push(Span::raw(" · "));
         first.push(Span::styled(typing, theme.warn()));
     }
@@ -84,7 +84,19 @@ fn typing(app: &App) -> Option<String> {
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let first = first_line(app);
+    let mut first = first_line(app, true);
+    // A message matters more than the reminder that a note is being typed, which the editor
+    // shows anyway.
+    if Line::from(first.clone()).width() > usize::from(area.width) {
+        first = first_line(app, false);
+    }
+    // A message too long for one line takes the hints' line for the few seconds it shows.
+    if Line::from(first.clone()).width() > usize::from(area.width) {
+        Paragraph::new(Line::from(first))
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+        return;
+    }
 
     let layers: &[Layer] = match (&app.overlay, app.focus) {
         (Some(Overlay::Help { .. }), _) => &[Layer::Help],

@@ -438,8 +438,9 @@ fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>) {
         message.push_str(&format!(" ({present})"));
     }
     if let Some(pinned) = pinned {
+        // First, so that a narrow status line cuts the part the roster shows anyway.
         let pinned = app.session.speaker_name(pinned);
-        message.push_str(&format!("; the note you are typing stays with {pinned}"));
+        message = format!("the note you are typing stays with {pinned}; {message}");
     }
     app.status.message = Some(message);
 }
