@@ -287,6 +287,11 @@ fn correct_delete_and_undo_through_the_timeline() {
     assert_eq!(corrected.kind, NoteKind::Question);
     assert_eq!(corrected.questions, vec![1]);
     assert!(corrected.edited.is_some());
+    let timeline = screen(&run.app);
+    assert!(
+        timeline.contains("corrected ✎ edited"),
+        "a mark apart from the text: {timeline}"
+    );
     assert!(
         run.app.session.floor.is_empty(),
         "setting a corrected note's speaker gives no floor"

@@ -39,7 +39,13 @@ fn help_overlay() {
     for (w, h) in SIZES {
         let mut app = app(mid_way(30), w, h);
         update(&mut app, Action::ToggleHelp);
-        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&app));
+        let help = screen(&app);
+        if w >= 160 {
+            // The legend is drawn from the marks the timeline uses.
+            assert!(help.contains("? question"), "{help}");
+            assert!(help.contains("✎ edited"), "{help}");
+        }
+        insta::assert_snapshot!(format!("help_{w}x{h}"), help);
     }
 }
 
