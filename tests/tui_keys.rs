@@ -65,7 +65,20 @@ fn type_give_the_floor_tag_commit_then_reopen() {
     let note = run.app.session.notes.last().unwrap().clone();
     assert_eq!(note.text, "Norms need follow-up\n#norms");
     assert_eq!(note.at, first_key, "a note's time is its first keystroke");
-    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(3))));
+    assert_eq!(
+        note.speaker,
+        Some(Speaker::Person(PersonId(2))),
+        "the note stays with who had the floor at its first keystroke"
+    );
+    assert_eq!(
+        run.app.session.floor_holder(),
+        Some(Speaker::Person(PersonId(3)))
+    );
+    assert_eq!(
+        run.app.editor.speaker,
+        Some(Speaker::Person(PersonId(3))),
+        "the next note is the new speaker's"
+    );
     assert_eq!(note.questions, vec![2]);
     assert_eq!(note.kind, NoteKind::Takeaway);
     assert_eq!(note.tags, vec!["norms"]);
@@ -80,7 +93,7 @@ fn type_give_the_floor_tag_commit_then_reopen() {
         vec![2],
         "questions stay for the next note"
     );
-    assert!(tui::status::line(&run.app).contains("1 note · saved"));
+    assert!(tui::status::line(&run.app).contains("1 note saved"));
 
     // Floor time is counted from the floor changes on disk.
     run.tick(60);
@@ -92,6 +105,163 @@ fn type_give_the_floor_tag_commit_then_reopen() {
     assert!(reopened.app.session.clock_started.is_some());
     assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
     assert!(floor_before >= TimeDelta::seconds(60));
+}
+
+#[test]
+fn a_hand_over_while_typing_keeps_the_note_with_its_speaker() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('2')]);
+    run.press(typed("Paulus finishing her point"));
+    run.press([alt('3')]);
+    let status = tui::status::line(&run.app);
+    assert!(
+        status.contains("the note you are typing stays with Alexandra Paulus"),
+        "{status}"
+    );
+    let screen = screen(&run.app);
+    assert!(
+        screen.contains("Alexandra Paulus (floor: 小林 美咲)"),
+        "{screen}"
+    );
+    run.press([key(KeyCode::Enter)]);
+    let note = run.app.session.notes.last().unwrap();
+    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(2))));
+    assert_eq!(
+        run.app.session.floor_holder(),
+        Some(Speaker::Person(PersonId(3)))
+    );
+    // With nothing typed, a floor change applies to the next note.
+    run.press([alt('1')]);
+    run.press(typed("Bruna"));
+    run.press([key(KeyCode::Enter)]);
+    let note = run.app.session.notes.last().unwrap();
+    assert_eq!(note.speaker, Some(Speaker::Person(PersonId(1))));
+}
+
+#[test]
+fn the_status_line_tells_a_note_being_typed_from_saved_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("one"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("two, not saved yet"));
+    run.tick(1);
+    let status = tui::status::line(&run.app);
+    assert!(
+        status.starts_with("1 note saved · typing (draft kept)"),
+        "{status}"
+    );
+    run.press([key(KeyCode::Enter)]);
+    let status = tui::status::line(&run.app);
+    assert_eq!(status, "2 notes saved");
+}
+
+#[test]
+fn passing_messages_go_with_the_next_action_or_in_a_few_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    for text in ["one", "two"] {
+        run.press(typed(text));
+        run.press([key(KeyCode::Enter)]);
+    }
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Char('d')),
+        key(KeyCode::Char('u')),
+    ]);
+    assert!(tui::status::line(&run.app).contains("note restored"));
+    run.press([key(KeyCode::Char('/'))]);
+    run.press(typed("one"));
+    run.press([key(KeyCode::Enter)]);
+    let status = tui::status::line(&run.app);
+    assert!(!status.contains("restored"), "{status}");
+
+    run.press([key(KeyCode::Char('u'))]);
+    assert!(tui::status::line(&run.app).contains("nothing to undo"));
+    run.tick(2);
+    assert!(tui::status::line(&run.app).contains("nothing to undo"));
+    run.tick(10);
+    let status = tui::status::line(&run.app);
+    assert!(!status.contains("nothing to undo"), "{status}");
+}
+
+#[test]
+fn readline_keys_edit_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("hello big world"));
+    run.press([ctrl('w')]);
+    assert_eq!(run.app.editor.content(), "hello big ");
+    run.press([key(KeyCode::Left), key(KeyCode::Left), ctrl('u')]);
+    assert_eq!(run.app.editor.content(), "g ");
+    run.press([ctrl('z')]);
+    assert_eq!(run.app.editor.content(), "hello big ");
+}
+
+#[test]
+fn segments_step_forward_and_back_and_the_header_shows_the_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('g'), alt('n')]);
+    assert!(screen(&run.app).contains("▸ Speakers (2/5) → Debate"));
+    run.press([alt('N')]);
+    assert!(screen(&run.app).contains("▸ Opening (1/5) → Speakers"));
+    assert_eq!(run.app.session.segments.len(), 3, "going back is recorded");
+    run.press([alt('N')]);
+    assert!(tui::status::line(&run.app).contains("first segment"));
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
+}
+
+#[test]
+fn questions_stay_on_and_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::F(3))]);
+    let screen_now = screen(&run.app);
+    assert!(screen_now.contains("Q2 stays on (F3 off)"), "{screen_now}");
+    assert!(screen_now.contains("● on"), "{screen_now}");
+    assert!(tui::status::line(&run.app).contains("until F3"));
+    run.press(typed("one"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("two"));
+    run.press([key(KeyCode::Enter), key(KeyCode::F(3))]);
+    let tagged: Vec<_> = run
+        .app
+        .session
+        .notes
+        .iter()
+        .map(|n| n.questions.clone())
+        .collect();
+    assert_eq!(tagged, vec![vec![2], vec![2]]);
+    assert!(screen(&run.app).contains("no question"));
+}
+
+#[test]
+fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press([alt('x')]);
+    run.press(typed("paulus"));
+    run.press([key(KeyCode::Enter)]);
+    let paulus = |app: &App| app.session.person(PersonId(2)).unwrap().attended;
+    assert!(!paulus(&run.app));
+    run.press([alt('2')]);
+    assert!(paulus(&run.app));
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("marked present"), "{status}");
+    drop(run);
+    let reopened = Run::open(&path);
+    assert!(paulus(&reopened.app), "saved in the header");
 }
 
 #[test]
@@ -117,6 +287,11 @@ fn correct_delete_and_undo_through_the_timeline() {
     assert_eq!(corrected.kind, NoteKind::Question);
     assert_eq!(corrected.questions, vec![1]);
     assert!(corrected.edited.is_some());
+    let timeline = screen(&run.app);
+    assert!(
+        timeline.contains("corrected ✎ edited"),
+        "a mark apart from the text: {timeline}"
+    );
     assert!(
         run.app.session.floor.is_empty(),
         "setting a corrected note's speaker gives no floor"
@@ -237,6 +412,39 @@ fn the_draft_survives_a_kill() {
     assert!(tui::status::line(&reopened.app).contains("restored"));
 }
 
+#[test]
+fn a_correction_in_progress_survives_a_kill() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("first note"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("parked"));
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('e')),
+    ]);
+    run.press(typed(" PLUS CORRECTION"));
+    run.tick(2);
+    let id = run.app.session.notes[0].id;
+    drop(run);
+
+    let mut reopened = Run::open(&path);
+    assert_eq!(reopened.app.editor.editing, Some(id));
+    assert_eq!(reopened.app.editor.content(), "first note PLUS CORRECTION");
+    let status = tui::status::line(&reopened.app);
+    assert!(status.contains("correction"), "{status}");
+    // Enter saves the correction; then the parked new note is back.
+    reopened.press([key(KeyCode::Enter)]);
+    assert_eq!(
+        reopened.app.session.notes[0].text,
+        "first note PLUS CORRECTION"
+    );
+    assert_eq!(reopened.app.editor.editing, None);
+    assert_eq!(reopened.app.editor.content(), "parked");
+}
+
 /// The session's store, except that while `full` is set, journal appends go to a second store
 /// whose journal is /dev/full: real writes that fail with a real ENOSPC, through the store's code.
 struct FillableDisk {
@@ -309,7 +517,7 @@ fn a_full_disk_keeps_the_note_and_retries() {
     press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
     assert!(app.pending.is_empty());
     let status = tui::status::line(&app);
-    assert!(status.contains("1 note · saved"), "{status}");
+    assert!(status.contains("1 note saved"), "{status}");
     assert!(!status.contains("No space"), "{status}");
     assert_eq!(disk.real.load_draft::<tui::Draft>().unwrap(), None);
     drop(disk);

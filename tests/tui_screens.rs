@@ -39,7 +39,13 @@ fn help_overlay() {
     for (w, h) in SIZES {
         let mut app = app(mid_way(30), w, h);
         update(&mut app, Action::ToggleHelp);
-        insta::assert_snapshot!(format!("help_{w}x{h}"), screen(&app));
+        let help = screen(&app);
+        if w >= 160 {
+            // The legend is drawn from the marks the timeline uses.
+            assert!(help.contains("? question"), "{help}");
+            assert!(help.contains("✎ edited"), "{help}");
+        }
+        insta::assert_snapshot!(format!("help_{w}x{h}"), help);
     }
 }
 
@@ -122,4 +128,132 @@ fn report_preview() {
         assert!(preview.contains("## Key Takeaways"), "{preview}");
         insta::assert_snapshot!(format!("report_preview_{w}x{h}"), preview);
     }
+}
+
+#[test]
+fn key_hints_at_80_columns_are_whole_and_keep_help_tab_save_and_quit() {
+    let mut app = app(mid_way(30), 80, 24);
+    let hint_line = |app: &rapporteur::tui::App| {
+        let screen = screen(app);
+        let last = screen.lines().last().unwrap_or_default().to_string();
+        last.trim_matches('"').trim_end().to_string()
+    };
+    let words: Vec<&str> = rapporteur::tui::keymap::Keymap::default()
+        .bindings
+        .iter()
+        .filter_map(|b| b.hint)
+        .collect();
+    let editor = hint_line(&app);
+    for wanted in ["Enter save", "F1 help", "Tab timeline", "Ctrl+q quit"] {
+        assert!(editor.contains(wanted), "{editor}");
+    }
+    update(&mut app, Action::SwitchFocus);
+    let timeline = hint_line(&app);
+    for wanted in ["F1 help", "Tab timeline", "Ctrl+q quit", "correct"] {
+        assert!(timeline.contains(wanted), "{timeline}");
+    }
+    for line in [editor, timeline] {
+        let last_word = line.rsplit(' ').next().unwrap_or_default();
+        assert!(words.contains(&last_word), "cut: {line}");
+    }
+}
+
+#[test]
+fn below_the_minimum_size_one_line_says_so_and_typing_goes_on() {
+    let mut app = app(mid_way(30), 40, 10);
+    for event in typed("still typing") {
+        if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+            update(&mut app, action);
+        }
+    }
+    let small = screen(&app);
+    assert!(small.contains("window too small (need 30×12)"), "{small}");
+    assert!(small.contains("still typing"), "{small}");
+    update(&mut app, Action::Resize(20, 5));
+    let tiny = screen(&app);
+    assert!(tiny.contains("typing▏"), "{tiny}");
+    // At the minimum, the timeline and the editor both have rows of their own.
+    update(&mut app, Action::Resize(30, 12));
+    let areas = rapporteur::tui::view::layout(app.size, &app);
+    assert!(rapporteur::tui::timeline::inner(areas.timeline).height >= 1);
+    assert!(areas.editor.height >= 3);
+    assert!(screen(&app).contains("still typing"));
+}
+
+/// The sample roster with an organiser who only organises at its head and `extra` people
+/// without a role after it.
+fn long_roster(extra: u32) -> rapporteur::model::Session {
+    use rapporteur::model::{Person, PersonId, Role};
+    let mut session = roster_only();
+    let mut organiser = Person::new(PersonId(100), "Olga Organiser");
+    organiser.add_role(Role::Organizer);
+    session.people.insert(0, organiser);
+    for i in 0..extra {
+        session
+            .people
+            .push(Person::new(PersonId(200 + i), format!("Guest {i}")));
+    }
+    session
+}
+
+#[test]
+fn quick_keys_go_to_speakers_first_and_the_audiences_always_show() {
+    use rapporteur::model::{PersonId, Speaker};
+    let mut app = app(long_roster(12), 80, 24);
+    let keys: Vec<Speaker> = app.roster_speakers().take(5).collect();
+    assert_eq!(keys[0], Speaker::Person(PersonId(1)), "the moderator first");
+    assert_eq!(
+        keys[4],
+        Speaker::Person(PersonId(200)),
+        "then people without a role"
+    );
+    assert_eq!(
+        app.roster_speakers().last(),
+        Some(Speaker::Person(PersonId(100))),
+        "whoever only organises comes last"
+    );
+    let screen_now = screen(&app);
+    assert!(screen_now.contains("a Onsite audience"), "{screen_now}");
+    assert!(screen_now.contains("o Online audience"), "{screen_now}");
+    assert!(screen_now.contains("↓"), "{screen_now}");
+    // The floor holder stays in view, even far down the list.
+    update(&mut app, Action::GiveFloor(Speaker::Person(PersonId(211))));
+    let screen_now = screen(&app);
+    assert!(screen_now.contains("Guest 11"), "{screen_now}");
+    assert!(screen_now.contains("↑"), "{screen_now}");
+    assert!(screen_now.contains("a Onsite audience"), "{screen_now}");
+    // Alt+9 is the ninth in that order.
+    update(&mut app, Action::GiveFloorTo(9));
+    assert_eq!(
+        app.session.floor_holder(),
+        Some(Speaker::Person(PersonId(204)))
+    );
+    assert!(screen(&app).contains("9 Guest 4"));
+}
+
+#[test]
+fn someone_added_on_the_spot_gets_the_next_free_key() {
+    use rapporteur::model::{PersonId, Speaker};
+    let mut app = app(long_roster(0), 80, 24);
+    // The organiser has key 5 and keeps it.
+    update(&mut app, Action::OpenAddPerson);
+    for event in typed("Zoë Ndlovu") {
+        if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+            update(&mut app, action);
+        }
+    }
+    update(&mut app, Action::OverlayAccept);
+    let status = rapporteur::tui::status::line(&app);
+    assert!(status.contains("Alt+6 gives the floor"), "{status}");
+    let keys: Vec<Speaker> = app.roster_speakers().collect();
+    assert_eq!(keys[4], Speaker::Person(PersonId(100)));
+    let screen_now = screen(&app);
+    assert!(screen_now.contains("6 Zoë Ndlovu"), "{screen_now}");
+}
+
+#[test]
+fn absent_is_not_cut_at_80_columns() {
+    let app = app(mid_way(30), 80, 24);
+    let screen_now = screen(&app);
+    assert!(screen_now.contains("absent"), "{screen_now}");
 }

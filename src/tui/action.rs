@@ -36,8 +36,12 @@ pub enum Action {
     Type(KeyEvent),
     /// Text pasted in one piece (bracketed paste): newlines in it do not commit.
     Paste(String),
+    /// Readline-style editing the textarea does not do by itself.
+    EditText(TextEdit),
     StartClock,
     NextSegment,
+    /// Back to the segment before the current one in the plan, recorded as a new change.
+    PreviousSegment,
     OpenSpeakerPicker,
     OpenAbsencePicker,
     OpenAddPerson,
@@ -102,6 +106,16 @@ pub enum Action {
     },
     Exported(Result<PathBuf, String>),
     Copied(Result<usize, String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextEdit {
+    /// Ctrl+w.
+    DeleteWordBack,
+    /// Ctrl+u.
+    DeleteLineBack,
+    /// Ctrl+z: Ctrl+u was the textarea's undo.
+    Undo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

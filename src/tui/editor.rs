@@ -11,25 +11,39 @@ use super::state::{App, Focus};
 /// From this width the tags get a column of their own beside the text.
 const SIDE_TAGS_FROM: u16 = 100;
 
-fn tags(app: &App) -> Vec<Span<'static>> {
+/// What the note will get, one part each: the speaker, the questions, the kind.
+fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
     let theme = &app.theme;
     let editor = &app.editor;
     let speaker = editor
         .speaker
         .map_or("nobody".to_string(), |s| app.session.speaker_name(s));
-    let questions = if editor.questions.is_empty() {
-        "no question".to_string()
-    } else {
-        let q: Vec<String> = editor.questions.iter().map(|q| format!("Q{q}")).collect();
-        q.join(" ")
-    };
-    vec![
-        Span::styled(speaker, theme.speaker()),
-        Span::raw(" · "),
-        Span::styled(questions, theme.tag()),
-        Span::raw(" · "),
-        Span::styled(editor.kind.label().to_string(), theme.kind(editor.kind)),
+    let mut who = vec![Span::styled(speaker, theme.speaker())];
+    // Pinned to the speaker of its first keystroke; say so when the floor has moved on since.
+    let floor = app.session.floor_holder();
+    if editor.editing.is_none() && !editor.is_blank() && editor.speaker != floor {
+        let floor = floor.map_or("nobody".to_string(), |s| app.session.speaker_name(s));
+        who.push(Span::styled(format!(" (floor: {floor})"), theme.dim()));
+    }
+    [
+        who,
+        vec![Span::styled(questions_on(&editor.questions), theme.tag())],
+        vec![Span::styled(
+            editor.kind.label().to_string(),
+            theme.kind(editor.kind),
+        )],
     ]
+}
+
+/// "Q2 stays on (F3 off)": questions are sticky, so the tag says how long it lasts.
+pub fn questions_on(questions: &[u8]) -> String {
+    let tags: Vec<String> = questions.iter().map(|q| format!("Q{q}")).collect();
+    let keys: Vec<String> = questions.iter().map(|q| format!("F{}", q + 1)).collect();
+    match questions.len() {
+        0 => "no question".to_string(),
+        1 => format!("{} stays on ({} off)", tags[0], keys[0]),
+        _ => format!("{} stay on ({} off)", tags.join(" "), keys.join("/")),
+    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -58,7 +72,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .title(Span::styled(title, theme.title()));
     if !side {
         let mut bottom = vec![Span::raw(" ")];
-        bottom.extend(tags(app));
+        for (i, part) in tags(app).into_iter().enumerate() {
+            if i > 0 {
+                bottom.push(Span::raw(" · "));
+            }
+            bottom.extend(part);
+        }
         bottom.push(Span::raw(" "));
         block = block.title_bottom(Line::from(bottom));
     }
@@ -72,7 +91,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     (&editor.text).render(text, buf);
     if side {
         let mut lines = vec![Line::from(Span::styled("The note gets:", theme.dim()))];
-        lines.push(Line::from(tags(app)));
+        lines.extend(tags(app).into_iter().map(Line::from));
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .block(

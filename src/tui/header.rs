@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::state::App;
+use super::text::{fit, width};
 
 /// From this long before the planned end, the elapsed time turns to a warning.
 const WARN_BEFORE_END: TimeDelta = TimeDelta::minutes(10);
@@ -20,21 +21,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (false, true) => info.code.clone(),
         (true, true) => "Untitled session".to_string(),
     };
-    let plan = app.session.segment_plan();
-    let segment = match app.session.current_segment() {
-        Some(current) => {
-            let position = plan.iter().position(|s| s == current);
-            match position {
-                Some(i) => format!("{current} ({}/{})", i + 1, plan.len()),
-                None => current.to_string(),
-            }
-        }
-        None => format!("before {}", plan.first().map_or("the start", |s| s)),
-    };
+    let segment = segment(app);
+    // The segment and the plan matter more during the session than the end of a long title.
+    let room = usize::from(area.width).saturating_sub(width(&segment) + 2);
     let first = Line::from(vec![
-        Span::styled(title, theme.title()),
+        Span::styled(fit(&title, room), theme.title()),
         Span::raw("  "),
-        Span::styled(format!("▸ {segment}"), theme.key()),
+        Span::styled(segment, theme.key()),
     ]);
 
     let now = app.now;
@@ -69,6 +62,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     Paragraph::new(vec![first, Line::from(second)]).render(area, buf);
+}
+
+/// "▸ Speakers (2/5) → Debate": where the session is in its plan, and what comes next.
+fn segment(app: &App) -> String {
+    let plan = app.session.segment_plan();
+    match app.session.current_segment() {
+        Some(current) => match plan.iter().position(|s| s == current) {
+            Some(i) => {
+                let next = plan
+                    .get(i + 1)
+                    .map_or(String::new(), |next| format!(" → {next}"));
+                format!("▸ {current} ({}/{}){next}", i + 1, plan.len())
+            }
+            None => format!("▸ {current}"),
+        },
+        None => format!(
+            "▸ before {} (Alt+n)",
+            plan.first().map_or("the start", |s| s)
+        ),
+    }
 }
 
 /// "1:05:09": hours always shown, so the elapsed time does not change width at the hour.

@@ -5,10 +5,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::model::NoteKind;
+
 use super::keymap::Layer;
 use super::picker::centered;
 use super::state::App;
 use super::text::{pad, width, wrap};
+use super::theme::{EDITED_MARK, kind_mark};
 use ratatui::style::Style;
 
 /// The bindings of some layers as a table: keys in a column as wide as the widest, the
@@ -41,6 +44,70 @@ fn lines(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// What the marks in the timeline mean, from the same functions that draw them, and the plan
+/// of the session's segments.
+fn legend(app: &App, columns: u16) -> Vec<Line<'static>> {
+    let theme = &app.theme;
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled("Marks in the timeline", theme.title())),
+    ];
+    for kind in NoteKind::ALL {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", kind_mark(*kind)), theme.kind(*kind)),
+            Span::raw(kind.label().to_lowercase()),
+        ]));
+    }
+    lines.extend(wrap(
+        &[
+            (format!("{EDITED_MARK} "), theme.edited()),
+            (
+                "after the text: the note was corrected; not part of what was said".to_string(),
+                Style::default(),
+            ),
+        ],
+        usize::from(columns),
+        2,
+    ));
+    let plan = app.session.segment_plan();
+    let current = app.session.current_segment();
+    let steps: Vec<String> = plan
+        .iter()
+        .map(|s| {
+            if Some(s.as_str()) == current {
+                format!("[{s}]")
+            } else {
+                s.clone()
+            }
+        })
+        .collect();
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "The session's plan (Alt+n / Alt+N)",
+        theme.title(),
+    )));
+    lines.extend(wrap(
+        &[(steps.join(" → "), Style::default())],
+        usize::from(columns),
+        0,
+    ));
+    lines
+}
+
+/// The keys of some layers, with the legend after the timeline's.
+fn section(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let mut rest = layers;
+    while let Some(at) = rest.iter().position(|l| *l == Layer::Timeline) {
+        out.extend(lines(app, &rest[..=at], columns));
+        out.extend(legend(app, columns));
+        out.push(Line::default());
+        rest = &rest[at + 1..];
+    }
+    out.extend(lines(app, rest, columns));
+    out
 }
 
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
@@ -77,10 +144,17 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         ];
         vec![
             (left, lines(app, &left_layers, left.width.saturating_sub(1))),
-            (right, lines(app, &right_layers, right.width)),
+            (right, {
+                // The marks first: the report's keys matter less during the session.
+                let mut right_lines = legend(app, right.width);
+                right_lines.remove(0);
+                right_lines.push(Line::default());
+                right_lines.extend(lines(app, &right_layers, right.width));
+                right_lines
+            }),
         ]
     } else {
-        vec![(inner, lines(app, &Layer::ALL, inner.width))]
+        vec![(inner, section(app, &Layer::ALL, inner.width))]
     };
     for (area, lines) in columns {
         let max_scroll = (lines.len() as u16).saturating_sub(area.height);

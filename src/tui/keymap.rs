@@ -5,7 +5,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::model::{NoteKind, Speaker};
 
-use super::action::{Action, Move};
+use super::action::{Action, Move, TextEdit};
 
 /// Where a binding applies. Input goes to the top layer first (see `super::input`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +131,36 @@ pub struct Binding {
 }
 
 impl Binding {
+    /// Whether the hint bar keeps this one when it has to drop some: how to get help, move on,
+    /// save and leave.
+    pub fn is_essential(&self) -> bool {
+        self.chords.iter().any(|(_, action)| {
+            matches!(
+                action,
+                Action::ToggleHelp
+                    | Action::SwitchFocus
+                    | Action::Commit
+                    | Action::Quit
+                    | Action::OverlayAccept
+                    | Action::Back
+                    | Action::NextPane
+                    | Action::SaveField
+                    | Action::EditSelected
+                    | Action::EditField
+            )
+        })
+    }
+
+    /// The keys for the hint bar: the first of several chords that do the same thing
+    /// ("F12" for "F12 / Alt+w"), all of them when they do different things.
+    pub fn short_keys(&self) -> String {
+        let same = self.chords.windows(2).all(|w| w[0].1 == w[1].1);
+        match self.chords.first() {
+            Some((chord, _)) if same && self.chords.len() > 1 => chord.label(),
+            _ => self.keys(),
+        }
+    }
+
     /// "Alt+1…9", "Alt+r/q/u/t/c", "F2…F10", "Ctrl+q / Ctrl+c": generated from the chords, so
     /// it cannot lie.
     pub fn keys(&self) -> String {
@@ -247,7 +277,7 @@ impl Default for Keymap {
                 (1..=9)
                     .map(|n| (char_code(n), ALT, Action::GiveFloorTo(usize::from(n))))
                     .collect(),
-                "give the floor to person 1–9 of the roster (while editing a note: set its speaker)",
+                "give the floor to person 1–9 of the roster: speakers and moderators first, organisers last (while correcting a note: set its speaker)",
                 Some("floor"),
             ),
             one(
@@ -287,7 +317,7 @@ impl Default for Keymap {
                 (1..=9)
                     .map(|n| (F(n + 1), NONE, Action::ToggleQuestion(n)))
                     .collect(),
-                "tag the next note with policy question 1–9, or untag it",
+                "tag the notes that follow with policy question 1–9, until pressed again",
                 Some("question"),
             ),
             many(
@@ -310,12 +340,13 @@ impl Default for Keymap {
                 "start the session clock",
                 None,
             ),
-            one(
+            many(
                 Global,
-                Char('n'),
-                ALT,
-                Action::NextSegment,
-                "move to the next segment of the session",
+                vec![
+                    (Char('n'), ALT, Action::NextSegment),
+                    (Char('N'), ALT, Action::PreviousSegment),
+                ],
+                "move to the next segment of the session's plan (the header shows it), or back one",
                 None,
             ),
             one(
@@ -375,6 +406,23 @@ impl Default for Keymap {
                 NONE,
                 Action::Back,
                 "stop correcting a note, back to the new one",
+                None,
+            ),
+            many(
+                Editor,
+                vec![
+                    (Char('w'), CTRL, Action::EditText(TextEdit::DeleteWordBack)),
+                    (Char('u'), CTRL, Action::EditText(TextEdit::DeleteLineBack)),
+                ],
+                "delete the word, or the line, before the cursor (Ctrl+k: after it)",
+                None,
+            ),
+            one(
+                Editor,
+                Char('z'),
+                CTRL,
+                Action::EditText(TextEdit::Undo),
+                "undo the last change to the text",
                 None,
             ),
             many(
@@ -704,12 +752,34 @@ impl Keymap {
         self.bindings.iter().filter(move |b| b.layer == layer)
     }
 
-    /// "F1 help · Alt+1…Alt+9 floor · …" for the given layers, in order.
+    /// "F1 help · Alt+1…9 floor · …" for the given layers: the hints that must never be
+    /// dropped first (help, moving on, saving, leaving), then the rest in table order. A binding
+    /// with alternative chords shows only its first, to save room.
     pub fn hints(&self, layers: &[Layer]) -> Vec<(String, &'static str)> {
-        layers
-            .iter()
-            .flat_map(|layer| self.layer(*layer))
-            .filter_map(|b| b.hint.map(|hint| (b.keys(), hint)))
+        // A chord bound in an earlier layer hides the same chord further down (Tab on the
+        // report screen is its own, not the live screen's).
+        let mut seen: Vec<Chord> = Vec::new();
+        let mut hinted: Vec<&Binding> = Vec::new();
+        for layer in layers {
+            let bindings: Vec<&Binding> = self.layer(*layer).collect();
+            for binding in &bindings {
+                let shadowed = binding.chords.iter().all(|(c, _)| seen.contains(c));
+                if binding.hint.is_some() && !shadowed {
+                    hinted.push(binding);
+                }
+            }
+            seen.extend(
+                bindings
+                    .iter()
+                    .flat_map(|b| b.chords.iter().map(|(c, _)| *c)),
+            );
+        }
+        let (essential, rest): (Vec<&Binding>, Vec<&Binding>) =
+            hinted.into_iter().partition(|b| b.is_essential());
+        essential
+            .into_iter()
+            .chain(rest)
+            .filter_map(|b| b.hint.map(|hint| (b.short_keys(), hint)))
             .collect()
     }
 

@@ -13,7 +13,15 @@ fn block(app: &App) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border())
-        .title(Span::styled(" Policy questions · F2… ", app.theme.title()))
+        .title(Span::styled(
+            // Which questions the notes get, until their key is pressed again.
+            if app.editor.questions.is_empty() {
+                " Policy questions · F2… "
+            } else {
+                " Questions · F2… · ● on "
+            },
+            app.theme.title(),
+        ))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {

@@ -12,7 +12,7 @@ use crate::stats;
 use super::state::App;
 use super::text::{fit, pad, width};
 
-/// The roster's rows: the people in roster order, then the onsite and the online audience.
+/// The roster's entries: the people in quick-key order, then the onsite and the online audience.
 pub fn entries(app: &App) -> Vec<Speaker> {
     app.roster_speakers()
         .chain([Speaker::Audience, Speaker::Online])
@@ -36,30 +36,64 @@ fn block(app: &App) -> Block<'static> {
         .title(Span::styled(" Roster · Alt+key floor ", app.theme.title()))
 }
 
-/// Each entry with its first row, top first. People get a second line for their details when
-/// the roster has the rows for it. The last row says how many more there are when not all fit.
-fn rows(app: &App, inner: Rect) -> (Vec<(Speaker, u16)>, bool, usize) {
+/// What the roster shows in its rows: a window on the people, then the two audiences, which
+/// always have their rows.
+struct Rows {
+    /// (position in `entries`, first row), top first.
+    placed: Vec<(usize, u16)>,
+    two_lines: bool,
+    /// People above and below the window.
+    above: usize,
+    below: usize,
+}
+
+/// The window keeps the floor holder in view when not everyone fits; the rows left over say how
+/// many more there are.
+fn rows(app: &App, inner: Rect) -> Rows {
     let entries = entries(app);
     let people = entries.len() - 2;
     let height = usize::from(inner.height);
     let two_lines = inner.width >= 24 && height >= people * 2 + 2;
-    let mut placed = Vec::new();
-    let mut row = 0;
-    for (index, &speaker) in entries.iter().enumerate() {
-        let rows = if two_lines && matches!(speaker, Speaker::Person(_)) {
-            2
-        } else {
-            1
+    let per_person = if two_lines { 2 } else { 1 };
+    let for_people = height.saturating_sub(2);
+    let (first, shown) = if people * per_person <= for_people {
+        (0, people)
+    } else {
+        // One row goes to "+N more".
+        let shown = for_people.saturating_sub(1);
+        let holder = app
+            .session
+            .floor_holder()
+            .and_then(|h| entries.iter().position(|e| *e == h))
+            .filter(|i| *i < people);
+        let first = match holder {
+            Some(i) if shown > 0 && i >= shown => i + 1 - shown,
+            _ => 0,
         };
-        let rest = entries.len() - index;
-        // Keep the last row for "+N more" when these and the rest cannot all fit.
-        if row + rows > height || (row + rows == height && rest > 1) {
-            return (placed, two_lines, rest);
-        }
-        placed.push((speaker, inner.y + row as u16));
-        row += rows;
+        (first, shown)
+    };
+    let mut placed = Vec::new();
+    let mut row = 0u16;
+    for index in first..first + shown {
+        placed.push((index, inner.y + row));
+        row += per_person as u16;
     }
-    (placed, two_lines, 0)
+    let hidden = people - shown;
+    if hidden > 0 {
+        row += 1;
+    }
+    for index in people..entries.len() {
+        if usize::from(row) < height {
+            placed.push((index, inner.y + row));
+            row += 1;
+        }
+    }
+    Rows {
+        placed,
+        two_lines,
+        above: first,
+        below: hidden - first,
+    }
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -75,20 +109,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let holder = app.session.floor_holder();
     let columns = usize::from(inner.width);
-    let (placed, two_lines, more) = rows(app, inner);
+    let entries = entries(app);
+    let Rows {
+        placed,
+        two_lines,
+        above,
+        below,
+    } = rows(app, inner);
     // Without a line of their own, the details go in columns when there is room.
     let inline_details = !two_lines && columns >= 56;
+    // Too narrow for " (absent)" after the name: it takes the place of the floor time.
+    let absent_in_time = columns < 40;
     let mut lines: Vec<Line> = Vec::new();
-    for (index, &(speaker, _)) in placed.iter().enumerate() {
+    for &(index, _) in &placed {
+        let speaker = entries[index];
+        if matches!(speaker, Speaker::Audience) && above + below > 0 {
+            let more = match (above, below) {
+                (0, b) => format!("↓{b} more: Alt+s"),
+                (a, 0) => format!("↑{a} more: Alt+s"),
+                (a, b) => format!("↑{a} ↓{b} more: Alt+s"),
+            };
+            lines.push(Line::from(Span::styled(fit(&more, columns), theme.dim())));
+        }
         let person = match speaker {
             Speaker::Person(id) => app.session.person(id),
             _ => None,
         };
         let absent = person.is_some_and(|p| !p.attended);
-        let time = stats::clock(app.floor_time(speaker));
+        let mut time = stats::clock(app.floor_time(speaker));
         let key = quick_key(index, speaker);
         let mut name = app.session.speaker_name(speaker);
-        if absent {
+        if absent && absent_in_time {
+            time = "absent".into();
+        } else if absent {
             name.push_str(" (absent)");
         }
         let mut detail = String::new();
@@ -121,12 +174,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(Span::styled(fit(&text, columns), theme.dim())));
         }
     }
-    if more > 0 {
-        lines.push(Line::from(Span::styled(
-            format!("+{more} more: Alt+s"),
-            theme.dim(),
-        )));
-    }
     Paragraph::new(lines).render(inner, buf);
 }
 
@@ -136,14 +183,16 @@ pub fn speaker_at(app: &App, area: Rect, at: Position) -> Option<Speaker> {
     if !inner.contains(at) {
         return None;
     }
-    let (placed, two_lines, _) = rows(app, inner);
-    placed.into_iter().find_map(|(speaker, top)| {
-        let rows = if two_lines && matches!(speaker, Speaker::Person(_)) {
+    let entries = entries(app);
+    let rows = rows(app, inner);
+    rows.placed.into_iter().find_map(|(index, top)| {
+        let speaker = entries[index];
+        let height = if rows.two_lines && matches!(speaker, Speaker::Person(_)) {
             2
         } else {
             1
         };
-        (at.y >= top && at.y < top + rows).then_some(speaker)
+        (at.y >= top && at.y < top + height).then_some(speaker)
     })
 }
 

@@ -155,16 +155,49 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> 
         app.pending.push_back(change);
     }
     app.refresh_stats();
-    // A correction is not restored: the note it corrected is still as it was.
+    let correction = draft.correction.take();
+    // The main draft is always a new note: a correction travels in `correction`.
     draft.editing = None;
     let has_text = !draft.text.trim().is_empty();
     app.editor.load(draft);
+    let corrected = correction.map(|c| restore_correction(app, *c));
     app.editor.saved_version = app.editor.version;
     run_effects(app, store, vec![Effect::Flush]);
+    let mut said = Vec::new();
+    said.extend(corrected.filter(|c| !c.is_empty()));
     match (has_text, count) {
-        (true, 0) => "the note you were typing was restored".into(),
-        (_, n) if n > 0 => format!("{n} change(s) left unsaved last time were restored"),
-        _ => String::new(),
+        (true, 0) => said.push("the note you were typing was restored".into()),
+        (_, n) if n > 0 => said.push(format!(
+            "{n} change(s) left unsaved last time were restored"
+        )),
+        _ => {}
+    }
+    said.join(" · ")
+}
+
+/// Puts a correction left by a crash back in the editor, as a correction of its note when that
+/// note is still there; otherwise its text comes back as a new note, if nothing else was typed.
+fn restore_correction(app: &mut App, mut correction: Draft) -> String {
+    let noted_at = correction
+        .editing
+        .and_then(|id| app.session.note(id))
+        .map(|note| note.at);
+    match noted_at {
+        Some(noted_at) => {
+            let stash = app.editor.draft();
+            correction.started = Some(noted_at);
+            app.editor.load(correction);
+            app.editor.stash = Some(stash);
+            // The editor's title says which note; the status line is short.
+            "your correction is back: Enter saves it, Esc drops it".into()
+        }
+        None if app.editor.is_blank() && !correction.text.trim().is_empty() => {
+            correction.editing = None;
+            correction.started = Some(app.now);
+            app.editor.load(correction);
+            "the note you were correcting is gone; your corrected text is back as a new note".into()
+        }
+        None => String::new(),
     }
 }
 

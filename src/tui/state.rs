@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Change, NoteId, NoteKind, Session, Speaker};
+use crate::model::{Change, NoteId, NoteKind, Person, PersonId, Role, Session, Speaker};
 use crate::stats::{self, Stats, Until};
 
 use super::drafting::{Drafting, FieldDraft, Screen};
@@ -52,6 +52,27 @@ pub struct App {
     pub quit: bool,
     /// Bumped whenever a note is added, corrected, deleted or restored: caches compare it.
     pub notes_version: u64,
+    /// The people in quick-key order: those likeliest to speak first, fixed when the screen
+    /// opens so that keys do not move during the session; people added since come last.
+    pub quick_order: Vec<PersonId>,
+}
+
+/// Who is likeliest to take the floor: speakers and moderators (0), then anyone else (1), then
+/// those who only organise or take the notes (2).
+pub fn speaking_rank(person: &Person) -> u8 {
+    let speaks = [Role::Speaker, Role::OnsiteModerator, Role::OnlineModerator];
+    if speaks.iter().any(|r| person.has_role(*r)) {
+        0
+    } else if !person.roles.is_empty()
+        && person
+            .roles
+            .iter()
+            .all(|r| matches!(r, Role::Organizer | Role::Rapporteur))
+    {
+        2
+    } else {
+        1
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,6 +128,10 @@ pub struct Draft {
     /// The report field being drafted, if its text changed since it was last saved.
     #[serde(default)]
     pub field: Option<FieldDraft>,
+    /// A correction under way when the draft was saved, beside the new note it interrupted
+    /// (which is this draft's text): a crash loses neither.
+    #[serde(default)]
+    pub correction: Option<Box<Draft>>,
 }
 
 impl Default for Editor {
@@ -154,6 +179,7 @@ impl Editor {
             editing: self.editing,
             pending: Vec::new(),
             field: None,
+            correction: None,
         }
     }
 
@@ -216,8 +242,11 @@ impl Timeline {
 
 #[derive(Debug, Default)]
 pub struct Status {
-    /// A passing message: what was just done, or a notice given at start.
+    /// A passing message: what was just done, or a notice given at start. It goes with the
+    /// next action other than typing, or `MESSAGE_FOR` after it was first shown.
     pub message: Option<String>,
+    /// When the message was first seen by `update`.
+    pub message_since: Option<DateTime<FixedOffset>>,
     /// The last write error; stays until a write succeeds.
     pub error: Option<String>,
 }
@@ -247,7 +276,12 @@ impl App {
             quit_armed: false,
             quit: false,
             notes_version: 0,
+            quick_order: Vec::new(),
         };
+        let mut people: Vec<&Person> = app.session.roster().collect();
+        // Stable: within a rank, the roster's own order.
+        people.sort_by_key(|p| speaking_rank(p));
+        app.quick_order = people.iter().map(|p| p.id).collect();
         app.editor.speaker = app.session.floor_holder();
         app
     }
@@ -268,9 +302,20 @@ impl App {
         }
     }
 
-    /// The people with a quick key, in roster order: the first nine get Alt+1…Alt+9.
+    /// The people on the roster in quick-key order: the first nine get Alt+1…Alt+9.
     pub fn roster_speakers(&self) -> impl Iterator<Item = Speaker> + '_ {
-        self.session.roster().map(|p| Speaker::Person(p.id))
+        let listed = self
+            .quick_order
+            .iter()
+            .filter(|id| self.session.person(**id).is_some_and(|p| !p.removed))
+            .copied();
+        // Anyone the order does not know yet (it is fixed at open) still gets a place.
+        let unlisted = self
+            .session
+            .roster()
+            .map(|p| p.id)
+            .filter(|id| !self.quick_order.contains(id));
+        listed.chain(unlisted).map(Speaker::Person)
     }
 
     /// Applies a change to the session and tells the caches that depend on what it changed.

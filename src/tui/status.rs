@@ -3,39 +3,53 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::drafting::{Pane, Screen};
 use super::keymap::Layer;
 use super::state::{App, Focus, Overlay};
+use super::text::width;
 
 /// The first status line as plain text, for tests and anyone reading the state.
 pub fn line(app: &App) -> String {
-    Line::from(first_line(app)).to_string()
+    Line::from(first_line(app, true)).to_string()
 }
 
-fn first_line(app: &App) -> Vec<Span<'static>> {
+fn first_line(app: &App, with_typing: bool) -> Vec<Span<'static>> {
     let theme = &app.theme;
     let notes = app.session.notes.len();
-    let mut first = vec![Span::raw(format!(
-        "{notes} note{} · ",
-        if notes == 1 { "" } else { "s" }
-    ))];
+    let plural = if notes == 1 { "" } else { "s" };
+    let mut first = Vec::new();
     let unsaved = app.unsaved();
     match (&app.status.error, unsaved) {
         (Some(error), n) if n > 0 => {
+            first.push(Span::raw(format!("{notes} note{plural} · ")));
             first.push(Span::styled(
                 format!("{n} NOT SAVED, retrying: {error}"),
                 theme.error(),
             ));
         }
         (Some(error), _) => {
-            first.push(Span::styled("saved", theme.ok()));
+            first.push(Span::styled(
+                format!("{notes} note{plural} saved"),
+                theme.ok(),
+            ));
             first.push(Span::raw(" · "));
             first.push(Span::styled(error.clone(), theme.error()));
         }
-        (None, 0) => first.push(Span::styled("saved", theme.ok())),
-        (None, n) => first.push(Span::styled(format!("saving {n}…"), theme.warn())),
+        (None, 0) => first.push(Span::styled(
+            format!("{notes} note{plural} saved"),
+            theme.ok(),
+        )),
+        (None, n) => {
+            first.push(Span::raw(format!("{notes} note{plural} · ")));
+            first.push(Span::styled(format!("saving {n}…"), theme.warn()));
+        }
+    }
+    // The note in the editor is not among the saved ones until Enter: say what becomes of it.
+    if let Some(typing) = typing(app).filter(|_| with_typing) {
+        first.push(Span::raw(" · "));
+        first.push(Span::styled(typing, theme.warn()));
     }
     if let Some(Overlay::Search(area)) = &app.overlay {
         first.push(Span::raw(" · "));
@@ -49,9 +63,40 @@ fn first_line(app: &App) -> Vec<Span<'static>> {
     first
 }
 
+/// What the editor holds that is not a saved note yet, and whether the draft file has it.
+fn typing(app: &App) -> Option<String> {
+    let editor = &app.editor;
+    if app.screen != Screen::Live || (editor.is_blank() && editor.editing.is_none()) {
+        return None;
+    }
+    let doing = if editor.editing.is_some() {
+        "correcting"
+    } else {
+        "typing"
+    };
+    let kept = if editor.version == editor.saved_version {
+        " (draft kept)"
+    } else {
+        ""
+    };
+    Some(format!("{doing}{kept}"))
+}
+
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let first = first_line(app);
+    let mut first = first_line(app, true);
+    // A message matters more than the reminder that a note is being typed, which the editor
+    // shows anyway.
+    if Line::from(first.clone()).width() > usize::from(area.width) {
+        first = first_line(app, false);
+    }
+    // A message too long for one line takes the hints' line for the few seconds it shows.
+    if Line::from(first.clone()).width() > usize::from(area.width) {
+        Paragraph::new(Line::from(first))
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+        return;
+    }
 
     let layers: &[Layer] = match (&app.overlay, app.focus) {
         (Some(Overlay::Help { .. }), _) => &[Layer::Help],
@@ -65,10 +110,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (None, Focus::Editor) => &[Layer::Editor, Layer::Global],
         (None, Focus::Timeline) => &[Layer::Timeline, Layer::Global],
     };
+    // Whole hints, most needed first, as many as fit: a hint cut mid-word helps nobody.
     let mut hints = Vec::new();
+    let mut used = 0;
     for (keys, word) in app.keymap.hints(layers) {
+        let wanted = width(&keys) + 1 + width(word);
+        let gap = if used == 0 { 0 } else { 2 };
+        if used + gap + wanted > usize::from(area.width) {
+            continue;
+        }
+        if gap > 0 {
+            hints.push(Span::raw("  "));
+        }
         hints.push(Span::styled(keys, theme.key()));
-        hints.push(Span::raw(format!(" {word}  ")));
+        hints.push(Span::raw(format!(" {word}")));
+        used += gap + wanted;
     }
     Paragraph::new(vec![Line::from(first), Line::from(hints)]).render(area, buf);
 }

@@ -97,6 +97,16 @@ impl Theme {
         )
     }
 
+    /// The "edited" mark after a note: set apart from the note's own words even without colour.
+    pub fn edited(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::ITALIC),
+            Style::new().add_modifier(Modifier::DIM | Modifier::ITALIC),
+        )
+    }
+
     pub fn ok(&self) -> Style {
         self.pick(Style::new().fg(Color::Green), Style::new())
     }
@@ -115,6 +125,9 @@ impl Theme {
         )
     }
 }
+
+/// What follows a corrected note in the timeline; the pencil keeps it apart from the text.
+pub const EDITED_MARK: &str = "✎ edited";
 
 /// The one-character mark of a note's kind in the timeline; ASCII so its width is never in doubt.
 pub fn kind_mark(kind: NoteKind) -> &'static str {

@@ -12,7 +12,7 @@ use crate::model::Note;
 use super::header::hms;
 use super::state::{App, Focus};
 use super::text::wrap;
-use super::theme::kind_mark;
+use super::theme::{EDITED_MARK, kind_mark};
 
 /// The area inside the timeline's border.
 pub fn inner(area: Rect) -> Rect {
@@ -50,7 +50,8 @@ pub fn note_lines(app: &App, note: &Note, columns: u16) -> Vec<Line<'static>> {
     }
     spans.push((note.text.clone(), Style::default()));
     if note.edited.is_some() {
-        spans.push((" (edited)".to_string(), theme.dim()));
+        spans.push((" ".to_string(), Style::default()));
+        spans.push((EDITED_MARK.to_string(), theme.edited()));
     }
     wrap(&spans, usize::from(columns), indent)
 }

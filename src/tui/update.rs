@@ -8,7 +8,7 @@ use ratatui::style::{Modifier, Style};
 
 use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold};
 
-use super::action::{Action, Effect, Move};
+use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;
 use super::picker::{Picker, Purpose};
 use super::state::{App, Draft, Focus, Overlay, new_textarea};
@@ -18,12 +18,20 @@ use super::{report_update, roster, timeline, view};
 const RETRY: TimeDelta = TimeDelta::seconds(2);
 /// The draft is saved at most this often while typing, and always within a second.
 const DRAFT_EVERY: TimeDelta = TimeDelta::milliseconds(500);
+/// How long a passing message stays on the status line if nothing else clears it.
+const MESSAGE_FOR: TimeDelta = TimeDelta::seconds(6);
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
     if !matches!(action, Action::Tick(_) | Action::Quit) {
         app.quit_armed = false;
     }
+    let message_before = if is_a_command(&action) {
+        app.status.message = None;
+        None
+    } else {
+        app.status.message.clone()
+    };
     match action {
         Action::Tick(now) => {
             app.now = now;
@@ -91,8 +99,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 typed(app);
             }
         },
+        Action::EditText(edit) => {
+            let text = &mut app.editor.text;
+            let changed = match edit {
+                TextEdit::DeleteWordBack => text.delete_word(),
+                TextEdit::DeleteLineBack => text.delete_line_by_head(),
+                TextEdit::Undo => text.undo(),
+            };
+            if changed {
+                typed(app);
+            }
+        }
         Action::StartClock => start_clock(app, &mut fx),
-        Action::NextSegment => next_segment(app, &mut fx),
+        Action::NextSegment => step_segment(app, true, &mut fx),
+        Action::PreviousSegment => step_segment(app, false, &mut fx),
         Action::OpenSpeakerPicker => {
             let purpose = if app.editor.editing.is_some() {
                 Purpose::NoteSpeaker
@@ -223,9 +243,51 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.status.error = Some(error);
         }
     }
+    age_the_message(app, message_before);
     show_cursor_where_typing_goes(app);
     report_update::sync(app);
     fx
+}
+
+/// Whether an action is something the user did that makes the last message stale. Typing is
+/// not: a message about a hand-over should outlive the next few characters. The clock and the
+/// runtime's replies are not either.
+fn is_a_command(action: &Action) -> bool {
+    !matches!(
+        action,
+        Action::Tick(_)
+            | Action::Resize(..)
+            | Action::Type(_)
+            | Action::Paste(_)
+            | Action::Newline
+            | Action::OverlayType(_)
+            | Action::Mouse(_)
+            | Action::Persisted { .. }
+            | Action::PersistFailed { .. }
+            | Action::HeaderSaved
+            | Action::HeaderFailed(_)
+            | Action::DraftSaved
+            | Action::DraftFailed(_)
+            | Action::PreviewReady { .. }
+            | Action::Exported(_)
+            | Action::Copied(_)
+    )
+}
+
+/// A new message starts its time on screen now; an old one goes once its time is up.
+fn age_the_message(app: &mut App, before: Option<String>) {
+    let status = &mut app.status;
+    if status.message.is_none() {
+        status.message_since = None;
+    } else if status.message != before || status.message_since.is_none() {
+        status.message_since = Some(app.now);
+    } else if status
+        .message_since
+        .is_some_and(|since| app.now - since >= MESSAGE_FOR)
+    {
+        status.message = None;
+        status.message_since = None;
+    }
 }
 
 /// The textarea draws its cursor itself, whether or not it has the keys; a cursor in the editor
@@ -279,13 +341,19 @@ fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
     editor.saved_version = editor.version;
     editor.saved_at = Some(app.now);
     let mut draft = match editor.stash.clone() {
-        // A correction under way is not worth keeping over the new note it interrupted.
-        Some(stash) => stash,
+        Some(mut stash) => {
+            stash.correction = Some(Box::new(editor.draft()));
+            stash
+        }
         None => editor.draft(),
     };
     draft.pending = app.pending.iter().cloned().collect();
     draft.field = report_update::field_draft(app);
-    if draft.text.trim().is_empty() && draft.pending.is_empty() && draft.field.is_none() {
+    if draft.text.trim().is_empty()
+        && draft.pending.is_empty()
+        && draft.field.is_none()
+        && draft.correction.is_none()
+    {
         fx.push(Effect::ClearDraft);
     } else {
         fx.push(Effect::SaveDraft(draft));
@@ -330,6 +398,7 @@ fn typed(app: &mut App) {
     if editor.editing.is_none() {
         if editor.is_blank() {
             editor.started = None;
+            editor.speaker = app.session.floor_holder();
         } else if editor.started.is_none() {
             editor.started = Some(app.now);
         }
@@ -344,18 +413,49 @@ fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>) {
         app.status.message = Some(format!("the corrected note's speaker: {name}"));
         return;
     }
-    app.editor.speaker = speaker;
-    app.editor.changed();
+    let present = speaker.and_then(|s| mark_present(app, s, fx));
+    // A note is pinned to whoever had the floor at its first keystroke: a hand-over while it
+    // is typed is the next speaker's turn, not a change of who said this. A note begun while
+    // nobody had the floor takes the first speaker given.
+    let pinned = (!app.editor.is_blank() && app.editor.speaker != speaker)
+        .then_some(app.editor.speaker)
+        .flatten();
+    if pinned.is_none() {
+        app.editor.speaker = speaker;
+        app.editor.changed();
+    }
     if app.session.floor_holder() == speaker && !app.session.floor.is_empty() {
         return;
     }
     let at = app.now;
     record(app, Change::Floor(FloorChange { at, speaker }), fx);
     app.refresh_stats();
-    app.status.message = Some(match speaker {
+    let mut message = match speaker {
         Some(_) => format!("{name} has the floor"),
         None => "nobody has the floor".into(),
-    });
+    };
+    if let Some(present) = present {
+        message.push_str(&format!(" ({present})"));
+    }
+    if let Some(pinned) = pinned {
+        // First, so that a narrow status line cuts the part the roster shows anyway.
+        let pinned = app.session.speaker_name(pinned);
+        message = format!("the note you are typing stays with {pinned}; {message}");
+    }
+    app.status.message = Some(message);
+}
+
+/// Someone given the floor evidently attended: a person marked absent is marked present again,
+/// through the header as Alt+x does. Says so, if it changed anything.
+fn mark_present(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) -> Option<String> {
+    let Speaker::Person(id) = speaker else {
+        return None;
+    };
+    let person = app.session.person_mut(id).filter(|p| !p.attended)?;
+    person.attended = true;
+    app.header_unsaved = true;
+    fx.push(Effect::SaveHeader);
+    Some("marked present".into())
 }
 
 fn toggle_question(app: &mut App, number: u8) {
@@ -364,15 +464,18 @@ fn toggle_question(app: &mut App, number: u8) {
         return;
     }
     let questions = &mut app.editor.questions;
-    match questions.iter().position(|q| *q == number) {
+    let key = number + 1;
+    app.status.message = Some(match questions.iter().position(|q| *q == number) {
         Some(i) => {
             questions.remove(i);
+            format!("Q{number} off")
         }
         None => {
             questions.push(number);
             questions.sort_unstable();
+            format!("Q{number} on: every note from now gets it, until F{key}")
         }
-    }
+    });
     app.editor.changed();
 }
 
@@ -414,6 +517,8 @@ fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             editor.text = new_textarea("");
             editor.started = None;
             editor.kind = NoteKind::Remark;
+            // The next note is whoever has the floor now, not whom the last one was pinned to.
+            editor.speaker = app.session.floor_holder();
             editor.changed();
             app.status.message = None;
         }
@@ -442,6 +547,7 @@ fn begin_correction(app: &mut App) {
         editing: Some(note.id),
         pending: Vec::new(),
         field: None,
+        correction: None,
     });
     app.focus = Focus::Editor;
     app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
@@ -449,7 +555,7 @@ fn begin_correction(app: &mut App) {
 
 fn end_correction(app: &mut App) {
     let mut draft = app.editor.stash.take().unwrap_or_default();
-    if draft == Draft::default() {
+    if draft.text.trim().is_empty() {
         draft.speaker = app.session.floor_holder();
     }
     app.editor.load(draft);
@@ -509,18 +615,24 @@ fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {
     app.status.message = Some("the session clock is running".into());
 }
 
-fn next_segment(app: &mut App, fx: &mut Vec<Effect>) {
+fn step_segment(app: &mut App, forward: bool, fx: &mut Vec<Effect>) {
     let plan = app.session.segment_plan();
-    let next = match app.session.current_segment() {
-        None => 0,
-        Some(current) => match plan.iter().position(|s| s == current) {
-            Some(i) if i + 1 < plan.len() => i + 1,
-            Some(_) => {
-                app.status.message = Some("this is the last segment".into());
-                return;
-            }
-            None => 0,
-        },
+    let current = app
+        .session
+        .current_segment()
+        .and_then(|current| plan.iter().position(|s| s == current));
+    let next = match (current, forward) {
+        (None, true) => 0,
+        (Some(i), true) if i + 1 < plan.len() => i + 1,
+        (Some(_), true) => {
+            app.status.message = Some("this is the last segment".into());
+            return;
+        }
+        (Some(i), false) if i > 0 => i - 1,
+        (_, false) => {
+            app.status.message = Some("this is the first segment".into());
+            return;
+        }
     };
     enter_segment(app, next, fx);
 }
@@ -530,7 +642,14 @@ fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     let Some(name) = plan.get(index).cloned() else {
         return;
     };
-    app.status.message = Some(format!("now: {name}"));
+    let next = plan
+        .get(index + 1)
+        .map_or("it is the last".to_string(), |next| format!("next: {next}"));
+    app.status.message = Some(format!(
+        "now: {name} ({}/{}); {next} · Alt+N goes back",
+        index + 1,
+        plan.len()
+    ));
     let at = app.now;
     record(app, Change::Segment(SegmentChange { at, name }), fx);
 }
@@ -721,6 +840,8 @@ fn overlay_accept(app: &mut App, fx: &mut Vec<Effect>) {
                 Ok(person) => {
                     let name = person.name.clone();
                     app.session.people.push(person);
+                    // The next free quick key: nobody else's key moves mid-session.
+                    app.quick_order.push(id);
                     app.header_unsaved = true;
                     fx.push(Effect::SaveHeader);
                     app.refresh_stats();
@@ -766,7 +887,7 @@ fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
 // The mouse: a person, a question or a note under the pointer.
 
 fn mouse(app: &mut App, event: crossterm::event::MouseEvent, fx: &mut Vec<Effect>) {
-    if app.overlay.is_some() || app.screen == Screen::Report {
+    if app.overlay.is_some() || app.screen == Screen::Report || view::too_small(app.size) {
         return;
     }
     let areas = view::layout(app.size, app);

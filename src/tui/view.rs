@@ -3,10 +3,12 @@
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::widgets::Widget;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::drafting::Screen;
 use super::state::{App, Overlay};
+use super::text::width;
 use super::{editor, header, help, questions, report_screen, roster, status, timeline};
 
 /// Where each part of the screen goes; shared by drawing and by the mouse.
@@ -54,8 +56,52 @@ pub fn layout(area: Rect, app: &App) -> Areas {
     }
 }
 
+/// The smallest terminal the screens are drawn in: below it the timeline or the editor would
+/// have no row left, and typing would go on unseen.
+pub const MIN_WIDTH: u16 = 30;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// Instead of a screen with no room for the notes: what size is needed, and the end of the note
+/// being typed, so it is plain that keys still go to the editor.
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let mut lines = vec![Line::from(Span::styled(
+        format!("window too small (need {MIN_WIDTH}×{MIN_HEIGHT})"),
+        app.theme.warn(),
+    ))];
+    if app.screen == Screen::Live && !app.editor.is_blank() {
+        let text = app.editor.content().replace('\n', " ");
+        let room = usize::from(area.width).saturating_sub(1).max(1);
+        let tail: String = {
+            let chars: Vec<char> = text.chars().collect();
+            let mut start = chars.len();
+            let mut used = 0;
+            while start > 0 {
+                let w = width(&chars[start - 1].to_string());
+                if used + w > room {
+                    break;
+                }
+                used += w;
+                start -= 1;
+            }
+            chars[start..].iter().collect()
+        };
+        lines.push(Line::from(format!("{tail}▏")));
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        if too_small(area) {
+            render_too_small(self, area, buf);
+            return;
+        }
         match self.screen {
             Screen::Live => {
                 let areas = layout(area, self);
