@@ -228,6 +228,23 @@ fn one(
     }
 }
 
+/// The six keys that move through a list, each making the layer's move action.
+fn moves(layer: Layer, action: fn(Move) -> Action, help: &'static str) -> Binding {
+    let keys = [
+        (KeyCode::Up, Move::Up),
+        (KeyCode::Down, Move::Down),
+        (KeyCode::PageUp, Move::PageUp),
+        (KeyCode::PageDown, Move::PageDown),
+        (KeyCode::Home, Move::First),
+        (KeyCode::End, Move::Last),
+    ];
+    let chords = keys
+        .into_iter()
+        .map(|(code, step)| (code, NONE, action(step)))
+        .collect();
+    many(layer, chords, help, None)
+}
+
 fn many(
     layer: Layer,
     chords: Vec<(KeyCode, KeyModifiers, Action)>,
@@ -425,19 +442,7 @@ impl Default for Keymap {
                 "undo the last change to the text",
                 None,
             ),
-            many(
-                Timeline,
-                vec![
-                    (Up, NONE, Action::Select(Move::Up)),
-                    (Down, NONE, Action::Select(Move::Down)),
-                    (PageUp, NONE, Action::Select(Move::PageUp)),
-                    (PageDown, NONE, Action::Select(Move::PageDown)),
-                    (Home, NONE, Action::Select(Move::First)),
-                    (End, NONE, Action::Select(Move::Last)),
-                ],
-                "move through the notes",
-                None,
-            ),
+            moves(Timeline, Action::Select, "move through the notes"),
             many(
                 Timeline,
                 vec![
@@ -600,19 +605,7 @@ impl Default for Keymap {
                 "copy the whole report to the clipboard (OSC 52)",
                 None,
             ),
-            many(
-                ReportFields,
-                vec![
-                    (Up, NONE, Action::ReportMove(Move::Up)),
-                    (Down, NONE, Action::ReportMove(Move::Down)),
-                    (PageUp, NONE, Action::ReportMove(Move::PageUp)),
-                    (PageDown, NONE, Action::ReportMove(Move::PageDown)),
-                    (Home, NONE, Action::ReportMove(Move::First)),
-                    (End, NONE, Action::ReportMove(Move::Last)),
-                ],
-                "move through the fields",
-                None,
-            ),
+            moves(ReportFields, Action::ReportMove, "move through the fields"),
             many(
                 ReportFields,
                 vec![
@@ -638,19 +631,7 @@ impl Default for Keymap {
                 "leave the field (it is saved)",
                 Some("done"),
             ),
-            many(
-                ReportNotes,
-                vec![
-                    (Up, NONE, Action::ReportMove(Move::Up)),
-                    (Down, NONE, Action::ReportMove(Move::Down)),
-                    (PageUp, NONE, Action::ReportMove(Move::PageUp)),
-                    (PageDown, NONE, Action::ReportMove(Move::PageDown)),
-                    (Home, NONE, Action::ReportMove(Move::First)),
-                    (End, NONE, Action::ReportMove(Move::Last)),
-                ],
-                "move through the notes",
-                None,
-            ),
+            moves(ReportNotes, Action::ReportMove, "move through the notes"),
             one(
                 ReportNotes,
                 Enter,
