@@ -11,36 +11,6 @@ use rapporteur::tui::theme::Theme;
 use rapporteur::tui::{self, App};
 use tui_support::*;
 
-struct Run {
-    app: App,
-    store: Store,
-    clock: chrono::DateTime<chrono::FixedOffset>,
-}
-
-impl Run {
-    fn open(path: &std::path::Path) -> Run {
-        let (app, store) = tui::open(path, None, now(), Theme { color: false }).unwrap();
-        Run {
-            app,
-            store,
-            clock: now(),
-        }
-    }
-
-    /// Each event a second after the last, as a person types.
-    fn press(&mut self, events: impl IntoIterator<Item = Event>) {
-        for event in events {
-            self.clock += TimeDelta::seconds(1);
-            tui::step(&mut self.app, &mut self.store, Some(event), self.clock);
-        }
-    }
-
-    fn tick(&mut self, seconds: i64) {
-        self.clock += TimeDelta::seconds(seconds);
-        tui::step(&mut self.app, &mut self.store, None, self.clock);
-    }
-}
-
 fn new_session(dir: &tempfile::TempDir) -> std::path::PathBuf {
     let path = dir.path().join("ws422.ron");
     Store::create(&path, &roster_only()).unwrap();

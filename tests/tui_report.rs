@@ -4,44 +4,15 @@
 
 mod tui_support;
 
-use chrono::TimeDelta;
-use crossterm::event::{Event, KeyCode};
+use crossterm::event::KeyCode;
 use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs, clipboard};
 use rapporteur::store::Store;
+use rapporteur::tui;
 use rapporteur::tui::action::{Action, Effect};
-use rapporteur::tui::theme::Theme;
 use rapporteur::tui::update::update;
-use rapporteur::tui::{self, App};
 use tui_support::*;
 
-struct Run {
-    app: App,
-    store: Store,
-    clock: chrono::DateTime<chrono::FixedOffset>,
-}
-
 impl Run {
-    fn open(path: &std::path::Path) -> Run {
-        let (app, store) = tui::open(path, None, now(), Theme { color: false }).unwrap();
-        Run {
-            app,
-            store,
-            clock: now(),
-        }
-    }
-
-    fn press(&mut self, events: impl IntoIterator<Item = Event>) {
-        for event in events {
-            self.clock += TimeDelta::seconds(1);
-            tui::step(&mut self.app, &mut self.store, Some(event), self.clock);
-        }
-    }
-
-    fn tick(&mut self, seconds: i64) {
-        self.clock += TimeDelta::seconds(seconds);
-        tui::step(&mut self.app, &mut self.store, None, self.clock);
-    }
-
     fn field_text(&self) -> String {
         self.app.drafting.field.as_ref().unwrap().content()
     }

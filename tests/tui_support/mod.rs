@@ -197,3 +197,35 @@ pub fn act(app: &mut App, action: Action) {
     let effects = update(app, action);
     rapporteur::tui::runtime::run_effects(app, &mut Nowhere::default(), effects);
 }
+
+/// The app and its store, driven by key presses on a clock that the test moves.
+pub struct Run {
+    pub app: App,
+    pub store: rapporteur::store::Store,
+    pub clock: DateTime<FixedOffset>,
+}
+
+impl Run {
+    pub fn open(path: &std::path::Path) -> Run {
+        let (app, store) = rapporteur::tui::open(path, None, now(), Theme { color: false })
+            .expect("the session opens");
+        Run {
+            app,
+            store,
+            clock: now(),
+        }
+    }
+
+    /// Each event a second after the last, as a person types.
+    pub fn press(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            self.clock += TimeDelta::seconds(1);
+            rapporteur::tui::step(&mut self.app, &mut self.store, Some(event), self.clock);
+        }
+    }
+
+    pub fn tick(&mut self, seconds: i64) {
+        self.clock += TimeDelta::seconds(seconds);
+        rapporteur::tui::step(&mut self.app, &mut self.store, None, self.clock);
+    }
+}
