@@ -132,24 +132,16 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
-        let left_layers = [Layer::Global, Layer::Editor, Layer::Timeline];
-        let right_layers = [
-            Layer::Report,
-            Layer::ReportFields,
-            Layer::ReportField,
-            Layer::ReportNotes,
-            Layer::Preview,
-            Layer::Overlay,
-            Layer::Help,
-        ];
+        // The live screen's layers on the left, the report's and the overlays' on the right.
+        let (left_layers, right_layers) = Layer::ALL.split_at(3);
         vec![
-            (left, lines(app, &left_layers, left.width.saturating_sub(1))),
+            (left, lines(app, left_layers, left.width.saturating_sub(1))),
             (right, {
                 // The marks first: the report's keys matter less during the session.
                 let mut right_lines = legend(app, right.width);
                 right_lines.remove(0);
                 right_lines.push(Line::default());
-                right_lines.extend(lines(app, &right_layers, right.width));
+                right_lines.extend(lines(app, right_layers, right.width));
                 right_lines
             }),
         ]
