@@ -103,7 +103,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("rapporteur: warning: {warning}");
     }
     match &args.output {
-        Some(path) => write_atomically(path, exported.text.as_bytes())
+        Some(path) => rapporteur::store::write_atomically(path, exported.text.as_bytes())
             .with_context(|| format!("{}: could not write the report", path.display()))?,
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -121,11 +121,4 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(OVER_LIMIT));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Either the whole new report is there or the old file is untouched.
-fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
 }

@@ -363,9 +363,7 @@ impl Store {
         let path = &self.paths.draft;
         let io = |e| StoreError::io("save the draft", path, e);
         let text = ron::to_string(draft).map_err(|e| io(std::io::Error::other(e)))?;
-        let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io)?;
-        file.write_all(text.as_bytes()).map_err(io)?;
-        file.commit().map_err(io)
+        write_atomically(path, text.as_bytes()).map_err(io)
     }
 
     /// The draft left by the last run, if any.
@@ -388,6 +386,14 @@ impl Store {
             _ => Ok(()),
         }
     }
+}
+
+/// Replaces a whole file so that it is always either the old or the new version: written to a
+/// temporary file, fsync'ed, renamed over the old one, and the directory fsync'ed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
 }
 
 /// The local time now, with its offset.

@@ -267,7 +267,10 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
                 path,
             } => Action::Exported(
                 render_report(app, report, format)
-                    .and_then(|text| write_atomically(&path, &text).map_err(|e| e.to_string()))
+                    .and_then(|text| {
+                        crate::store::write_atomically(&path, text.as_bytes())
+                            .map_err(|e| e.to_string())
+                    })
                     .map(|()| path),
             ),
             Effect::Copy { sequence, chars } => Action::Copied(
@@ -304,12 +307,6 @@ pub fn render_report(app: &App, report: Report, format: Format) -> Result<String
 }
 
 /// Either the whole new report is there or the old file is untouched.
-fn write_atomically(path: &Path, text: &str) -> io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(text.as_bytes())?;
-    file.commit()
-}
-
 pub fn event_loop<B: Backend, E: Events, P: Persist>(
     terminal: &mut Terminal<B>,
     app: &mut App,
