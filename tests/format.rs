@@ -42,8 +42,18 @@ fn format_1_reads_with_every_kind_of_record() {
             NoteKind::Takeaway,
             NoteKind::Quote,
             NoteKind::Question,
-            NoteKind::CallToAction
+            NoteKind::CallToAction,
+            NoteKind::Remark
         ]
+    );
+    let batched = session.notes.last().unwrap();
+    assert_eq!(
+        batched.text, "Saved together with a floor change",
+        "a batch record applies"
+    );
+    assert_eq!(
+        session.speaker_name(batched.speaker.unwrap()),
+        "Zeynep Yılmaz"
     );
     assert_eq!(
         session.notes[1].text, "Data is only open when people can use it",
@@ -66,7 +76,7 @@ fn format_1_reads_with_every_kind_of_record() {
         1,
         "the remark with no speaker stays deleted"
     );
-    assert_eq!(session.floor.len(), 4);
+    assert_eq!(session.floor.len(), 5);
     assert_eq!(session.current_segment(), Some("Q&A"));
     assert_eq!(
         session

@@ -137,6 +137,35 @@ fn a_torn_last_record_is_cut_off_kept_aside_and_reported() {
     assert_eq!(read.notes.len(), 6);
 }
 
+/// `note --from` and the live screen's retry queue save several changes at once: a crash in the
+/// middle of that write keeps all of them or none.
+#[test]
+fn a_batch_cut_short_is_dropped_whole() {
+    let (_dir, path) = scratch();
+    let mut store = Store::create(&path, &workshop()).unwrap();
+    let before = note(0, "saved before");
+    store.append(&Change::Note(before.clone())).unwrap();
+    let batch: Vec<Change> = (1..=3)
+        .map(|i| Change::Note(note(i, &format!("batch {i}"))))
+        .collect();
+    store.append_all(&batch).unwrap();
+    drop(store);
+    let (read, _) = Store::read(&path).unwrap();
+    assert_eq!(read.notes.len(), 4, "a whole batch loads");
+
+    let paths = SessionPaths::new(&path);
+    let journal = fs::read(&paths.journal).unwrap();
+    // The power went while the batch's last bytes were being written.
+    fs::write(&paths.journal, &journal[..journal.len() - 40]).unwrap();
+    let opened = Store::open(&path).unwrap();
+    assert_eq!(
+        opened.session.notes,
+        vec![before],
+        "none of the batch, all of the rest"
+    );
+    assert_eq!(opened.warnings.len(), 1);
+}
+
 #[test]
 fn a_complete_record_missing_only_its_newline_is_kept() {
     let (_dir, path) = scratch();

@@ -61,8 +61,10 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     if args.name.trim().is_empty() {
         bail!("the name is empty");
     }
-    let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
-    super::report_warnings(&warnings);
+    // The whole journal is read: a new person's id must be one no note names already.
+    let opened = Store::open(&args.session)?;
+    super::report_warnings(&opened.warnings);
+    let (mut store, mut session) = (opened.store, opened.session);
     let existing = session.person_named(&args.name).map(|p| p.id);
     let id = existing.unwrap_or_else(|| session.next_person_id());
     if existing.is_none() {

@@ -24,6 +24,8 @@ pub enum Change {
     },
     Floor(FloorChange),
     Segment(SegmentChange),
+    /// Several changes saved as one record, so that a crash keeps all of them or none.
+    Batch(Vec<Change>),
     /// The text of one field of a report being drafted, such as "short.takeaways.1".
     ReportField {
         key: String,
@@ -55,6 +57,11 @@ impl Session {
             Change::Segment(change) => self.record_segment(change),
             Change::ReportField { key, text, .. } => {
                 self.report_fields.insert(key, text);
+            }
+            Change::Batch(changes) => {
+                for change in changes {
+                    self.apply(change);
+                }
             }
         }
     }

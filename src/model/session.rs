@@ -168,8 +168,22 @@ impl Session {
         self.people.iter_mut().find(|p| p.id == id)
     }
 
+    /// An id no one has had: not on the roster, and not named by any note or floor change (a
+    /// person whose roster entry was lost must not hand their notes to a newcomer).
     pub fn next_person_id(&self) -> PersonId {
-        PersonId(self.people.iter().map(|p| p.id.0 + 1).max().unwrap_or(1))
+        let named = |speaker: Option<Speaker>| match speaker {
+            Some(Speaker::Person(id)) => Some(id.0),
+            _ => None,
+        };
+        let roster = self.people.iter().map(|p| p.id.0);
+        let notes = self
+            .notes
+            .iter()
+            .chain(&self.trash)
+            .filter_map(|n| named(n.speaker));
+        let floor = self.floor.iter().filter_map(|f| named(f.speaker));
+        let highest = roster.chain(notes).chain(floor).max().unwrap_or(0);
+        PersonId(highest.saturating_add(1))
     }
 
     /// The person of that name, ignoring case and accents, if the roster has one.
@@ -288,12 +302,20 @@ impl Session {
         }
     }
 
+    /// Records a floor change; the same change recorded twice (replayed after a crash) counts once.
     pub fn record_floor(&mut self, change: FloorChange) {
+        if self.floor.contains(&change) {
+            return;
+        }
         let at = self.floor.partition_point(|f| f.at <= change.at);
         self.floor.insert(at, change);
     }
 
+    /// Records a segment change; the same change recorded twice counts once.
     pub fn record_segment(&mut self, change: SegmentChange) {
+        if self.segments.contains(&change) {
+            return;
+        }
         let at = self.segments.partition_point(|s| s.at <= change.at);
         self.segments.insert(at, change);
     }
@@ -375,6 +397,38 @@ mod tests {
         assert!(ambiguous.to_string().contains("Alexandre Costa Barbosa"));
         let unknown = session.resolve_speaker("Zhang").unwrap_err();
         assert!(unknown.to_string().contains("Bruna Toso de Alcântara"));
+    }
+
+    #[test]
+    fn a_new_person_never_takes_the_id_of_someone_notes_still_name() {
+        let mut session = roster();
+        assert_eq!(session.next_person_id(), PersonId(4));
+        let at = chrono::DateTime::parse_from_rfc3339("2022-12-01T14:00:00Z").unwrap();
+        let orphan = Some(Speaker::Person(PersonId(9)));
+        session.upsert_note(crate::model::Note::new(
+            at,
+            orphan,
+            vec![],
+            Default::default(),
+            "x",
+            "t",
+        ));
+        assert_eq!(session.next_person_id(), PersonId(10));
+        session.people[0].id = PersonId(u32::MAX);
+        assert_eq!(session.next_person_id(), PersonId(u32::MAX), "no overflow");
+    }
+
+    #[test]
+    fn a_floor_change_replayed_twice_counts_once() {
+        let mut session = roster();
+        let at = chrono::DateTime::parse_from_rfc3339("2022-12-01T14:00:00Z").unwrap();
+        let change = FloorChange {
+            at,
+            speaker: Some(Speaker::Audience),
+        };
+        session.record_floor(change);
+        session.record_floor(change);
+        assert_eq!(session.floor.len(), 1);
     }
 
     #[test]

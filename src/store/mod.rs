@@ -178,8 +178,12 @@ impl Store {
             journal,
             _lock: lock,
         };
-        let changes = replayable(session);
-        store.append_all(&changes)?;
+        // One line a change, so that a session made from another reads like one written live.
+        let mut lines = String::new();
+        for change in replayable(session) {
+            lines.push_str(&store.encode(&change)?);
+        }
+        store.write_durably(lines.as_bytes())?;
         Ok(store)
     }
 
@@ -314,23 +318,25 @@ impl Store {
         self.append_all(std::slice::from_ref(change))
     }
 
-    /// Appends several changes as one write: all of them are on disk, or none.
+    /// Appends several changes as one record: after a crash all of them are on disk, or none
+    /// (a torn record is cut off whole).
     pub fn append_all(&mut self, changes: &[Change]) -> Result<(), StoreError> {
-        if changes.is_empty() {
-            return Ok(());
-        }
-        let mut batch = String::new();
-        for change in changes {
-            let line = journal::encode(change).map_err(|e| {
-                StoreError::io(
-                    "encode a change",
-                    &self.paths.journal,
-                    std::io::Error::other(e),
-                )
-            })?;
-            batch.push_str(&line);
-        }
-        self.write_durably(batch.as_bytes())
+        let line = match changes {
+            [] => return Ok(()),
+            [one] => self.encode(one)?,
+            many => self.encode(&Change::Batch(many.to_vec()))?,
+        };
+        self.write_durably(line.as_bytes())
+    }
+
+    fn encode(&self, change: &Change) -> Result<String, StoreError> {
+        journal::encode(change).map_err(|e| {
+            StoreError::io(
+                "encode a change",
+                &self.paths.journal,
+                std::io::Error::other(e),
+            )
+        })
     }
 
     /// Writes and fsyncs, or leaves the journal exactly as long as it was.
