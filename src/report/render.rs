@@ -5,6 +5,7 @@ use std::path::Path;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{Environment, Error, ErrorKind, value::Serde};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::ReportError;
 use super::templates::TemplateDirs;
@@ -99,12 +100,13 @@ fn template_error(error: &Error, dirs: &TemplateDirs, main: Option<(&str, &str)>
     }
 }
 
-/// `{{ text | wrap(72, "   ") }}`: fills the text to `width` columns; lines after the first are
-/// indented by `indent` (the first is where the template put it). Paragraphs stay apart.
+/// `{{ text | wrap(72, "   ") }}`: fills the text to `width` columns (display columns: a CJK
+/// character takes two); lines after the first are indented by `indent` (the first is where the
+/// template put it). Paragraphs stay apart.
 fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
     let width = width.unwrap_or(78).max(20);
     let indent = indent.unwrap_or("");
-    let indent_len = indent.chars().count();
+    let indent_len = indent.width();
     let mut out = String::with_capacity(text.len() + 16);
     let mut line_len = 0;
     for (index, paragraph) in super::form::paragraphs(text).iter().enumerate() {
@@ -114,8 +116,11 @@ fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
             out.push_str(indent);
             line_len = indent_len;
         }
-        for word in paragraph.split_whitespace() {
-            let len = word.chars().count();
+        for word in paragraph
+            .split_whitespace()
+            .flat_map(|w| pieces(w, width - indent_len))
+        {
+            let len = word.width();
             if line_has_word {
                 if line_len + 1 + len > width {
                     out.push('\n');
@@ -134,6 +139,27 @@ fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
     out
 }
 
+/// A word as wide as a line or wider, in a script written without spaces (Chinese, Japanese),
+/// is cut into pieces that fit; any other word (a long address, say) is left whole.
+fn pieces(word: &str, width: usize) -> Vec<&str> {
+    let wide = word.chars().any(|c| c.width().unwrap_or(0) > 1);
+    if !wide || word.width() <= width {
+        return vec![word];
+    }
+    let mut pieces = Vec::new();
+    let (mut start, mut used) = (0, 0);
+    for (at, c) in word.char_indices() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width && at > start {
+            pieces.push(&word[start..at]);
+            (start, used) = (at, 0);
+        }
+        used += w;
+    }
+    pieces.push(&word[start..]);
+    pieces
+}
+
 /// `{{ row.bar | bar(20) }}`: a bar of block characters, `percent` of `width` long.
 fn bar(percent: i64, width: Option<usize>) -> String {
     let width = width.unwrap_or(20);
@@ -145,7 +171,7 @@ fn bar(percent: i64, width: Option<usize>) -> String {
 /// longer text is left as it is.
 fn pad(value: minijinja::Value, width: usize, right_align: Option<bool>) -> String {
     let text = value.to_string();
-    let len = unicode_width::UnicodeWidthStr::width(text.as_str());
+    let len = text.width();
     let fill = " ".repeat(width.saturating_sub(len));
     if right_align.unwrap_or(false) {
         format!("{fill}{text}")
@@ -168,5 +194,21 @@ mod tests {
         );
         assert!(wrapped.lines().all(|l| l.chars().count() <= 20));
         assert_eq!(wrap("a\n\nb", Some(20), None), "a\n\nb");
+    }
+
+    #[test]
+    fn wrap_counts_display_columns_and_cuts_unspaced_scripts() {
+        use unicode_width::UnicodeWidthStr;
+        let text = "陈静说：社区网络需要资金和频谱，地方政府应该支持农村地区的接入。 Then English follows here.";
+        let wrapped = wrap(text, Some(20), None);
+        assert!(wrapped.lines().all(|l| l.width() <= 20), "{wrapped}");
+        assert_eq!(wrapped.replace(['\n', ' '], ""), text.replace(' ', ""));
+        let address =
+            "https://www.intgovforum.org/en/content/igf-2022-ws-422-toward-a-resilient-internet";
+        assert_eq!(
+            wrap(address, Some(20), None),
+            address,
+            "a long address stays whole"
+        );
     }
 }
