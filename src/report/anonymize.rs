@@ -81,7 +81,7 @@ impl Anonymizer {
         let mut text = std::borrow::Cow::Borrowed(text);
         for (name, label) in &self.verbatim {
             if text.contains(name.as_str()) {
-                text = std::borrow::Cow::Owned(text.replace(name.as_str(), label));
+                text = std::borrow::Cow::Owned(replace_whole(&text, name, label));
             }
         }
         let words = Words::of(&text);
@@ -147,6 +147,31 @@ impl Anonymizer {
             _ => {}
         }
     }
+}
+
+/// Replaces `name` where it stands as a name, not inside a longer word ("Jo" is not replaced in
+/// "Joint"); next to characters of a script written without spaces any place is a boundary.
+fn replace_whole(text: &str, name: &str, label: &str) -> String {
+    let unspaced = |c: char| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) > 1;
+    let joins = |outside: Option<char>, inside: Option<char>| match (outside, inside) {
+        (Some(o), Some(i)) => o.is_alphanumeric() && !unspaced(o) && !unspaced(i),
+        _ => false,
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
+    for (start, found) in text.match_indices(name) {
+        let end = start + found.len();
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        if joins(before, name.chars().next()) || joins(after, name.chars().next_back()) {
+            continue;
+        }
+        out.push_str(&text[copied..start]);
+        out.push_str(label);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    out
 }
 
 /// What stands for a person under the Chatham House Rule: "Civil Society (GRULAC)".
@@ -264,6 +289,11 @@ mod tests {
             anonymizer.apply("Toso-de-Alcântara's view"),
             "Civil Society (GRULAC)'s view"
         );
+        assert_eq!(
+            replace_whole("Jo and Joint; 陈静说 and 陈静.", "Jo", "X"),
+            "X and Joint; 陈静说 and 陈静."
+        );
+        assert_eq!(replace_whole("陈静说：好", "陈静", "Y"), "Y说：好");
         // "de" alone is no name.
         assert_eq!(anonymizer.apply("the role de facto"), "the role de facto");
     }
