@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::{FORMAT_VERSION, StoreError, parse_error};
-use crate::model::{Person, PolicyQuestion, Session, SessionInfo};
+use crate::model::{Change, Person, PolicyQuestion, Session, SessionInfo};
 
 #[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Header {
@@ -52,6 +52,15 @@ impl Header {
         session.questions = self.questions;
         session.taker = self.taker;
         session.clock_started = self.clock_started;
+        session
+    }
+
+    /// The session this header begins, with the journal's changes applied in order.
+    pub fn replay(self, changes: Vec<Change>) -> Session {
+        let mut session = self.into_session();
+        for change in changes {
+            session.apply(change);
+        }
         session
     }
 

@@ -204,10 +204,7 @@ impl Store {
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
         // open_writer has already repaired the tail, and the lock keeps other writers out.
         let (changes, _repaired_tail) = journal::parse(&text, &store.paths.journal)?;
-        let mut session = header.into_session();
-        for change in changes {
-            session.apply(change);
-        }
+        let session = header.replay(changes);
         Ok(Opened {
             store,
             session,
@@ -241,11 +238,7 @@ impl Store {
             }],
             _ => Vec::new(),
         };
-        let mut session = header.into_session();
-        for change in changes {
-            session.apply(change);
-        }
-        Ok((session, warnings))
+        Ok((header.replay(changes), warnings))
     }
 
     fn open_writer(path: &Path) -> Result<(Store, Header, Vec<StoreWarning>), StoreError> {
