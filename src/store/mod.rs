@@ -156,6 +156,14 @@ impl Store {
             return Err(StoreError::Exists(paths.header.clone()));
         }
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
+        // The journal first, whole: its preamble and one line a change, so that a session made
+        // from another reads like one written live.
+        let mut text = journal::PREAMBLE.to_string();
+        for change in replayable(session) {
+            text.push_str(&journal::encode(&change).map_err(|e| {
+                StoreError::io("encode a change", &paths.journal, std::io::Error::other(e))
+            })?);
+        }
         let io = |e| StoreError::io("create", &paths.journal, e);
         let mut journal = OpenOptions::new()
             .read(true)
@@ -163,28 +171,22 @@ impl Store {
             .create_new(true)
             .open(&paths.journal)
             .map_err(io)?;
-        journal
-            .write_all(journal::PREAMBLE.as_bytes())
+        let written = journal
+            .write_all(text.as_bytes())
             .and_then(|()| journal.sync_all())
-            .map_err(io)?;
-        if let Err(error) = Header::of(session).write(&paths.header) {
-            // Leave nothing half-made behind: the journal is empty but for its preamble.
+            .map_err(io)
+            .and_then(|()| Header::of(session).write(&paths.header));
+        if let Err(error) = written {
+            // Leave nothing half-made behind.
             let _ = std::fs::remove_file(&paths.journal);
             return Err(error);
         }
-        let mut store = Store {
-            journal_len: journal::PREAMBLE.len() as u64,
+        Ok(Store {
+            journal_len: text.len() as u64,
             paths,
             journal,
             _lock: lock,
-        };
-        // One line a change, so that a session made from another reads like one written live.
-        let mut lines = String::new();
-        for change in replayable(session) {
-            lines.push_str(&store.encode(&change)?);
-        }
-        store.write_durably(lines.as_bytes())?;
-        Ok(store)
+        })
     }
 
     /// Opens a session for writing and replays its journal.
