@@ -522,3 +522,29 @@ fn the_readme_key_table_matches_the_keymap() {
         "README.md's key table is stale: run UPDATE_KEYS=1 cargo test --test tui_keys"
     );
 }
+
+#[test]
+fn a_draft_that_cannot_be_read_is_kept_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let draft = dir.path().join("ws422.draft.ron");
+    let damaged = "(text: \"precious\", pending: [Note(( garbage";
+    std::fs::write(&draft, damaged).unwrap();
+    let mut run = Run::open(&path);
+    let error = run.app.status.error.clone().unwrap_or_default();
+    assert!(error.contains("could not be read"), "{error}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("draft.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        error.contains(&*kept[0].to_string_lossy()),
+        "the status line says where the draft is kept: {error}"
+    );
+    run.press(typed("hello"));
+    run.press([key(KeyCode::Enter)]);
+    run.tick(2);
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), damaged);
+}

@@ -130,7 +130,16 @@ pub fn open(
             messages.push(restored);
         }
         Ok(None) => {}
-        Err(error) => app.status.error = Some(format!("the draft could not be read: {error}")),
+        Err(error) => {
+            // What could not be read may still hold words the user can recover by hand: move it
+            // where no later draft save can overwrite or remove it. Should even that fail, the
+            // app does not start, since its first save would replace the draft.
+            let kept = store.set_aside_draft()?;
+            app.status.error = Some(format!(
+                "the draft could not be read ({error}); it is kept in {}",
+                kept.display()
+            ));
+        }
     }
     if !messages.is_empty() {
         app.status.message = Some(messages.join(" · "));
