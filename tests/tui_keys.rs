@@ -548,3 +548,58 @@ fn a_draft_that_cannot_be_read_is_kept_aside_not_overwritten() {
     run.tick(2);
     assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), damaged);
 }
+
+#[test]
+fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("first"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("second"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('e')),
+    ]);
+    run.press(typed(" LONG CORRECTION"));
+
+    // Another note's correction would replace the words typed into this one.
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('e')),
+    ]);
+    assert_eq!(run.app.editor.content(), "first LONG CORRECTION");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("finish this correction first"), "{status}");
+
+    // So would deleting the note being corrected.
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('d')),
+    ]);
+    assert_eq!(run.app.session.notes.len(), 2);
+    assert_eq!(run.app.editor.content(), "first LONG CORRECTION");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("finish this correction first"), "{status}");
+
+    // The refusal hands the keys back to the correction, where Enter saves it.
+    run.press([key(KeyCode::Enter)]);
+    assert_eq!(run.app.session.notes[0].text, "first LONG CORRECTION");
+
+    // A correction with nothing changed yet gives way to another.
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('e')),
+    ]);
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('e')),
+    ]);
+    assert_eq!(run.app.editor.content(), "second");
+}

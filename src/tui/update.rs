@@ -535,6 +535,16 @@ fn begin_correction(app: &mut App) {
         return;
     }
     let note = app.session.notes[app.timeline.note_index(selected)].clone();
+    if app.editor.editing == Some(note.id) {
+        app.focus = Focus::Editor;
+        return;
+    }
+    if correction_changed(app) {
+        // Loading another note would throw away the words typed into this one.
+        app.status.message = Some(FINISH_CORRECTION.into());
+        app.focus = Focus::Editor;
+        return;
+    }
     if app.editor.editing.is_none() {
         app.editor.stash = Some(app.editor.draft());
     }
@@ -551,6 +561,28 @@ fn begin_correction(app: &mut App) {
     });
     app.focus = Focus::Editor;
     app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
+}
+
+const FINISH_CORRECTION: &str = "finish this correction first: Enter saves it, Esc drops it";
+
+/// Whether the correction in the editor differs from its note as saved: then leaving it any way
+/// but Enter or Esc would lose the user's words.
+fn correction_changed(app: &App) -> bool {
+    let editor = &app.editor;
+    let Some(id) = editor.editing else {
+        return false;
+    };
+    app.session.note(id).is_none_or(|note| {
+        note.text != editor.content()
+            || note.speaker != editor.speaker
+            || {
+                let mut questions = editor.questions.clone();
+                questions.sort_unstable();
+                questions.dedup();
+                note.questions != questions
+            }
+            || note.kind != editor.kind
+    })
 }
 
 fn end_correction(app: &mut App) {
@@ -570,6 +602,11 @@ fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
     }
     let id = app.session.notes[app.timeline.note_index(selected)].id;
     if app.editor.editing == Some(id) {
+        if correction_changed(app) {
+            app.status.message = Some(FINISH_CORRECTION.into());
+            app.focus = Focus::Editor;
+            return;
+        }
         end_correction(app);
     }
     let at = app.now;
