@@ -603,3 +603,99 @@ fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
     ]);
     assert_eq!(run.app.editor.content(), "second");
 }
+
+/// The session's store, with each kind of write failing while its switch is on.
+struct Flaky {
+    real: Store,
+    fail_append: bool,
+    fail_header: bool,
+    fail_draft: bool,
+}
+
+fn refused() -> rapporteur::store::StoreError {
+    rapporteur::store::StoreError::Io {
+        action: "save",
+        path: "the disk".into(),
+        cause: std::io::Error::other("EIO"),
+    }
+}
+
+impl tui::Persist for Flaky {
+    fn append(
+        &mut self,
+        change: &rapporteur::model::Change,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_append {
+            return Err(refused());
+        }
+        self.real.append(change)
+    }
+    fn save_header(
+        &mut self,
+        session: &rapporteur::model::Session,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_header {
+            return Err(refused());
+        }
+        self.real.save_header(session)
+    }
+    fn save_draft(&mut self, draft: &tui::Draft) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_draft {
+            return Err(refused());
+        }
+        self.real.save_draft(draft)
+    }
+    fn clear_draft(&mut self) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_draft {
+            return Err(refused());
+        }
+        self.real.clear_draft()
+    }
+}
+
+/// The app on a `Flaky` store, driven like `Run`.
+struct FlakyRun {
+    app: App,
+    disk: Flaky,
+    clock: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl FlakyRun {
+    fn open(path: &std::path::Path) -> FlakyRun {
+        let (app, real) = tui::open(path, None, now(), Theme { color: false }).unwrap();
+        FlakyRun {
+            app,
+            disk: Flaky {
+                real,
+                fail_append: false,
+                fail_header: false,
+                fail_draft: false,
+            },
+            clock: now(),
+        }
+    }
+
+    fn press(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            self.clock += TimeDelta::seconds(1);
+            tui::step(&mut self.app, &mut self.disk, Some(event), self.clock);
+        }
+    }
+}
+
+#[test]
+fn a_draft_saved_again_clears_the_error_of_the_failed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.disk.fail_draft = true;
+    run.press(typed("words"));
+    assert!(run.app.status.error.is_some());
+    assert!(!tui::status::line(&run.app).contains("draft kept"));
+    run.disk.fail_draft = false;
+    run.press([Event::FocusGained]);
+    assert_eq!(run.app.status.error, None);
+    assert!(tui::status::line(&run.app).contains("draft kept"));
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.text, "words");
+}

@@ -170,7 +170,7 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> 
     let has_text = !draft.text.trim().is_empty();
     app.editor.load(draft);
     let corrected = correction.map(|c| restore_correction(app, *c));
-    app.editor.saved_version = app.editor.version;
+    app.editor.draft_dirty = false;
     run_effects(app, store, vec![Effect::Flush]);
     let mut said = Vec::new();
     said.extend(corrected.filter(|c| !c.is_empty()));

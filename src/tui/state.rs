@@ -38,6 +38,8 @@ pub struct App {
     pub pending: VecDeque<Change>,
     /// The header (roster, clock) changed and is not yet on disk.
     pub header_unsaved: bool,
+    /// The last draft save failed: its error is the one on the status line until a save works.
+    pub draft_failed: bool,
     /// When to try failed writes again.
     pub retry_at: Option<DateTime<FixedOffset>>,
     /// Deleted notes, newest last, for undo.
@@ -106,9 +108,9 @@ pub struct Editor {
     pub editing: Option<NoteId>,
     /// The new note that was being typed when a correction began, to come back to.
     pub stash: Option<Draft>,
-    /// Bumped on every change; compared with `saved_version` to save the draft only when needed.
-    pub version: u64,
-    pub saved_version: u64,
+    /// Something changed since the draft was last handed to the store: the draft is saved only
+    /// then. Set again when a save fails, so that the next tick tries again.
+    pub draft_dirty: bool,
     pub saved_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -144,8 +146,7 @@ impl Default for Editor {
             kind: NoteKind::Remark,
             editing: None,
             stash: None,
-            version: 0,
-            saved_version: 0,
+            draft_dirty: false,
             saved_at: None,
         }
     }
@@ -194,7 +195,7 @@ impl Editor {
     }
 
     pub fn changed(&mut self) {
-        self.version += 1;
+        self.draft_dirty = true;
     }
 }
 
@@ -268,6 +269,7 @@ impl App {
             status: Status::default(),
             pending: VecDeque::new(),
             header_unsaved: false,
+            draft_failed: false,
             retry_at: None,
             deleted: Vec::new(),
             stats,

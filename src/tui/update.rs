@@ -207,9 +207,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.pending.drain(..count.min(app.pending.len()));
             if count > 0 && app.pending.is_empty() {
                 app.retry_at = None;
-                if !app.header_unsaved {
-                    app.status.error = None;
-                }
+                clear_error_once_all_saved(app);
                 report_update::persisted(app);
                 // The draft no longer needs to carry the committed notes.
                 app.editor.changed();
@@ -228,18 +226,22 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::HeaderSaved => {
             app.header_unsaved = false;
             if app.pending.is_empty() {
-                app.status.error = None;
                 app.retry_at = None;
             }
+            clear_error_once_all_saved(app);
         }
         Action::HeaderFailed(error) => {
             app.status.error = Some(error);
             app.retry_at = Some(app.now + RETRY);
         }
-        Action::DraftSaved => {}
+        Action::DraftSaved => {
+            app.draft_failed = false;
+            clear_error_once_all_saved(app);
+        }
         Action::DraftFailed(error) => {
             // Try again on the next tick.
-            app.editor.saved_version = app.editor.version.wrapping_sub(1);
+            app.editor.draft_dirty = true;
+            app.draft_failed = true;
             app.status.error = Some(error);
         }
     }
@@ -247,6 +249,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     show_cursor_where_typing_goes(app);
     report_update::sync(app);
     fx
+}
+
+/// The error on the status line is the last failed write's: it goes only when nothing is left
+/// unwritten, so that a draft saved does not hide a journal that still fails, nor the reverse.
+fn clear_error_once_all_saved(app: &mut App) {
+    if app.pending.is_empty() && !app.header_unsaved && !app.draft_failed {
+        app.status.error = None;
+    }
 }
 
 /// Whether an action is something the user did that makes the last message stale. Typing is
@@ -335,10 +345,10 @@ fn autosave_draft(app: &mut App, fx: &mut Vec<Effect>) {
 
 fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
     let editor = &mut app.editor;
-    if editor.version == editor.saved_version {
+    if !editor.draft_dirty {
         return;
     }
-    editor.saved_version = editor.version;
+    editor.draft_dirty = false;
     editor.saved_at = Some(app.now);
     let mut draft = match editor.stash.clone() {
         Some(mut stash) => {
