@@ -699,3 +699,48 @@ fn a_draft_saved_again_clears_the_error_of_the_failed_one() {
     let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
     assert_eq!(draft.text, "words");
 }
+
+#[test]
+fn a_person_whose_header_save_failed_is_kept_in_the_draft_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.disk.fail_header = true;
+    run.press([alt('p')]);
+    run.press(typed("Zoe New"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([alt('5')]);
+    run.press(typed("zoe said"));
+    run.press([key(KeyCode::Enter)]);
+    let zoe = run.app.session.notes[0].speaker;
+    run.press([ctrl('q')]);
+    let prompt = tui::status::line(&run.app);
+    assert!(prompt.contains("leave them in the draft file"), "{prompt}");
+    run.press([ctrl('q')]);
+    assert!(run.app.quit);
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    let header = draft.header.expect("the unsaved roster is in the draft");
+    assert!(header.people.iter().any(|p| p.name == "Zoe New"));
+    drop(run);
+
+    // Next time the roster comes back, and the header is written with it.
+    let reopened = Run::open(&path);
+    let note = &reopened.app.session.notes[0];
+    assert_eq!(note.speaker, zoe);
+    assert_eq!(
+        note.speaker.map(|s| reopened.app.session.speaker_name(s)),
+        Some("Zoe New".to_string())
+    );
+    assert!(!reopened.app.header_unsaved);
+    drop(reopened);
+    let (saved, _) = Store::read(&path).unwrap();
+    assert!(saved.people.iter().any(|p| p.name == "Zoe New"));
+    assert!(
+        Run::open(&path)
+            .app
+            .status
+            .message
+            .is_none_or(|m| !m.contains("roster")),
+        "the draft's roster went once the header had it"
+    );
+}

@@ -158,6 +158,17 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> 
         });
     }
     let count = unsaved.len();
+    // The roster first: the unsaved notes may name a person added since the header was saved.
+    let header = draft.header.take();
+    let roster_restored = header.is_some();
+    if let Some(header) = header {
+        app.session.people = header.people;
+        app.session.clock_started = header.clock_started;
+        app.header_unsaved = true;
+        // The file on disk holds this roster: once the header is saved it must go from there,
+        // or a later crash would bring back this older roster over the saved one.
+        app.draft_has_header = true;
+    }
     for change in unsaved {
         // Applying a change twice is harmless: notes are replaced by id.
         app.apply(change.clone());
@@ -171,8 +182,15 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> 
     app.editor.load(draft);
     let corrected = correction.map(|c| restore_correction(app, *c));
     app.editor.draft_dirty = false;
-    run_effects(app, store, vec![Effect::Flush]);
+    let mut effects = vec![Effect::Flush];
+    if roster_restored {
+        effects.push(Effect::SaveHeader);
+    }
+    run_effects(app, store, effects);
     let mut said = Vec::new();
+    if roster_restored {
+        said.push("roster and clock changes left unsaved last time were restored".to_string());
+    }
     said.extend(corrected.filter(|c| !c.is_empty()));
     match (has_text, count) {
         (true, 0) => said.push("the note you were typing was restored".into()),

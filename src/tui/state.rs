@@ -40,6 +40,9 @@ pub struct App {
     pub header_unsaved: bool,
     /// The last draft save failed: its error is the one on the status line until a save works.
     pub draft_failed: bool,
+    /// The draft last handed to the store carries the roster: once the header is saved, the
+    /// draft is saved again without it.
+    pub draft_has_header: bool,
     /// When to try failed writes again.
     pub retry_at: Option<DateTime<FixedOffset>>,
     /// Deleted notes, newest last, for undo.
@@ -134,6 +137,17 @@ pub struct Draft {
     /// (which is this draft's text): a crash loses neither.
     #[serde(default)]
     pub correction: Option<Box<Draft>>,
+    /// The roster and clock, while the header file lacks a change to them: the notes in
+    /// `pending` may name a person who is only here.
+    #[serde(default)]
+    pub header: Option<HeaderDraft>,
+}
+
+/// What of the header the live screen changes: who is there, and when the clock started.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HeaderDraft {
+    pub people: Vec<Person>,
+    pub clock_started: Option<DateTime<FixedOffset>>,
 }
 
 impl Default for Editor {
@@ -181,6 +195,7 @@ impl Editor {
             pending: Vec::new(),
             field: None,
             correction: None,
+            header: None,
         }
     }
 
@@ -270,6 +285,7 @@ impl App {
             pending: VecDeque::new(),
             header_unsaved: false,
             draft_failed: false,
+            draft_has_header: false,
             retry_at: None,
             deleted: Vec::new(),
             stats,

@@ -11,7 +11,7 @@ use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, 
 use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;
 use super::picker::{Picker, Purpose};
-use super::state::{App, Draft, Focus, Overlay, new_textarea};
+use super::state::{App, Draft, Focus, HeaderDraft, Overlay, new_textarea};
 use super::{report_update, roster, timeline, view};
 
 /// How long after a failed write it is tried again.
@@ -225,6 +225,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::HeaderSaved => {
             app.header_unsaved = false;
+            if app.draft_has_header {
+                // The draft's copy of the roster is stale now, and no longer needed.
+                app.editor.changed();
+                autosave_draft_now(app, &mut fx);
+            }
             if app.pending.is_empty() {
                 app.retry_at = None;
             }
@@ -233,6 +238,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::HeaderFailed(error) => {
             app.status.error = Some(error);
             app.retry_at = Some(app.now + RETRY);
+            // Until the header is written the roster lives only in memory: keep it in the draft,
+            // with the notes that may name its newest person.
+            app.editor.changed();
+            autosave_draft_now(app, &mut fx);
         }
         Action::DraftSaved => {
             app.draft_failed = false;
@@ -359,10 +368,16 @@ fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
     };
     draft.pending = app.pending.iter().cloned().collect();
     draft.field = report_update::field_draft(app);
+    draft.header = app.header_unsaved.then(|| HeaderDraft {
+        people: app.session.people.clone(),
+        clock_started: app.session.clock_started,
+    });
+    app.draft_has_header = draft.header.is_some();
     if draft.text.trim().is_empty()
         && draft.pending.is_empty()
         && draft.field.is_none()
         && draft.correction.is_none()
+        && draft.header.is_none()
     {
         fx.push(Effect::ClearDraft);
     } else {
@@ -568,6 +583,7 @@ fn begin_correction(app: &mut App) {
         pending: Vec::new(),
         field: None,
         correction: None,
+        header: None,
     });
     app.focus = Focus::Editor;
     app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
