@@ -744,3 +744,47 @@ fn a_person_whose_header_save_failed_is_kept_in_the_draft_and_restored() {
         "the draft's roster went once the header had it"
     );
 }
+
+#[test]
+fn quit_waits_for_its_own_saves_and_says_when_they_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.press(typed("not yet a note"));
+    // Nothing is unsaved as far as the app knows, so the first quit goes straight to saving.
+    run.disk.fail_draft = true;
+    run.press([ctrl('q')]);
+    assert!(!run.app.quit, "the text typed is in no file");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("the draft could not be saved"), "{status}");
+    assert!(status.contains("EIO"), "{status}");
+
+    // The disk recovers: the next quit saves the draft and leaves.
+    run.disk.fail_draft = false;
+    run.press([ctrl('q')]);
+    assert!(run.app.quit);
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.text, "not yet a note");
+}
+
+#[test]
+fn quit_with_a_failing_journal_leaves_only_once_the_draft_holds_the_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
+    run.press(typed(" field text"));
+    run.disk.fail_append = true;
+    // Leaving the field saves it as a change, which the journal refuses at quit.
+    run.press([ctrl('q')]);
+    assert!(!run.app.quit);
+    let status = tui::status::line(&run.app);
+    assert!(
+        status.contains("quit again to leave them in the draft file"),
+        "{status}"
+    );
+    run.press([ctrl('q')]);
+    assert!(run.app.quit);
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.pending.len(), 1);
+}

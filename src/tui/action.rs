@@ -99,6 +99,8 @@ pub enum Action {
     HeaderFailed(String),
     DraftSaved,
     DraftFailed(String),
+    /// Every effect has run and been replied to: a quit can now tell whether its saves worked.
+    WritesDone,
     PreviewReady {
         report: Report,
         format: Format,

@@ -246,12 +246,12 @@ pub fn step<P: Persist>(
 /// Runs effects in order, telling `update` how each went; what it asks for next runs too.
 pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
+    if queue.is_empty() && app.quitting.is_some() {
+        queue.extend(update(app, Action::WritesDone));
+    }
     while let Some(effect) = queue.pop_front() {
         let reply = match effect {
             Effect::Flush => {
-                if app.pending.is_empty() {
-                    continue;
-                }
                 let mut saved = 0;
                 let mut failure = None;
                 for change in &app.pending {
@@ -316,6 +316,9 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
             }
         };
         queue.extend(update(app, reply));
+        if queue.is_empty() && app.quitting.is_some() {
+            queue.extend(update(app, Action::WritesDone));
+        }
     }
 }
 

@@ -54,12 +54,29 @@ pub struct App {
     pub theme: Theme,
     /// Quit was asked for while changes were unsaved: the next quit goes through.
     pub quit_armed: bool,
+    /// The last try to save before quitting failed and the user was told what would be lost:
+    /// the next quit leaves whatever the saves do.
+    pub quit_anyway: bool,
+    /// Quit was accepted and its last writes are running: the app leaves only once they are
+    /// known to have worked, so that a failure can still be told.
+    pub quitting: Option<Quitting>,
+    /// Set only when everything is saved, or the user chose to leave without it.
     pub quit: bool,
     /// Bumped whenever a note is added, corrected, deleted or restored: caches compare it.
     pub notes_version: u64,
     /// The people in quick-key order: those likeliest to speak first, fixed when the screen
     /// opens so that keys do not move during the session; people added since come last.
     pub quick_order: Vec<PersonId>,
+}
+
+/// A quit waiting for its last writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Quitting {
+    /// The user was told that changes are unsaved and quit again: changes the journal still
+    /// refuses may stay in the draft file.
+    pub told: bool,
+    /// Leave even if the writes fail: the user was told what that loses.
+    pub anyway: bool,
 }
 
 /// Who is likeliest to take the floor: speakers and moderators (0), then anyone else (1), then
@@ -292,6 +309,8 @@ impl App {
             keymap: Keymap::default(),
             theme,
             quit_armed: false,
+            quit_anyway: false,
+            quitting: None,
             quit: false,
             notes_version: 0,
             quick_order: Vec::new(),

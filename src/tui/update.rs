@@ -11,7 +11,7 @@ use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, 
 use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;
 use super::picker::{Picker, Purpose};
-use super::state::{App, Draft, Focus, HeaderDraft, Overlay, new_textarea};
+use super::state::{App, Draft, Focus, HeaderDraft, Overlay, Quitting, new_textarea};
 use super::{report_update, roster, timeline, view};
 
 /// How long after a failed write it is tried again.
@@ -23,8 +23,9 @@ const MESSAGE_FOR: TimeDelta = TimeDelta::seconds(6);
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
-    if !matches!(action, Action::Tick(_) | Action::Quit) {
+    if !matches!(action, Action::Tick(_) | Action::Quit) && !is_a_reply(&action) {
         app.quit_armed = false;
+        app.quit_anyway = false;
     }
     let message_before = if is_a_command(&action) {
         app.status.message = None;
@@ -247,6 +248,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.draft_failed = false;
             clear_error_once_all_saved(app);
         }
+        Action::WritesDone => finish_quit(app),
         Action::DraftFailed(error) => {
             // Try again on the next tick.
             app.editor.draft_dirty = true;
@@ -281,12 +283,20 @@ fn is_a_command(action: &Action) -> bool {
             | Action::Newline
             | Action::OverlayType(_)
             | Action::Mouse(_)
-            | Action::Persisted { .. }
+    ) && !is_a_reply(action)
+}
+
+/// What the runtime says about the effects it ran.
+fn is_a_reply(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Persisted { .. }
             | Action::PersistFailed { .. }
             | Action::HeaderSaved
             | Action::HeaderFailed(_)
             | Action::DraftSaved
             | Action::DraftFailed(_)
+            | Action::WritesDone
             | Action::PreviewReady { .. }
             | Action::Exported(_)
             | Action::Copied(_)
@@ -398,7 +408,35 @@ fn quit(app: &mut App, fx: &mut Vec<Effect>) {
     // draft file written on the failure keeps it.
     report_update::leave_field(app, fx);
     autosave_draft_now(app, fx);
-    app.quit = true;
+    // The app leaves once these writes have reported back: see `finish_quit`.
+    app.quitting = Some(Quitting {
+        told: app.quit_armed,
+        anyway: app.quit_anyway,
+    });
+}
+
+/// The last writes of a quit are done: leave if what is not in the journal is in the draft file
+/// (and the user was told so), otherwise say what failed and ask again.
+fn finish_quit(app: &mut App) {
+    let Some(quitting) = app.quitting.take() else {
+        return;
+    };
+    let draft_current = !app.draft_failed && !app.editor.draft_dirty;
+    let unsaved = app.unsaved();
+    if quitting.anyway || (draft_current && (unsaved == 0 || quitting.told)) {
+        app.quit = true;
+        return;
+    }
+    app.quit_armed = true;
+    app.status.message = Some(if draft_current {
+        format!(
+            "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
+        )
+    } else {
+        app.quit_anyway = true;
+        "the draft could not be saved; quit again to leave anyway, losing what is not saved"
+            .to_string()
+    });
 }
 
 fn back(app: &mut App, fx: &mut Vec<Effect>) {
