@@ -788,3 +788,34 @@ fn quit_with_a_failing_journal_leaves_only_once_the_draft_holds_the_changes() {
     let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
     assert_eq!(draft.pending.len(), 1);
 }
+
+/// Scripted events, then the terminal fails.
+struct FailingEvents(std::collections::VecDeque<Event>);
+
+impl tui::Events for FailingEvents {
+    fn next(&mut self, _timeout: std::time::Duration) -> std::io::Result<tui::Next> {
+        match self.0.pop_front() {
+            Some(event) => Ok(tui::Next::Event(event)),
+            None => Err(std::io::Error::other("the terminal went away")),
+        }
+    }
+}
+
+#[test]
+fn a_failing_terminal_still_leaves_the_text_in_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let mut events = FailingEvents(typed("every word").into());
+    let result = tui::event_loop(
+        &mut terminal,
+        &mut run.app,
+        &mut events,
+        &mut run.store,
+        now,
+    );
+    assert!(result.is_err());
+    let draft: tui::Draft = run.store.load_draft().unwrap().unwrap();
+    assert_eq!(draft.text, "every word");
+}

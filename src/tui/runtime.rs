@@ -346,15 +346,26 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
 ) -> Result<(), TuiError> {
     let backend_error = |e: B::Error| TuiError::Terminal(io::Error::other(e.to_string()));
     while !app.quit {
-        if !events.more_waiting() {
+        let drawn = if events.more_waiting() {
+            Ok(())
+        } else {
             terminal
                 .draw(|frame| view::draw(frame, app))
-                .map_err(backend_error)?;
-        }
-        let event = match events.next(TICK)? {
-            Next::Event(event) => Some(event),
-            Next::Timeout => None,
-            Next::End => break,
+                .map(drop)
+                .map_err(backend_error)
+        };
+        let next = drawn.and_then(|()| events.next(TICK).map_err(TuiError::from));
+        let event = match next {
+            Ok(Next::Event(event)) => Some(event),
+            Ok(Next::Timeout) => None,
+            Ok(Next::End) => break,
+            Err(error) => {
+                // The terminal is gone, not the disk: what was typed since the last autosave
+                // can still reach the draft file. Best effort; the terminal's error is the one told.
+                let effects = update(app, Action::SaveBeforeLeaving);
+                run_effects(app, store, effects);
+                return Err(error);
+            }
         };
         step(app, store, event, clock());
     }

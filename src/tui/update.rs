@@ -44,6 +44,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             keep_selection_in_view(app);
         }
         Action::Quit => quit(app, &mut fx),
+        Action::SaveBeforeLeaving => {
+            report_update::leave_field(app, &mut fx);
+            if !app.pending.is_empty() {
+                fx.push(Effect::Flush);
+            }
+            // Whatever was last saved, the draft is written again: it is the last chance.
+            app.editor.changed();
+            autosave_draft_now(app, &mut fx);
+        }
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help { .. }) => None,
