@@ -819,3 +819,27 @@ fn a_failing_terminal_still_leaves_the_text_in_the_draft() {
     let draft: tui::Draft = run.store.load_draft().unwrap().unwrap();
     assert_eq!(draft.text, "every word");
 }
+
+#[test]
+fn a_question_past_the_function_keys_is_named_without_a_key() {
+    let mut session = roster_only();
+    for number in [12, 255] {
+        session.questions.push(rapporteur::model::PolicyQuestion {
+            number,
+            title: None,
+            text: format!("question {number}"),
+        });
+    }
+    let mut app = app(session, 100, 30);
+    act(
+        &mut app,
+        rapporteur::tui::action::Action::ToggleQuestion(255),
+    );
+    let message = app.status.message.clone().unwrap_or_default();
+    assert!(message.contains("Q255 on"), "{message}");
+    assert!(!message.contains("F256"), "{message}");
+    act(&mut app, rapporteur::tui::action::Action::ToggleQuestion(2));
+    let shown = rapporteur::tui::editor::questions_on(&app.editor.questions);
+    assert_eq!(shown, "Q2 Q255 stay on (F3 off)");
+    assert!(screen(&app).contains("Q255"));
+}

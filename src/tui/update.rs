@@ -536,7 +536,7 @@ fn toggle_question(app: &mut App, number: u8) {
         return;
     }
     let questions = &mut app.editor.questions;
-    let key = number + 1;
+    let until = super::keymap::question_key(number).unwrap_or_else(|| "it is clicked again".into());
     app.status.message = Some(match questions.iter().position(|q| *q == number) {
         Some(i) => {
             questions.remove(i);
@@ -545,7 +545,7 @@ fn toggle_question(app: &mut App, number: u8) {
         None => {
             questions.push(number);
             questions.sort_unstable();
-            format!("Q{number} on: every note from now gets it, until F{key}")
+            format!("Q{number} on: every note from now gets it, until {until}")
         }
     });
     app.editor.changed();
