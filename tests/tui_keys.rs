@@ -843,3 +843,38 @@ fn a_question_past_the_function_keys_is_named_without_a_key() {
     assert_eq!(shown, "Q2 Q255 stay on (F3 off)");
     assert!(screen(&app).contains("Q255"));
 }
+
+#[test]
+fn a_search_folds_only_the_note_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws422.ron");
+    Store::create(&path, &mid_way(40)).unwrap();
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
+    run.press(typed("norms"));
+    run.press([key(KeyCode::Enter), key(KeyCode::Tab)]);
+    assert_eq!(run.app.timeline.folded.len(), 40);
+    // A marker no fold makes: it stays only if the notes are not all folded again.
+    run.app.timeline.folded[0] = "marker".into();
+    run.press(typed("Norms again"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('d')),
+    ]);
+    run.press([key(KeyCode::Char('u'))]);
+    let folded = &run.app.timeline.folded;
+    assert_eq!(folded[0], "marker", "the other notes were not folded again");
+    let expected: Vec<String> = run.app.session.notes[1..]
+        .iter()
+        .map(|n| rapporteur::model::fold(&n.text))
+        .collect();
+    assert_eq!(&folded[1..], &expected[..]);
+    let shown = run.app.timeline.shown.clone().unwrap();
+    assert!(
+        shown
+            .iter()
+            .any(|&i| run.app.session.notes[i].text == "Norms again")
+    );
+}

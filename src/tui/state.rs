@@ -47,8 +47,9 @@ pub struct App {
     pub retry_at: Option<DateTime<FixedOffset>>,
     /// Deleted notes, newest last, for undo.
     pub deleted: Vec<NoteId>,
-    /// Floor times and question counts as of `stats_at`; recomputed only when what they count
-    /// changes, so a key press never walks the notes.
+    /// Floor times and question counts; recomputed only when what they count changes (a note
+    /// saved, deleted or restored, the floor or the roster), so typing and moving about never
+    /// walk the notes. A recount costs about 0.14 ms at 10,000 notes.
     pub stats: Stats,
     pub keymap: Keymap,
     pub theme: Theme,
@@ -357,16 +358,48 @@ impl App {
 
     /// Applies a change to the session and tells the caches that depend on what it changed.
     pub fn apply(&mut self, change: Change) {
-        if matches!(
-            change,
-            Change::Note(_) | Change::Edit(_) | Change::Delete { .. } | Change::Restore { .. }
-        ) {
-            self.notes_version += 1;
-        }
         if matches!(change, Change::ReportField { .. }) {
             self.drafting.drafts_version += 1;
         }
+        let changed_note = match &change {
+            Change::Note(note) | Change::Edit(note) => Some(note.id),
+            Change::Delete { id, .. } | Change::Restore { id, .. } => Some(*id),
+            _ => None,
+        };
+        let Some(id) = changed_note else {
+            self.session.apply(change);
+            return;
+        };
+        let folded_current = self.timeline.folded_version == Some(self.notes_version);
+        let before = self.note_position(id);
         self.session.apply(change);
+        self.notes_version += 1;
+        // Fold only the note that changed: refolding them all after every note saved while a
+        // search is on would take milliseconds at 10,000 notes.
+        if folded_current {
+            if let Some(index) = before {
+                self.timeline.folded.remove(index);
+            }
+            if let Some(index) = self.note_position(id) {
+                let folded = crate::model::fold(&self.session.notes[index].text);
+                self.timeline.folded.insert(index, folded);
+            }
+            self.timeline.folded_version = Some(self.notes_version);
+        }
+    }
+
+    /// Where a live note sits in `session.notes`, found by its time without walking the notes.
+    fn note_position(&self, id: NoteId) -> Option<usize> {
+        let at = self.session.note(id)?.at;
+        let index = self
+            .session
+            .notes
+            .partition_point(|n| n.sort_key() < (at, id));
+        self.session
+            .notes
+            .get(index)
+            .is_some_and(|n| n.id == id)
+            .then_some(index)
     }
 
     pub fn unsaved(&self) -> usize {
