@@ -243,7 +243,8 @@ pub struct Timeline {
     /// Position in the shown notes of the one at the bottom of the view; None follows the newest.
     pub bottom: Option<usize>,
     /// Each note's text folded for search, parallel to `session.notes`; folding every note on
-    /// every key press of a search would take milliseconds at 10,000 notes.
+    /// every key press of a search would take milliseconds at 10,000 notes. `App::apply` keeps
+    /// it in step one note at a time.
     pub folded: Vec<String>,
     /// The `App::notes_version` that `folded` was made at.
     pub folded_version: Option<u64>,

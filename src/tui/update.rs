@@ -408,9 +408,7 @@ fn quit(app: &mut App, fx: &mut Vec<Effect>) {
     let unsaved = app.unsaved();
     if unsaved > 0 && !app.quit_armed {
         app.quit_armed = true;
-        app.status.message = Some(format!(
-            "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
-        ));
+        app.status.message = Some(unsaved_prompt(unsaved));
         return;
     }
     // A field being drafted is saved like any other change; should that write fail, the
@@ -422,6 +420,13 @@ fn quit(app: &mut App, fx: &mut Vec<Effect>) {
         told: app.quit_armed,
         anyway: app.quit_anyway,
     });
+}
+
+/// True because the draft file carries unsaved changes and the roster (see `autosave_draft_now`).
+fn unsaved_prompt(unsaved: usize) -> String {
+    format!(
+        "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
+    )
 }
 
 /// The last writes of a quit are done: leave if what is not in the journal is in the draft file
@@ -438,9 +443,7 @@ fn finish_quit(app: &mut App) {
     }
     app.quit_armed = true;
     app.status.message = Some(if draft_current {
-        format!(
-            "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
-        )
+        unsaved_prompt(unsaved)
     } else {
         app.quit_anyway = true;
         "the draft could not be saved; quit again to leave anyway, losing what is not saved"
