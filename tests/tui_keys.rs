@@ -522,3 +522,359 @@ fn the_readme_key_table_matches_the_keymap() {
         "README.md's key table is stale: run UPDATE_KEYS=1 cargo test --test tui_keys"
     );
 }
+
+#[test]
+fn a_draft_that_cannot_be_read_is_kept_aside_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let draft = dir.path().join("ws422.draft.ron");
+    let damaged = "(text: \"precious\", pending: [Note(( garbage";
+    std::fs::write(&draft, damaged).unwrap();
+    let mut run = Run::open(&path);
+    let error = run.app.status.error.clone().unwrap_or_default();
+    assert!(error.contains("could not be read"), "{error}");
+    let kept: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("draft.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(
+        error.contains(&*kept[0].to_string_lossy()),
+        "the status line says where the draft is kept: {error}"
+    );
+    run.press(typed("hello"));
+    run.press([key(KeyCode::Enter)]);
+    run.tick(2);
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), damaged);
+}
+
+#[test]
+fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    run.press(typed("first"));
+    run.press([key(KeyCode::Enter)]);
+    run.press(typed("second"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('e')),
+    ]);
+    run.press(typed(" LONG CORRECTION"));
+
+    // Another note's correction would replace the words typed into this one.
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('e')),
+    ]);
+    assert_eq!(run.app.editor.content(), "first LONG CORRECTION");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("finish this correction first"), "{status}");
+
+    // So would deleting the note being corrected.
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('d')),
+    ]);
+    assert_eq!(run.app.session.notes.len(), 2);
+    assert_eq!(run.app.editor.content(), "first LONG CORRECTION");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("finish this correction first"), "{status}");
+
+    // The refusal hands the keys back to the correction, where Enter saves it.
+    run.press([key(KeyCode::Enter)]);
+    assert_eq!(run.app.session.notes[0].text, "first LONG CORRECTION");
+
+    // A correction with nothing changed yet gives way to another.
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::Home),
+        key(KeyCode::Char('e')),
+    ]);
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('e')),
+    ]);
+    assert_eq!(run.app.editor.content(), "second");
+}
+
+/// The session's store, with each kind of write failing while its switch is on.
+struct Flaky {
+    real: Store,
+    fail_append: bool,
+    fail_header: bool,
+    fail_draft: bool,
+}
+
+fn refused() -> rapporteur::store::StoreError {
+    rapporteur::store::StoreError::Io {
+        action: "save",
+        path: "the disk".into(),
+        cause: std::io::Error::other("EIO"),
+    }
+}
+
+impl tui::Persist for Flaky {
+    fn append(
+        &mut self,
+        change: &rapporteur::model::Change,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_append {
+            return Err(refused());
+        }
+        self.real.append(change)
+    }
+    fn save_header(
+        &mut self,
+        session: &rapporteur::model::Session,
+    ) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_header {
+            return Err(refused());
+        }
+        self.real.save_header(session)
+    }
+    fn save_draft(&mut self, draft: &tui::Draft) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_draft {
+            return Err(refused());
+        }
+        self.real.save_draft(draft)
+    }
+    fn clear_draft(&mut self) -> Result<(), rapporteur::store::StoreError> {
+        if self.fail_draft {
+            return Err(refused());
+        }
+        self.real.clear_draft()
+    }
+}
+
+/// The app on a `Flaky` store, driven like `Run`.
+struct FlakyRun {
+    app: App,
+    disk: Flaky,
+    clock: chrono::DateTime<chrono::FixedOffset>,
+}
+
+impl FlakyRun {
+    fn open(path: &std::path::Path) -> FlakyRun {
+        let (app, real) = tui::open(path, None, now(), Theme { color: false }).unwrap();
+        FlakyRun {
+            app,
+            disk: Flaky {
+                real,
+                fail_append: false,
+                fail_header: false,
+                fail_draft: false,
+            },
+            clock: now(),
+        }
+    }
+
+    fn press(&mut self, events: impl IntoIterator<Item = Event>) {
+        for event in events {
+            self.clock += TimeDelta::seconds(1);
+            tui::step(&mut self.app, &mut self.disk, Some(event), self.clock);
+        }
+    }
+}
+
+#[test]
+fn a_draft_saved_again_clears_the_error_of_the_failed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.disk.fail_draft = true;
+    run.press(typed("words"));
+    assert!(run.app.status.error.is_some());
+    assert!(!tui::status::line(&run.app).contains("draft kept"));
+    run.disk.fail_draft = false;
+    run.press([Event::FocusGained]);
+    assert_eq!(run.app.status.error, None);
+    assert!(tui::status::line(&run.app).contains("draft kept"));
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.text, "words");
+}
+
+#[test]
+fn a_person_whose_header_save_failed_is_kept_in_the_draft_and_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.disk.fail_header = true;
+    run.press([alt('p')]);
+    run.press(typed("Zoe New"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([alt('5')]);
+    run.press(typed("zoe said"));
+    run.press([key(KeyCode::Enter)]);
+    let zoe = run.app.session.notes[0].speaker;
+    run.press([ctrl('q')]);
+    let prompt = tui::status::line(&run.app);
+    assert!(prompt.contains("leave them in the draft file"), "{prompt}");
+    run.press([ctrl('q')]);
+    assert!(run.app.quit);
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    let header = draft.header.expect("the unsaved roster is in the draft");
+    assert!(header.people.iter().any(|p| p.name == "Zoe New"));
+    drop(run);
+
+    // Next time the roster comes back, and the header is written with it.
+    let reopened = Run::open(&path);
+    let note = &reopened.app.session.notes[0];
+    assert_eq!(note.speaker, zoe);
+    assert_eq!(
+        note.speaker.map(|s| reopened.app.session.speaker_name(s)),
+        Some("Zoe New".to_string())
+    );
+    assert!(!reopened.app.header_unsaved);
+    drop(reopened);
+    let (saved, _) = Store::read(&path).unwrap();
+    assert!(saved.people.iter().any(|p| p.name == "Zoe New"));
+    assert!(
+        Run::open(&path)
+            .app
+            .status
+            .message
+            .is_none_or(|m| !m.contains("roster")),
+        "the draft's roster went once the header had it"
+    );
+}
+
+#[test]
+fn quit_waits_for_its_own_saves_and_says_when_they_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.press(typed("not yet a note"));
+    // Nothing is unsaved as far as the app knows, so the first quit goes straight to saving.
+    run.disk.fail_draft = true;
+    run.press([ctrl('q')]);
+    assert!(!run.app.quit, "the text typed is in no file");
+    let status = tui::status::line(&run.app);
+    assert!(status.contains("the draft could not be saved"), "{status}");
+    assert!(status.contains("EIO"), "{status}");
+
+    // The disk recovers: the next quit saves the draft and leaves.
+    run.disk.fail_draft = false;
+    run.press([ctrl('q')]);
+    assert!(run.app.quit);
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.text, "not yet a note");
+}
+
+#[test]
+fn quit_with_a_failing_journal_leaves_only_once_the_draft_holds_the_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = FlakyRun::open(&path);
+    run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
+    run.press(typed(" field text"));
+    run.disk.fail_append = true;
+    // Leaving the field saves it as a change, which the journal refuses at quit.
+    run.press([ctrl('q')]);
+    assert!(!run.app.quit);
+    let status = tui::status::line(&run.app);
+    assert!(
+        status.contains("quit again to leave them in the draft file"),
+        "{status}"
+    );
+    run.press([ctrl('q')]);
+    assert!(run.app.quit);
+    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(draft.pending.len(), 1);
+}
+
+/// Scripted events, then the terminal fails.
+struct FailingEvents(std::collections::VecDeque<Event>);
+
+impl tui::Events for FailingEvents {
+    fn next(&mut self, _timeout: std::time::Duration) -> std::io::Result<tui::Next> {
+        match self.0.pop_front() {
+            Some(event) => Ok(tui::Next::Event(event)),
+            None => Err(std::io::Error::other("the terminal went away")),
+        }
+    }
+}
+
+#[test]
+fn a_failing_terminal_still_leaves_the_text_in_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let mut events = FailingEvents(typed("every word").into());
+    let result = tui::event_loop(
+        &mut terminal,
+        &mut run.app,
+        &mut events,
+        &mut run.store,
+        now,
+    );
+    assert!(result.is_err());
+    let draft: tui::Draft = run.store.load_draft().unwrap().unwrap();
+    assert_eq!(draft.text, "every word");
+}
+
+#[test]
+fn a_question_past_the_function_keys_is_named_without_a_key() {
+    let mut session = roster_only();
+    for number in [12, 255] {
+        session.questions.push(rapporteur::model::PolicyQuestion {
+            number,
+            title: None,
+            text: format!("question {number}"),
+        });
+    }
+    let mut app = app(session, 100, 30);
+    act(
+        &mut app,
+        rapporteur::tui::action::Action::ToggleQuestion(255),
+    );
+    let message = app.status.message.clone().unwrap_or_default();
+    assert!(message.contains("Q255 on"), "{message}");
+    assert!(!message.contains("F256"), "{message}");
+    act(&mut app, rapporteur::tui::action::Action::ToggleQuestion(2));
+    let shown = rapporteur::tui::editor::questions_on(&app.editor.questions);
+    assert_eq!(shown, "Q2 Q255 stay on (F3 off)");
+    assert!(screen(&app).contains("Q255"));
+}
+
+#[test]
+fn a_search_folds_only_the_note_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws422.ron");
+    Store::create(&path, &mid_way(40)).unwrap();
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
+    run.press(typed("norms"));
+    run.press([key(KeyCode::Enter), key(KeyCode::Tab)]);
+    assert_eq!(run.app.timeline.folded.len(), 40);
+    // A marker no fold makes: it stays only if the notes are not all folded again.
+    run.app.timeline.folded[0] = "marker".into();
+    run.press(typed("Norms again"));
+    run.press([key(KeyCode::Enter)]);
+    run.press([
+        key(KeyCode::Tab),
+        key(KeyCode::End),
+        key(KeyCode::Char('d')),
+    ]);
+    run.press([key(KeyCode::Char('u'))]);
+    let folded = &run.app.timeline.folded;
+    assert_eq!(folded[0], "marker", "the other notes were not folded again");
+    let expected: Vec<String> = run.app.session.notes[1..]
+        .iter()
+        .map(|n| rapporteur::model::fold(&n.text))
+        .collect();
+    assert_eq!(&folded[1..], &expected[..]);
+    let shown = run.app.timeline.shown.clone().unwrap();
+    assert!(
+        shown
+            .iter()
+            .any(|&i| run.app.session.notes[i].text == "Norms again")
+    );
+}

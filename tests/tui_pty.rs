@@ -81,9 +81,19 @@ fn a_note_typed_in_a_terminal_reaches_the_session_file() {
         .expect("the program quits on Ctrl+Q")
         .unwrap();
     assert!(status.success(), "{status:?}");
-    // The terminal was given back: the alternate screen was left.
-    while let Ok(bytes) = output.recv_timeout(Duration::from_millis(500)) {
-        seen.extend(bytes);
+    // The terminal was given back: the alternate screen was left. Everything the program wrote
+    // is read: the reader thread ends, and the channel with it, once the pty has no writer left.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match output.recv_timeout(left) {
+            Ok(bytes) => seen.extend(bytes),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+            Err(mpsc::RecvTimeoutError::Timeout) => panic!(
+                "the program's output never ended; the screen so far:\n{}",
+                String::from_utf8_lossy(&seen)
+            ),
+        }
     }
     assert!(String::from_utf8_lossy(&seen).contains("\x1b[?1049l"));
 

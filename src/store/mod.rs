@@ -379,6 +379,16 @@ impl Store {
         }
     }
 
+    /// Moves a draft that could not be read out of the way, so that the next save cannot
+    /// overwrite what may still be recovered from it by hand. Returns where it now is.
+    pub fn set_aside_draft(&self) -> Result<PathBuf, StoreError> {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+        let kept = self.paths.damaged_draft(&stamp);
+        std::fs::rename(&self.paths.draft, &kept)
+            .map_err(|e| StoreError::io("move the unreadable draft aside", &self.paths.draft, e))?;
+        Ok(kept)
+    }
+
     pub fn clear_draft(&self) -> Result<(), StoreError> {
         match std::fs::remove_file(&self.paths.draft) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {

@@ -35,8 +35,17 @@ impl SessionPaths {
 
     /// Where the damaged bytes of a torn journal tail are kept; never an existing file.
     pub fn damaged(&self, stamp: &str) -> PathBuf {
-        let journal = self.journal.to_string_lossy();
-        let base = journal.strip_suffix(".ron").unwrap_or(&journal);
+        Self::damaged_beside(&self.journal, stamp)
+    }
+
+    /// Where a draft that could not be read is kept; never an existing file.
+    pub fn damaged_draft(&self, stamp: &str) -> PathBuf {
+        Self::damaged_beside(&self.draft, stamp)
+    }
+
+    fn damaged_beside(file: &Path, stamp: &str) -> PathBuf {
+        let file = file.to_string_lossy();
+        let base = file.strip_suffix(".ron").unwrap_or(&file);
         let mut candidate = PathBuf::from(format!("{base}.damaged-{stamp}.ron"));
         let mut n = 1;
         while candidate.exists() {

@@ -17,6 +17,8 @@ pub enum Action {
     Tick(DateTime<FixedOffset>),
     Resize(u16, u16),
     Quit,
+    /// The terminal failed and the app is about to stop: save what can be saved, now.
+    SaveBeforeLeaving,
     ToggleHelp,
     /// Move focus between the editor and the timeline.
     SwitchFocus,
@@ -99,6 +101,8 @@ pub enum Action {
     HeaderFailed(String),
     DraftSaved,
     DraftFailed(String),
+    /// Every effect has run and been replied to: a quit can now tell whether its saves worked.
+    WritesDone,
     PreviewReady {
         report: Report,
         format: Format,

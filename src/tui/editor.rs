@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use super::header::hms;
+use super::keymap::question_key;
 use super::state::{App, Focus};
 
 /// From this width the tags get a column of their own beside the text.
@@ -38,11 +39,17 @@ fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
 /// "Q2 stays on (F3 off)": questions are sticky, so the tag says how long it lasts.
 pub fn questions_on(questions: &[u8]) -> String {
     let tags: Vec<String> = questions.iter().map(|q| format!("Q{q}")).collect();
-    let keys: Vec<String> = questions.iter().map(|q| format!("F{}", q + 1)).collect();
+    let keys: Vec<String> = questions.iter().filter_map(|q| question_key(*q)).collect();
+    // A question past the function keys is turned off with the mouse: no key to name.
+    let off = if keys.is_empty() {
+        String::new()
+    } else {
+        format!(" ({} off)", keys.join("/"))
+    };
     match questions.len() {
         0 => "no question".to_string(),
-        1 => format!("{} stays on ({} off)", tags[0], keys[0]),
-        _ => format!("{} stay on ({} off)", tags.join(" "), keys.join("/")),
+        1 => format!("{} stays on{off}", tags[0]),
+        _ => format!("{} stay on{off}", tags.join(" ")),
     }
 }
 

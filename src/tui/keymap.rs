@@ -7,6 +7,16 @@ use crate::model::{NoteKind, Speaker};
 
 use super::action::{Action, Move, TextEdit};
 
+/// The policy questions with a function key of their own: F2 for question 1 … F10 for 9.
+const QUESTION_KEYS: std::ops::RangeInclusive<u8> = 1..=9;
+
+/// The key that toggles a policy question, if it has one; others are toggled with the mouse.
+pub fn question_key(number: u8) -> Option<String> {
+    QUESTION_KEYS
+        .contains(&number)
+        .then(|| format!("F{}", u16::from(number) + 1))
+}
+
 /// Where a binding applies. Input goes to the top layer first (see `super::input`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layer {
@@ -331,7 +341,7 @@ impl Default for Keymap {
             ),
             many(
                 Global,
-                (1..=9)
+                QUESTION_KEYS
                     .map(|n| (F(n + 1), NONE, Action::ToggleQuestion(n)))
                     .collect(),
                 "tag the notes that follow with policy question 1–9, until pressed again",

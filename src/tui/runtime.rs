@@ -130,7 +130,16 @@ pub fn open(
             messages.push(restored);
         }
         Ok(None) => {}
-        Err(error) => app.status.error = Some(format!("the draft could not be read: {error}")),
+        Err(error) => {
+            // What could not be read may still hold words the user can recover by hand: move it
+            // where no later draft save can overwrite or remove it. Should even that fail, the
+            // app does not start, since its first save would replace the draft.
+            let kept = store.set_aside_draft()?;
+            app.status.error = Some(format!(
+                "the draft could not be read ({error}); it is kept in {}",
+                kept.display()
+            ));
+        }
     }
     if !messages.is_empty() {
         app.status.message = Some(messages.join(" · "));
@@ -149,6 +158,17 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> 
         });
     }
     let count = unsaved.len();
+    // The roster first: the unsaved notes may name a person added since the header was saved.
+    let header = draft.header.take();
+    let roster_restored = header.is_some();
+    if let Some(header) = header {
+        app.session.people = header.people;
+        app.session.clock_started = header.clock_started;
+        app.header_unsaved = true;
+        // The file on disk holds this roster: once the header is saved it must go from there,
+        // or a later crash would bring back this older roster over the saved one.
+        app.draft_has_header = true;
+    }
     for change in unsaved {
         // Applying a change twice is harmless: notes are replaced by id.
         app.apply(change.clone());
@@ -161,9 +181,16 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Draft) -> 
     let has_text = !draft.text.trim().is_empty();
     app.editor.load(draft);
     let corrected = correction.map(|c| restore_correction(app, *c));
-    app.editor.saved_version = app.editor.version;
-    run_effects(app, store, vec![Effect::Flush]);
+    app.editor.draft_dirty = false;
+    let mut effects = vec![Effect::Flush];
+    if roster_restored {
+        effects.push(Effect::SaveHeader);
+    }
+    run_effects(app, store, effects);
     let mut said = Vec::new();
+    if roster_restored {
+        said.push("roster and clock changes left unsaved last time were restored".to_string());
+    }
     said.extend(corrected.filter(|c| !c.is_empty()));
     match (has_text, count) {
         (true, 0) => said.push("the note you were typing was restored".into()),
@@ -219,12 +246,12 @@ pub fn step<P: Persist>(
 /// Runs effects in order, telling `update` how each went; what it asks for next runs too.
 pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect>) {
     let mut queue: VecDeque<Effect> = effects.into();
+    if queue.is_empty() && app.quitting.is_some() {
+        queue.extend(update(app, Action::WritesDone));
+    }
     while let Some(effect) = queue.pop_front() {
         let reply = match effect {
             Effect::Flush => {
-                if app.pending.is_empty() {
-                    continue;
-                }
                 let mut saved = 0;
                 let mut failure = None;
                 for change in &app.pending {
@@ -289,6 +316,9 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
             }
         };
         queue.extend(update(app, reply));
+        if queue.is_empty() && app.quitting.is_some() {
+            queue.extend(update(app, Action::WritesDone));
+        }
     }
 }
 
@@ -316,15 +346,26 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
 ) -> Result<(), TuiError> {
     let backend_error = |e: B::Error| TuiError::Terminal(io::Error::other(e.to_string()));
     while !app.quit {
-        if !events.more_waiting() {
+        let drawn = if events.more_waiting() {
+            Ok(())
+        } else {
             terminal
                 .draw(|frame| view::draw(frame, app))
-                .map_err(backend_error)?;
-        }
-        let event = match events.next(TICK)? {
-            Next::Event(event) => Some(event),
-            Next::Timeout => None,
-            Next::End => break,
+                .map(drop)
+                .map_err(backend_error)
+        };
+        let next = drawn.and_then(|()| events.next(TICK).map_err(TuiError::from));
+        let event = match next {
+            Ok(Next::Event(event)) => Some(event),
+            Ok(Next::Timeout) => None,
+            Ok(Next::End) => break,
+            Err(error) => {
+                // The terminal is gone, not the disk: what was typed since the last autosave
+                // can still reach the draft file. Best effort; the terminal's error is the one told.
+                let effects = update(app, Action::SaveBeforeLeaving);
+                run_effects(app, store, effects);
+                return Err(error);
+            }
         };
         step(app, store, event, clock());
     }

@@ -74,7 +74,7 @@ fn typing(app: &App) -> Option<String> {
     } else {
         "typing"
     };
-    let kept = if editor.version == editor.saved_version {
+    let kept = if !editor.draft_dirty && !app.draft_failed {
         " (draft kept)"
     } else {
         ""

@@ -11,7 +11,7 @@ use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, 
 use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;
 use super::picker::{Picker, Purpose};
-use super::state::{App, Draft, Focus, Overlay, new_textarea};
+use super::state::{App, Draft, Focus, HeaderDraft, Overlay, Quitting, new_textarea};
 use super::{report_update, roster, timeline, view};
 
 /// How long after a failed write it is tried again.
@@ -23,8 +23,9 @@ const MESSAGE_FOR: TimeDelta = TimeDelta::seconds(6);
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let mut fx = Vec::new();
-    if !matches!(action, Action::Tick(_) | Action::Quit) {
+    if !matches!(action, Action::Tick(_) | Action::Quit) && !is_a_reply(&action) {
         app.quit_armed = false;
+        app.quit_anyway = false;
     }
     let message_before = if is_a_command(&action) {
         app.status.message = None;
@@ -43,6 +44,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             keep_selection_in_view(app);
         }
         Action::Quit => quit(app, &mut fx),
+        Action::SaveBeforeLeaving => {
+            report_update::leave_field(app, &mut fx);
+            if !app.pending.is_empty() {
+                fx.push(Effect::Flush);
+            }
+            // Whatever was last saved, the draft is written again: it is the last chance.
+            app.editor.changed();
+            autosave_draft_now(app, &mut fx);
+        }
         Action::ToggleHelp => {
             app.overlay = match app.overlay {
                 Some(Overlay::Help { .. }) => None,
@@ -207,9 +217,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.pending.drain(..count.min(app.pending.len()));
             if count > 0 && app.pending.is_empty() {
                 app.retry_at = None;
-                if !app.header_unsaved {
-                    app.status.error = None;
-                }
+                clear_error_once_all_saved(app);
                 report_update::persisted(app);
                 // The draft no longer needs to carry the committed notes.
                 app.editor.changed();
@@ -227,19 +235,33 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::HeaderSaved => {
             app.header_unsaved = false;
+            if app.draft_has_header {
+                // The draft's copy of the roster is stale now, and no longer needed.
+                app.editor.changed();
+                autosave_draft_now(app, &mut fx);
+            }
             if app.pending.is_empty() {
-                app.status.error = None;
                 app.retry_at = None;
             }
+            clear_error_once_all_saved(app);
         }
         Action::HeaderFailed(error) => {
             app.status.error = Some(error);
             app.retry_at = Some(app.now + RETRY);
+            // Until the header is written the roster lives only in memory: keep it in the draft,
+            // with the notes that may name its newest person.
+            app.editor.changed();
+            autosave_draft_now(app, &mut fx);
         }
-        Action::DraftSaved => {}
+        Action::DraftSaved => {
+            app.draft_failed = false;
+            clear_error_once_all_saved(app);
+        }
+        Action::WritesDone => finish_quit(app),
         Action::DraftFailed(error) => {
             // Try again on the next tick.
-            app.editor.saved_version = app.editor.version.wrapping_sub(1);
+            app.editor.draft_dirty = true;
+            app.draft_failed = true;
             app.status.error = Some(error);
         }
     }
@@ -247,6 +269,14 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     show_cursor_where_typing_goes(app);
     report_update::sync(app);
     fx
+}
+
+/// The error on the status line is the last failed write's: it goes only when nothing is left
+/// unwritten, so that a draft saved does not hide a journal that still fails, nor the reverse.
+fn clear_error_once_all_saved(app: &mut App) {
+    if app.pending.is_empty() && !app.header_unsaved && !app.draft_failed {
+        app.status.error = None;
+    }
 }
 
 /// Whether an action is something the user did that makes the last message stale. Typing is
@@ -262,12 +292,20 @@ fn is_a_command(action: &Action) -> bool {
             | Action::Newline
             | Action::OverlayType(_)
             | Action::Mouse(_)
-            | Action::Persisted { .. }
+    ) && !is_a_reply(action)
+}
+
+/// What the runtime says about the effects it ran.
+fn is_a_reply(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Persisted { .. }
             | Action::PersistFailed { .. }
             | Action::HeaderSaved
             | Action::HeaderFailed(_)
             | Action::DraftSaved
             | Action::DraftFailed(_)
+            | Action::WritesDone
             | Action::PreviewReady { .. }
             | Action::Exported(_)
             | Action::Copied(_)
@@ -335,10 +373,10 @@ fn autosave_draft(app: &mut App, fx: &mut Vec<Effect>) {
 
 fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
     let editor = &mut app.editor;
-    if editor.version == editor.saved_version {
+    if !editor.draft_dirty {
         return;
     }
-    editor.saved_version = editor.version;
+    editor.draft_dirty = false;
     editor.saved_at = Some(app.now);
     let mut draft = match editor.stash.clone() {
         Some(mut stash) => {
@@ -349,10 +387,16 @@ fn autosave_draft_now(app: &mut App, fx: &mut Vec<Effect>) {
     };
     draft.pending = app.pending.iter().cloned().collect();
     draft.field = report_update::field_draft(app);
+    draft.header = app.header_unsaved.then(|| HeaderDraft {
+        people: app.session.people.clone(),
+        clock_started: app.session.clock_started,
+    });
+    app.draft_has_header = draft.header.is_some();
     if draft.text.trim().is_empty()
         && draft.pending.is_empty()
         && draft.field.is_none()
         && draft.correction.is_none()
+        && draft.header.is_none()
     {
         fx.push(Effect::ClearDraft);
     } else {
@@ -364,16 +408,47 @@ fn quit(app: &mut App, fx: &mut Vec<Effect>) {
     let unsaved = app.unsaved();
     if unsaved > 0 && !app.quit_armed {
         app.quit_armed = true;
-        app.status.message = Some(format!(
-            "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
-        ));
+        app.status.message = Some(unsaved_prompt(unsaved));
         return;
     }
     // A field being drafted is saved like any other change; should that write fail, the
     // draft file written on the failure keeps it.
     report_update::leave_field(app, fx);
     autosave_draft_now(app, fx);
-    app.quit = true;
+    // The app leaves once these writes have reported back: see `finish_quit`.
+    app.quitting = Some(Quitting {
+        told: app.quit_armed,
+        anyway: app.quit_anyway,
+    });
+}
+
+/// True because the draft file carries unsaved changes and the roster (see `autosave_draft_now`).
+fn unsaved_prompt(unsaved: usize) -> String {
+    format!(
+        "{unsaved} change(s) could not be saved yet; quit again to leave them in the draft file"
+    )
+}
+
+/// The last writes of a quit are done: leave if what is not in the journal is in the draft file
+/// (and the user was told so), otherwise say what failed and ask again.
+fn finish_quit(app: &mut App) {
+    let Some(quitting) = app.quitting.take() else {
+        return;
+    };
+    let draft_current = !app.draft_failed && !app.editor.draft_dirty;
+    let unsaved = app.unsaved();
+    if quitting.anyway || (draft_current && (unsaved == 0 || quitting.told)) {
+        app.quit = true;
+        return;
+    }
+    app.quit_armed = true;
+    app.status.message = Some(if draft_current {
+        unsaved_prompt(unsaved)
+    } else {
+        app.quit_anyway = true;
+        "the draft could not be saved; quit again to leave anyway, losing what is not saved"
+            .to_string()
+    });
 }
 
 fn back(app: &mut App, fx: &mut Vec<Effect>) {
@@ -464,7 +539,7 @@ fn toggle_question(app: &mut App, number: u8) {
         return;
     }
     let questions = &mut app.editor.questions;
-    let key = number + 1;
+    let until = super::keymap::question_key(number).unwrap_or_else(|| "it is clicked again".into());
     app.status.message = Some(match questions.iter().position(|q| *q == number) {
         Some(i) => {
             questions.remove(i);
@@ -473,7 +548,7 @@ fn toggle_question(app: &mut App, number: u8) {
         None => {
             questions.push(number);
             questions.sort_unstable();
-            format!("Q{number} on: every note from now gets it, until F{key}")
+            format!("Q{number} on: every note from now gets it, until {until}")
         }
     });
     app.editor.changed();
@@ -535,6 +610,16 @@ fn begin_correction(app: &mut App) {
         return;
     }
     let note = app.session.notes[app.timeline.note_index(selected)].clone();
+    if app.editor.editing == Some(note.id) {
+        app.focus = Focus::Editor;
+        return;
+    }
+    if correction_changed(app) {
+        // Loading another note would throw away the words typed into this one.
+        app.status.message = Some(FINISH_CORRECTION.into());
+        app.focus = Focus::Editor;
+        return;
+    }
     if app.editor.editing.is_none() {
         app.editor.stash = Some(app.editor.draft());
     }
@@ -548,9 +633,32 @@ fn begin_correction(app: &mut App) {
         pending: Vec::new(),
         field: None,
         correction: None,
+        header: None,
     });
     app.focus = Focus::Editor;
     app.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
+}
+
+const FINISH_CORRECTION: &str = "finish this correction first: Enter saves it, Esc drops it";
+
+/// Whether the correction in the editor differs from its note as saved: then leaving it any way
+/// but Enter or Esc would lose the user's words.
+fn correction_changed(app: &App) -> bool {
+    let editor = &app.editor;
+    let Some(id) = editor.editing else {
+        return false;
+    };
+    app.session.note(id).is_none_or(|note| {
+        note.text != editor.content()
+            || note.speaker != editor.speaker
+            || {
+                let mut questions = editor.questions.clone();
+                questions.sort_unstable();
+                questions.dedup();
+                note.questions != questions
+            }
+            || note.kind != editor.kind
+    })
 }
 
 fn end_correction(app: &mut App) {
@@ -570,6 +678,11 @@ fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
     }
     let id = app.session.notes[app.timeline.note_index(selected)].id;
     if app.editor.editing == Some(id) {
+        if correction_changed(app) {
+            app.status.message = Some(FINISH_CORRECTION.into());
+            app.focus = Focus::Editor;
+            return;
+        }
         end_correction(app);
     }
     let at = app.now;
