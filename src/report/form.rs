@@ -313,15 +313,18 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 fn seed_text(session: &Session, notes: &[&Note]) -> String {
     notes
         .iter()
-        .map(|note| {
-            let text = note.text.trim();
-            match note.speaker {
-                Some(speaker) => format!("{}: {text}", session.speaker_name(speaker)),
-                None => text.to_string(),
-            }
-        })
+        .map(|note| attributed(session, note))
         .collect::<Vec<_>>()
         .join("\n\n")
+}
+
+/// A note as a report quotes it: "Speaker: text", or the text alone when nobody had the floor.
+pub fn attributed(session: &Session, note: &Note) -> String {
+    let text = note.text.trim();
+    match note.speaker {
+        Some(speaker) => format!("{}: {text}", session.speaker_name(speaker)),
+        None => text.to_string(),
+    }
 }
 
 fn seed_notes(session: &Session, seed: Seed, subject: Subject) -> Vec<&Note> {

@@ -19,7 +19,9 @@ pub use context::{
     AudienceNote, AudienceView, Context, Count, EntryView, FieldView, FloorRow, FloorView,
     PartView, Participants, Particulars, PersonView, QuestionView, SectionView, SessionView,
 };
-pub use form::{Field, FieldGroup, Form, LimitWarning, Subject, paragraphs, word_count};
+pub use form::{
+    Field, FieldGroup, Form, LimitWarning, Subject, attributed, paragraphs, word_count,
+};
 pub use profile::{Each, FieldSpec, Limits, Part, Profile, Report, ReportShape, Section, Seed};
 pub use templates::{BUILT_IN, Source, TemplateDirs};
 

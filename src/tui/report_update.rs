@@ -182,14 +182,7 @@ pub fn pull_note(app: &mut App) {
         ));
         return;
     };
-    let quoted = match note.speaker {
-        Some(speaker) => format!(
-            "{}: {}",
-            app.session.speaker_name(speaker),
-            note.text.trim()
-        ),
-        None => note.text.trim().to_string(),
-    };
+    let quoted = crate::report::attributed(&app.session, note);
     let blank = field.text.lines().iter().all(|l| l.trim().is_empty());
     field.text.move_cursor(CursorMove::Bottom);
     field.text.move_cursor(CursorMove::End);
