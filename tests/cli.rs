@@ -90,7 +90,7 @@ fn a_note_names_its_speaker_by_any_unique_part_without_accents() {
     let filtered = ok(rapporteur(&["notes", s, "-q", "3"]));
     assert_eq!(filtered.lines().count(), 1);
     assert!(filtered.contains("Attribution needs evidence"));
-    assert!(filtered.contains("+00:15:00"), "{filtered}");
+    assert!(filtered.contains("+0:15:00"), "{filtered}");
     let by_kind = ok(rapporteur(&["notes", s, "-k", "question"]));
     assert!(by_kind.contains("small states") && by_kind.lines().count() == 1);
 }

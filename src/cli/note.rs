@@ -167,12 +167,7 @@ fn describe(session: &Session, note: &Note) -> String {
         .map_or(note.at, |origin| note.at.with_timezone(&origin.timezone()));
     let offset = session
         .origin()
-        .map(|origin| {
-            let seconds = (note.at - origin).num_seconds();
-            let sign = if seconds < 0 { '-' } else { '+' };
-            let s = seconds.abs();
-            format!("{sign}{:02}:{:02}:{:02} ", s / 3600, s / 60 % 60, s % 60)
-        })
+        .map(|origin| format!("{} ", rapporteur::stats::offset(note.at - origin)))
         .unwrap_or_default();
     let speaker = note
         .speaker

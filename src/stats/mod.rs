@@ -224,6 +224,29 @@ fn group_by<G: Copy + Ord>(
     groups
 }
 
+/// "1:05:09", "0:04:07" or "-0:00:30": elapsed time with its hours always shown, so that it does
+/// not change width at the hour.
+pub fn hms(duration: TimeDelta) -> String {
+    let seconds = duration.num_seconds();
+    let sign = if seconds < 0 { "-" } else { "" };
+    let seconds = seconds.abs();
+    format!(
+        "{sign}{}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
+/// "+0:12:30" after the session's start, "-0:01:00" before it: where a note sits in the session.
+pub fn offset(duration: TimeDelta) -> String {
+    if duration < TimeDelta::zero() {
+        hms(duration)
+    } else {
+        format!("+{}", hms(duration))
+    }
+}
+
 /// "1:05:09" or "4:07": how floor time reads on screen and in reports.
 pub fn clock(duration: TimeDelta) -> String {
     let seconds = duration.num_seconds().max(0);

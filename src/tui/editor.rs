@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::header::hms;
 use super::keymap::question_key;
 use super::state::{App, Focus};
 
@@ -61,7 +60,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let editor = &app.editor;
     let title = match (editor.editing, editor.started) {
         (Some(_), Some(at)) => match app.session.origin() {
-            Some(origin) => format!(" Correcting the note of +{} ", hms(at - origin)),
+            Some(origin) => format!(
+                " Correcting the note of {} ",
+                crate::stats::offset(at - origin)
+            ),
             None => format!(" Correcting the note of {} ", at.format("%H:%M:%S")),
         },
         (Some(_), None) => " Correcting a note ".to_string(),

@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::state::App;
 use super::text::{fit, width};
+use crate::stats::hms;
 
 /// From this long before the planned end, the elapsed time turns to a warning.
 const WARN_BEFORE_END: TimeDelta = TimeDelta::minutes(10);
@@ -82,17 +83,4 @@ fn segment(app: &App) -> String {
             plan.first().map_or("the start", |s| s)
         ),
     }
-}
-
-/// "1:05:09": hours always shown, so the elapsed time does not change width at the hour.
-pub fn hms(duration: TimeDelta) -> String {
-    let seconds = duration.num_seconds();
-    let sign = if seconds < 0 { "-" } else { "" };
-    let seconds = seconds.abs();
-    format!(
-        "{sign}{}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    )
 }

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::model::Note;
 
-use super::header::hms;
 use super::state::{App, Focus};
 use super::text::wrap;
 use super::theme::{EDITED_MARK, kind_mark};
@@ -24,14 +23,7 @@ pub fn inner(area: Rect) -> Rect {
 pub fn note_lines(app: &App, note: &Note, columns: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let offset = match app.session.origin() {
-        Some(origin) => {
-            let offset = hms(note.at - origin);
-            if offset.starts_with('-') {
-                offset
-            } else {
-                format!("+{offset}")
-            }
-        }
+        Some(origin) => crate::stats::offset(note.at - origin),
         None => note.at.format("%H:%M:%S").to_string(),
     };
     let indent = offset.chars().count() + 1;
