@@ -8,7 +8,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyCode;
 use rapporteur::model::{Change, Session};
 use rapporteur::store::StoreError;
-use rapporteur::tui::{self, Draft, Persist, view};
+use rapporteur::tui::{self, App, Draft, Persist, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_support::*;
@@ -61,6 +61,17 @@ fn frame(c: &mut Criterion) {
     });
 }
 
+/// One key press that keeps the text the same length over a run: a character, then Backspace.
+fn type_or_erase(app: &mut App, store: &mut Nowhere, n: &mut u64, c: char) {
+    *n += 1;
+    let code = if n.is_multiple_of(2) {
+        KeyCode::Char(c)
+    } else {
+        KeyCode::Backspace
+    };
+    tui::step(app, store, Some(key(code)), now());
+}
+
 fn key_press(c: &mut Criterion) {
     let mut app = app(mid_way(10_000), 200, 50);
     let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
@@ -68,14 +79,7 @@ fn key_press(c: &mut Criterion) {
     let mut n = 0u64;
     c.bench_function("key_press_10000_notes", |b| {
         b.iter(|| {
-            n += 1;
-            // Type and erase, so the note does not grow without end.
-            let code = if n.is_multiple_of(2) {
-                KeyCode::Char('x')
-            } else {
-                KeyCode::Backspace
-            };
-            tui::step(&mut app, &mut store, Some(key(code)), now());
+            type_or_erase(&mut app, &mut store, &mut n, 'x');
             terminal.draw(|f| view::draw(f, &app)).unwrap();
         })
     });
@@ -87,13 +91,7 @@ fn key_update_only(c: &mut Criterion) {
     let mut n = 0u64;
     c.bench_function("key_update_only_10000_notes", |b| {
         b.iter(|| {
-            n += 1;
-            let code = if n.is_multiple_of(2) {
-                KeyCode::Char('x')
-            } else {
-                KeyCode::Backspace
-            };
-            tui::step(&mut app, &mut store, Some(key(code)), now());
+            type_or_erase(&mut app, &mut store, &mut n, 'x');
         })
     });
 }
@@ -109,13 +107,7 @@ fn search_key_press(c: &mut Criterion) {
     let mut n = 0u64;
     c.bench_function("search_key_update_only_10000_notes", |b| {
         b.iter(|| {
-            n += 1;
-            let code = if n.is_multiple_of(2) {
-                KeyCode::Char('o')
-            } else {
-                KeyCode::Backspace
-            };
-            tui::step(&mut app, &mut store, Some(key(code)), now());
+            type_or_erase(&mut app, &mut store, &mut n, 'o');
         })
     });
 }
@@ -138,13 +130,7 @@ fn report_key_press(c: &mut Criterion) {
         let mut n = 0u64;
         c.bench_function(&format!("report_key_update_only_10000_notes/{name}"), |b| {
             b.iter(|| {
-                n += 1;
-                let code = if n.is_multiple_of(2) {
-                    KeyCode::Char('x')
-                } else {
-                    KeyCode::Backspace
-                };
-                tui::step(&mut app, &mut store, Some(key(code)), now());
+                type_or_erase(&mut app, &mut store, &mut n, 'x');
             })
         });
         c.bench_function(&format!("report_frame_200x50_10000_notes/{name}"), |b| {
