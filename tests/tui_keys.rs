@@ -318,6 +318,31 @@ fn search_and_filters_narrow_the_timeline() {
     }
 }
 
+/// Adding someone who is already on the roster (another spelling of the same name) adds to
+/// them, as `rapporteur person add` does, rather than listing them twice.
+#[test]
+fn adding_someone_already_on_the_roster_updates_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = new_session(&dir);
+    let mut run = Run::open(&path);
+    let before = run.app.session.roster().count();
+    run.press([alt('p')]);
+    run.press(typed("alexandra paulus"));
+    run.press([key(KeyCode::Tab)]);
+    run.press(typed("TU Chemnitz"));
+    run.press([key(KeyCode::Enter)]);
+    assert!(tui::status::line(&run.app).contains("already on the roster"));
+    drop(run);
+    let reopened = Run::open(&path);
+    assert_eq!(reopened.app.session.roster().count(), before);
+    let paulus = reopened
+        .app
+        .session
+        .person_named("Alexandra Paulus")
+        .unwrap();
+    assert_eq!(paulus.affiliation.as_deref(), Some("TU Chemnitz"));
+}
+
 #[test]
 fn roster_changes_are_saved_in_the_header() {
     let dir = tempfile::tempdir().unwrap();

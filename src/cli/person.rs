@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 
-use rapporteur::model::{Person, RegionalGroup, Role, Speaker, StakeholderGroup};
+use rapporteur::model::{Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup};
 use rapporteur::store::Store;
 
 #[derive(Subcommand)]
@@ -65,25 +65,19 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     let opened = Store::open(&args.session)?;
     super::report_warnings(&opened.warnings);
     let (mut store, mut session) = (opened.store, opened.session);
-    let existing = session.person_named(&args.name).map(|p| p.id);
-    let id = existing.unwrap_or_else(|| session.next_person_id());
-    if existing.is_none() {
-        session.people.push(Person::new(id, args.name.trim()));
-    }
-    let Some(person) = session.person_mut(id) else {
-        bail!("the roster lost {}", args.name);
-    };
-    if let Some(affiliation) = &args.affiliation {
-        person.affiliation = Some(affiliation.trim().to_string());
-    }
-    person.stakeholder = args.stakeholder.or(person.stakeholder);
-    person.region = args.region.or(person.region);
+    let mut given = Person::new(PersonId(0), args.name.trim());
+    given.affiliation = args.affiliation.as_deref().map(|a| a.trim().to_string());
+    given.stakeholder = args.stakeholder;
+    given.region = args.region;
     for role in &args.roles {
-        person.add_role(*role);
+        given.add_role(*role);
     }
-    let name = person.name.clone();
+    let (id, existed) = session.enrol(given);
+    let name = session
+        .person(id)
+        .map_or_else(String::new, |p| p.name.clone());
     store.save_header(&session)?;
-    if existing.is_some() {
+    if existed {
         println!("{name} is already on the roster; updated what was given");
     } else {
         println!("added {name}");

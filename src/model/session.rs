@@ -186,6 +186,25 @@ impl Session {
         PersonId(highest.saturating_add(1))
     }
 
+    /// Puts someone on the roster: a newcomer gets a fresh id; someone already there (the same
+    /// name, ignoring case and accents) keeps theirs and gains what is given (affiliation,
+    /// groups, roles). Returns the id and whether the person was already there.
+    pub fn enrol(&mut self, given: Person) -> (PersonId, bool) {
+        let existing = self.person_named(&given.name).map(|p| p.id);
+        let Some(person) = existing.and_then(|id| self.person_mut(id)) else {
+            let id = self.next_person_id();
+            self.people.push(Person { id, ..given });
+            return (id, false);
+        };
+        person.affiliation = given.affiliation.or(person.affiliation.take());
+        person.stakeholder = given.stakeholder.or(person.stakeholder);
+        person.region = given.region.or(person.region);
+        for role in given.roles {
+            person.add_role(role);
+        }
+        (person.id, true)
+    }
+
     /// The person of that name, ignoring case and accents, if the roster has one.
     pub fn person_named(&self, name: &str) -> Option<&Person> {
         let wanted = fold(name);
@@ -429,6 +448,21 @@ mod tests {
         session.record_floor(change);
         session.record_floor(change);
         assert_eq!(session.floor.len(), 1);
+    }
+
+    #[test]
+    fn enrolling_someone_already_there_adds_to_them() {
+        let mut session = roster();
+        let mut again = Person::new(PersonId(0), "bruna toso de alcantara");
+        again.roles = vec![Role::Rapporteur];
+        again.affiliation = Some("NIC.br".into());
+        assert_eq!(session.enrol(again), (PersonId(1), true));
+        assert_eq!(session.people.len(), 3);
+        assert_eq!(session.people[0].roles, [Role::Rapporteur]);
+        assert_eq!(session.people[0].name, "Bruna Toso de Alcântara");
+        let (id, existed) = session.enrol(Person::new(PersonId(0), "Ana Silva"));
+        assert_eq!((id, existed), (PersonId(4), false));
+        assert_eq!(session.person(id).unwrap().name, "Ana Silva");
     }
 
     #[test]

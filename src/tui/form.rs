@@ -68,12 +68,13 @@ impl PersonForm {
     }
 
     /// The person the form describes, or what is wrong with it.
-    pub fn person(&self, id: PersonId) -> Result<Person, String> {
+    /// The person the form describes; the roster gives them their id.
+    pub fn person(&self) -> Result<Person, String> {
         let name = self.value(0);
         if name.is_empty() {
             return Err("a name is needed".into());
         }
-        let mut person = Person::new(id, name);
+        let mut person = Person::new(PersonId(0), name);
         let affiliation = self.value(1);
         person.affiliation = (!affiliation.is_empty()).then_some(affiliation);
         let stakeholder = self.value(2);

@@ -948,13 +948,17 @@ fn overlay_accept(app: &mut App, fx: &mut Vec<Effect>) {
             }
         }
         Some(Overlay::AddPerson(mut form)) => {
-            let id = app.session.next_person_id();
-            match form.person(id) {
+            match form.person() {
                 Ok(person) => {
-                    let name = person.name.clone();
-                    app.session.people.push(person);
-                    // The next free quick key: nobody else's key moves mid-session.
-                    app.quick_order.push(id);
+                    let (id, existed) = app.session.enrol(person);
+                    let name = app
+                        .session
+                        .person(id)
+                        .map_or_else(String::new, |p| p.name.clone());
+                    if !existed {
+                        // The next free quick key: nobody else's key moves mid-session.
+                        app.quick_order.push(id);
+                    }
                     app.header_unsaved = true;
                     fx.push(Effect::SaveHeader);
                     app.refresh_stats();
@@ -966,7 +970,12 @@ fn overlay_accept(app: &mut App, fx: &mut Vec<Effect>) {
                         .map_or(" (Alt+s to give the floor)".to_string(), |k| {
                             format!(" (Alt+{k} gives the floor)")
                         });
-                    app.status.message = Some(format!("{name} added{key}"));
+                    let what = if existed {
+                        "was already on the roster; updated"
+                    } else {
+                        "added"
+                    };
+                    app.status.message = Some(format!("{name} {what}{key}"));
                 }
                 Err(error) => {
                     form.error = Some(error);
