@@ -354,7 +354,7 @@ fn stats_agree_with_a_hand_count() {
     let human = ok(rapporteur(&["stats", s]));
     assert!(human.contains("never started"), "{human}");
     assert!(
-        human.contains("Livia Sobota") && human.contains("8:00"),
+        human.contains("Livia Sobota") && human.contains(" 0:08:00 "),
         "{human}"
     );
 }

@@ -180,7 +180,10 @@ fn copying_a_field_sends_its_text_as_osc_52() {
     assert_eq!(terminal.terminal, [sequence]);
     let status = tui::status::line(&app);
     assert!(
-        status.contains(&format!("copied {} characters", text.chars().count())),
+        status.contains(&format!(
+            "{} characters sent to the terminal",
+            text.chars().count()
+        )),
         "{status}"
     );
 

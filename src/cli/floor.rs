@@ -145,13 +145,13 @@ fn describe(session: &Session, stats: &Stats) -> String {
             out += &format!(
                 "{} {:>8} {:>6} {:>6}\n",
                 pad(&format!("  {name}")),
-                stats::clock(tally.floor),
+                stats::hms(tally.floor),
                 tally.interventions,
                 tally.notes
             );
         }
     }
-    out += &format!("\nTotal floor time: {}\n", stats::clock(stats.total_floor));
+    out += &format!("\nTotal floor time: {}\n", stats::hms(stats.total_floor));
     out += "\nNotes by policy question\n";
     for question in &stats.questions {
         let text = session.question(question.number).map_or("", |q| q.short());

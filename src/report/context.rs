@@ -467,7 +467,7 @@ fn floor_view(session: &Session, anonymous: bool) -> FloorView {
                     label,
                     detail,
                     seconds,
-                    time: stats::clock(tally.floor),
+                    time: stats::hms(tally.floor),
                     share: percent(seconds, total),
                     bar: percent(seconds, longest),
                     interventions: tally.interventions,
@@ -523,7 +523,7 @@ fn floor_view(session: &Session, anonymous: bool) -> FloorView {
     ];
 
     FloorView {
-        total: stats::clock(stats.total_floor),
+        total: stats::hms(stats.total_floor),
         total_seconds: total,
         speakers: rows(speakers),
         stakeholder_groups: rows(stakeholder_groups),

@@ -224,8 +224,8 @@ fn group_by<G: Copy + Ord>(
     groups
 }
 
-/// "1:05:09", "0:04:07" or "-0:00:30": elapsed time with its hours always shown, so that it does
-/// not change width at the hour.
+/// "1:05:09", "0:04:07" or "-0:00:30": elapsed time and floor time, with the hours always shown,
+/// so that a figure does not change width at the hour nor read as hours and minutes.
 pub fn hms(duration: TimeDelta) -> String {
     let seconds = duration.num_seconds();
     let sign = if seconds < 0 { "-" } else { "" };
@@ -244,16 +244,5 @@ pub fn offset(duration: TimeDelta) -> String {
         hms(duration)
     } else {
         format!("+{}", hms(duration))
-    }
-}
-
-/// "1:05:09" or "4:07": how floor time reads on screen and in reports.
-pub fn clock(duration: TimeDelta) -> String {
-    let seconds = duration.num_seconds().max(0);
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
     }
 }

@@ -329,7 +329,7 @@ pub fn copy_report(app: &mut App, fx: &mut Vec<Effect>) {
 
 pub fn copied(app: &mut App, result: Result<usize, String>) {
     app.status.message = Some(match result {
-        Ok(chars) => format!("copied {chars} characters (OSC 52)"),
+        Ok(chars) => format!("{chars} characters sent to the terminal to copy (OSC 52)"),
         Err(error) => format!("could not copy: {error}"),
     });
 }

@@ -136,7 +136,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             _ => None,
         };
         let absent = person.is_some_and(|p| !p.attended);
-        let mut time = stats::clock(app.floor_time(speaker));
+        let mut time = stats::hms(app.floor_time(speaker));
         let key = quick_key(index, speaker);
         let mut name = app.session.speaker_name(speaker);
         if absent && absent_in_time {
