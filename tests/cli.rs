@@ -96,6 +96,25 @@ fn a_note_names_its_speaker_by_any_unique_part_without_accents() {
 }
 
 #[test]
+fn a_note_of_several_lines_is_one_entry_in_notes_with_its_lines_indented() {
+    let (_dir, path) = new_workshop();
+    let s = arg(&path);
+    for (at, text) in [
+        ("14:05", "Three points:\n- attribution\r\n- norms"),
+        ("14:06", "Next"),
+    ] {
+        ok(rapporteur(&["note", s, "-s", "sobota", "--at", at, text]));
+    }
+    let listed = ok(rapporteur(&["notes", s]));
+    let lines: Vec<&str> = listed.lines().collect();
+    assert_eq!(lines.len(), 4, "{listed}");
+    assert!(lines[0].ends_with("remark: Three points:"), "{listed}");
+    assert_eq!(lines[1], "    - attribution");
+    assert_eq!(lines[2], "    - norms");
+    assert!(lines[3].starts_with('+') && lines[3].ends_with("remark: Next"));
+}
+
+#[test]
 fn unknown_or_ambiguous_speakers_and_questions_are_errors_that_list_candidates() {
     let (_dir, path) = new_workshop();
     let s = arg(&path);

@@ -161,6 +161,7 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
 }
 
 /// `+00:12:30 14:02 Livia Sobota [Q1 Q3] takeaway: text`, the clock time in the session's zone.
+/// A note of several lines stays one entry: its continuation lines are indented.
 fn describe(session: &Session, note: &Note) -> String {
     let local = session
         .origin()
@@ -182,6 +183,10 @@ fn describe(session: &Session, note: &Note) -> String {
         "{offset}{} {speaker}{questions} {}: {}",
         local.format("%H:%M"),
         note.kind.slug(),
-        note.text
+        note.text.lines().collect::<Vec<_>>().join(CONTINUATION)
     )
 }
+
+/// What starts a note's second and later lines in `notes`, so that no line of a note can be
+/// taken for the start of another.
+const CONTINUATION: &str = "\n    ";
