@@ -96,6 +96,45 @@ fn a_note_names_its_speaker_by_any_unique_part_without_accents() {
 }
 
 #[test]
+fn attendance_is_present_absent_or_not_recorded() {
+    let (_dir, path) = new_workshop();
+    let s = arg(&path);
+    let attended = || -> Vec<(String, Value)> {
+        let shown = json(&rapporteur(&["show", s, "--json"]));
+        let people = shown["people"].as_array().unwrap().iter();
+        people
+            .map(|p| (p["name"].as_str().unwrap().into(), p["attended"].clone()))
+            .collect()
+    };
+    let of = |name: &str| -> Value {
+        let found = attended().into_iter().find(|(n, _)| n.contains(name));
+        found.unwrap().1
+    };
+    assert!(attended().iter().all(|(_, a)| a.is_null()), "{:?}", attended());
+    ok(rapporteur(&["floor", s, "sobota", "--at", "14:00"]));
+    ok(rapporteur(&["note", s, "-s", "paulus", "--at", "14:01", "x"]));
+    ok(rapporteur(&["person", "present", s, "alcantara"]));
+    ok(rapporteur(&["person", "absent", s, "markovski"]));
+    assert_eq!(of("Sobota"), true, "given the floor");
+    assert_eq!(of("Paulus"), true, "a note on her");
+    assert_eq!(of("Alcântara"), true, "marked present");
+    assert_eq!(of("Markovski"), false);
+
+    // A note on someone marked absent is saved, with a warning that says so.
+    let noted = rapporteur(&["note", s, "-s", "markovski", "--at", "14:02", "y"]);
+    assert!(noted.status.success());
+    let warning = text(&noted.stderr);
+    assert!(warning.contains("Veni Markovski is marked absent"), "{warning}");
+    assert_eq!(ok(rapporteur(&["notes", s, "-s", "markovski"])).lines().count(), 1);
+    assert_eq!(of("Markovski"), false, "the mark stands");
+
+    // Given the floor, he evidently came.
+    let floor = ok(rapporteur(&["floor", s, "markovski", "--at", "14:03"]));
+    assert!(floor.contains("marked present"), "{floor}");
+    assert_eq!(of("Markovski"), true);
+}
+
+#[test]
 fn a_note_of_several_lines_is_one_entry_in_notes_with_its_lines_indented() {
     let (_dir, path) = new_workshop();
     let s = arg(&path);
@@ -210,7 +249,7 @@ fn show_json_lists_people_roles_and_questions() {
     );
     assert_eq!(shown["people"][1]["stakeholder_group"], "government");
     assert_eq!(shown["people"][1]["regional_group"], "grulac");
-    assert_eq!(shown["people"][1]["attended"], true);
+    assert_eq!(shown["people"][1]["attended"], Value::Null, "not recorded");
     assert_eq!(shown["policy_questions"].as_array().unwrap().len(), 3);
     let human = ok(rapporteur(&["show", arg(&path)]));
     assert!(human.contains("Livia Sobota") && human.contains("Government"));
@@ -259,6 +298,7 @@ fn the_roster_can_be_fixed_from_the_command_line() {
         .find(|p| p["name"] == "Veni Markovski")
         .unwrap();
     assert_eq!(veni["attended"], false);
+    assert_eq!(ana["attended"], Value::Null, "not recorded");
     let error = fails(rapporteur(&[
         "person",
         "add",

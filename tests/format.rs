@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use rapporteur::model::{NoteKind, Speaker};
+use rapporteur::model::{Attendance, NoteKind, Speaker};
 use rapporteur::stats::{self, Until};
 use rapporteur::store::{FORMAT_VERSION, Store};
 
@@ -31,7 +31,14 @@ fn format_1_reads_with_every_kind_of_record() {
         .roster()
         .find(|p| p.name == "Erik Lindqvist")
         .unwrap();
-    assert!(!lindqvist.attended);
+    assert!(lindqvist.marked_absent());
+    // Format 1 said `attended: true` of everyone not marked absent: the default, not a record.
+    // So only the record (the floor, notes) makes anyone present.
+    let attendances = session.attendances();
+    let attendance = |name: &str| attendances.of(session.roster().find(|p| p.name == name).unwrap());
+    assert_eq!(attendance("Erik Lindqvist"), Attendance::Absent);
+    assert_eq!(attendance("Tomás Ribeiro"), Attendance::Present, "noted");
+    assert_eq!(attendance("Hana Kobayashi"), Attendance::NotRecorded);
     assert!(session.roster().any(|p| p.name == "Zeynep Yılmaz"));
     assert_eq!(session.questions.len(), 3);
 

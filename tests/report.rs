@@ -3,7 +3,7 @@
 
 mod fixture;
 
-use rapporteur::model::{NoteKind, Session, fold};
+use rapporteur::model::{Attendance, NoteKind, Session, fold};
 use rapporteur::report::{
     self, BUILT_IN, Form, Format, Options, Profile, Report, ReportError, TemplateDirs,
 };
@@ -155,18 +155,31 @@ fn no_name_nor_surname_survives_an_anonymous_export() {
 }
 
 #[test]
-fn absent_and_removed_people_are_not_listed_as_taking_part() {
-    let session = fixture();
+fn only_people_present_are_listed_as_taking_part() {
+    let mut session = fixture();
+    let took_part = |session: &Session| -> Vec<String> {
+        let json: serde_json::Value =
+            serde_json::from_str(&export(session, "igf", Report::Final, Format::Json, false))
+                .unwrap();
+        json["participants"]["people"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // Everyone who spoke or was noted; not the absent, the removed, nor the rapporteur, whose
+    // attendance nothing recorded.
+    let names = took_part(&session);
+    assert_eq!(names.len(), 6, "{names:?}");
+    for name in ["Dmitri Volkov", "Jean-Pierre Moreau", "Aisha Rahman"] {
+        assert!(!names.iter().any(|n| n == name), "{name} in {names:?}");
+    }
+    let aisha = session.person_named("Aisha Rahman").unwrap().id;
+    session.person_mut(aisha).unwrap().attendance = Attendance::Present;
+    assert!(took_part(&session).iter().any(|n| n == "Aisha Rahman"));
     let json: serde_json::Value =
         serde_json::from_str(&export(&session, "igf", Report::Final, Format::Json, false)).unwrap();
-    let names: Vec<&str> = json["participants"]["people"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["name"].as_str().unwrap())
-        .collect();
-    assert_eq!(names.len(), 7, "{names:?}");
-    assert!(!names.contains(&"Dmitri Volkov") && !names.contains(&"Jean-Pierre Moreau"));
     let speakers: Vec<&str> = json["floor"]["speakers"]
         .as_array()
         .unwrap()

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 
 use common::{at, scratch, workshop};
-use rapporteur::model::{Change, FloorChange, Note, NoteKind, PersonId, Speaker};
+use rapporteur::model::{Attendance, Change, FloorChange, Note, NoteKind, PersonId, Speaker};
 use rapporteur::store::{SessionPaths, Store, StoreError, StoreWarning};
 
 fn note(minute: u32, text: &str) -> Note {
@@ -71,11 +71,11 @@ fn the_roster_can_change_and_people_can_be_deleted_and_restored() {
     let (_dir, path) = scratch();
     let mut store = Store::create(&path, &workshop()).unwrap();
     let mut session = workshop();
-    session.person_mut(PersonId(4)).unwrap().attended = false;
+    session.person_mut(PersonId(4)).unwrap().attendance = Attendance::Absent;
     session.person_mut(PersonId(3)).unwrap().removed = true;
     store.save_header(&session).unwrap();
     let (read, _) = Store::read(&path).unwrap();
-    assert!(!read.person(PersonId(4)).unwrap().attended);
+    assert!(read.person(PersonId(4)).unwrap().marked_absent());
     assert_eq!(read.roster().count(), 3);
     session.person_mut(PersonId(3)).unwrap().removed = false;
     store.save_header(&session).unwrap();

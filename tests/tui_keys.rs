@@ -220,18 +220,29 @@ fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
     let mut run = Run::open(&path);
+    let keyed = |app: &App| app.session.quick_keys(&app.quick_order);
+    let before = keyed(&run.app);
+    assert_eq!(before[1], PersonId(2), "Alexandra Paulus has Alt+2");
     run.press([alt('x')]);
     run.press(typed("paulus"));
     run.press([key(KeyCode::Enter)]);
-    let paulus = |app: &App| app.session.person(PersonId(2)).unwrap().attended;
-    assert!(!paulus(&run.app));
+    let absent = |app: &App| app.session.person(PersonId(2)).unwrap().marked_absent();
+    assert!(absent(&run.app));
+    // Marked absent, she has no quick key: the next person moves up to Alt+2.
+    assert_eq!(keyed(&run.app)[1], before[2]);
     run.press([alt('2')]);
-    assert!(paulus(&run.app));
+    assert_eq!(run.app.session.floor_holder(), Some(Speaker::Person(before[2])));
+    assert!(absent(&run.app));
+    run.press([alt('s')]);
+    run.press(typed("paulus"));
+    run.press([key(KeyCode::Enter)]);
+    assert!(!absent(&run.app));
+    assert_eq!(keyed(&run.app), before, "her key is hers again");
     let status = tui::status::line(&run.app);
     assert!(status.contains("marked present"), "{status}");
     drop(run);
     let reopened = Run::open(&path);
-    assert!(paulus(&reopened.app), "saved in the header");
+    assert!(!absent(&reopened.app), "saved in the header");
 }
 
 #[test]
@@ -375,12 +386,12 @@ fn roster_changes_are_saved_in_the_header() {
         Some(Speaker::Person(zoe.id))
     );
     assert!(
-        !reopened
+        reopened
             .app
             .session
             .person_named("Alexandra Paulus")
             .unwrap()
-            .attended
+            .marked_absent()
     );
 }
 

@@ -5,6 +5,7 @@ mod tui_support;
 use chrono::TimeDelta;
 use proptest::prelude::*;
 use rapporteur::model::{
+    Attendance,
     Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, Speaker,
 };
 use rapporteur::tui::action::{Action, Move};
@@ -59,7 +60,9 @@ prop_compose! {
         }
         for (i, name) in names.into_iter().enumerate() {
             let mut person = Person::new(PersonId(i as u32 + 1), name);
-            person.attended = i % 3 != 2;
+            if i % 3 == 2 {
+                person.attendance = Attendance::Absent;
+            }
             session.people.push(person);
         }
         let speaker = |n: usize| match n {

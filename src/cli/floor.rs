@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use rapporteur::model::{Change, FloorChange, Session, Speaker};
+use rapporteur::model::{Attendance, Change, FloorChange, Session, Speaker};
 use rapporteur::stats::{self, Stats, Tally, Until};
 use rapporteur::store::{Store, now};
 use unicode_width::UnicodeWidthStr;
@@ -23,7 +23,7 @@ pub struct FloorArgs {
 }
 
 pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
-    let (mut store, session, warnings) = Store::open_for_append(&args.session)?;
+    let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
     super::report_warnings(&warnings);
     let speaker = match args.who.trim().to_lowercase().as_str() {
         "none" | "nobody" => None,
@@ -37,9 +37,22 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         eprintln!("rapporteur: warning: {doubt}");
     }
     store.append(&Change::Floor(FloorChange { at, speaker }))?;
+    // Someone given the floor evidently came, as on the live screen.
+    let came_after_all = match speaker {
+        Some(Speaker::Person(id)) => session.person_mut(id).filter(|p| p.marked_absent()),
+        _ => None,
+    };
+    let marked = match came_after_all {
+        Some(person) => {
+            person.attendance = Attendance::Present;
+            store.save_header(&session)?;
+            " (marked present)"
+        }
+        None => "",
+    };
     match speaker {
         Some(speaker) => println!(
-            "{} has the floor from {}",
+            "{} has the floor from {}{marked}",
             session.speaker_name(speaker),
             shown(at)
         ),
@@ -89,7 +102,7 @@ fn describe(session: &Session, stats: &Stats) -> String {
     let speakers = stats.speakers.iter().map(|entry| {
         let mut name = session.speaker_name(entry.speaker);
         if let Speaker::Person(id) = entry.speaker
-            && session.person(id).is_some_and(|p| !p.attended)
+            && session.person(id).is_some_and(|p| p.marked_absent())
         {
             name += " (absent)";
         }

@@ -5,7 +5,9 @@ use anyhow::{Context, bail};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use rapporteur::model::{Note, NoteId, NoteKind, Person, PolicyQuestion, Session, Speaker};
+use rapporteur::model::{
+    Attendances, Note, NoteId, NoteKind, Person, PolicyQuestion, Session, Speaker,
+};
 use rapporteur::stats::{GroupTally, Stats, Tally};
 
 #[derive(Serialize)]
@@ -31,7 +33,8 @@ pub struct PersonJson<'a> {
     pub stakeholder_group: Option<&'static str>,
     pub regional_group: Option<&'static str>,
     pub roles: Vec<&'static str>,
-    pub attended: bool,
+    /// Present, absent, or null: not recorded.
+    pub attended: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -55,21 +58,25 @@ impl<'a> SessionJson<'a> {
             expected_outcomes: info.expected_outcomes.as_deref(),
             taker: &session.taker,
             clock_started: session.clock_started,
-            people: session.roster().map(PersonJson::of).collect(),
+            people: {
+                let attendances = session.attendances();
+                let json = |p| PersonJson::of(p, &attendances);
+                session.roster().map(json).collect()
+            },
             policy_questions: session.questions.iter().map(QuestionJson::of).collect(),
         }
     }
 }
 
 impl<'a> PersonJson<'a> {
-    fn of(person: &'a Person) -> Self {
+    fn of(person: &'a Person, attendances: &Attendances) -> Self {
         PersonJson {
             name: &person.name,
             affiliation: person.affiliation.as_deref(),
             stakeholder_group: person.stakeholder.map(|g| g.slug()),
             regional_group: person.region.map(|g| g.slug()),
             roles: person.roles.iter().map(|r| r.slug()).collect(),
-            attended: person.attended,
+            attended: attendances.of(person).known(),
         }
     }
 }
@@ -202,7 +209,8 @@ pub struct SpeakerJson {
     pub speaker: String,
     pub stakeholder_group: Option<&'static str>,
     pub regional_group: Option<&'static str>,
-    pub attended: bool,
+    /// Present, absent, or null: not recorded; the audiences are present.
+    pub attended: Option<bool>,
     #[serde(flatten)]
     pub tally: TallyJson,
 }
@@ -250,6 +258,7 @@ fn groups<G: Copy>(tallies: &[GroupTally<G>], slug: fn(G) -> &'static str) -> Ve
 
 impl StatsJson {
     pub fn of(session: &Session, stats: &Stats) -> Self {
+        let attendances = session.attendances();
         let speakers = stats
             .speakers
             .iter()
@@ -262,7 +271,7 @@ impl StatsJson {
                     speaker: speaker_word(session, entry.speaker),
                     stakeholder_group: person.and_then(|p| p.stakeholder).map(|g| g.slug()),
                     regional_group: person.and_then(|p| p.region).map(|g| g.slug()),
-                    attended: person.is_none_or(|p| p.attended),
+                    attended: person.map_or(Some(true), |p| attendances.of(p).known()),
                     tally: entry.tally.into(),
                 }
             })

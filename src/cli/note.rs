@@ -61,6 +61,15 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
         .as_deref()
         .map(|who| session.resolve_speaker(who))
         .transpose()?;
+    if let Some(Speaker::Person(id)) = speaker
+        && let Some(person) = session.person(id).filter(|p| p.marked_absent())
+    {
+        eprintln!(
+            "rapporteur: warning: {} is marked absent; the note is saved with them as its speaker \
+             (`rapporteur person present` if they came)",
+            person.name
+        );
+    }
     check_questions(session, &args.questions)?;
     let at = match &args.at {
         Some(time) => parse_moment(time, session.origin(), now())?,

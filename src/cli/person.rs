@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 
-use rapporteur::model::{Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup};
+use rapporteur::model::{Attendance, Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup};
 use rapporteur::store::Store;
 
 #[derive(Subcommand)]
@@ -17,7 +17,7 @@ pub enum PersonCommand {
     /// Mark someone on the roster as absent: they did not come.
     #[command(after_help = "Example:\n  rapporteur person absent ws422.ron markovski")]
     Absent(WhoArgs),
-    /// Undo `absent`: they came after all.
+    /// Mark someone on the roster as present: they came (the floor or a note on them says so too).
     #[command(after_help = "Example:\n  rapporteur person present ws422.ron markovski")]
     Present(WhoArgs),
 }
@@ -52,8 +52,8 @@ pub struct WhoArgs {
 pub fn run(command: &PersonCommand) -> anyhow::Result<ExitCode> {
     match command {
         PersonCommand::Add(args) => add(args),
-        PersonCommand::Absent(args) => set_attended(args, false),
-        PersonCommand::Present(args) => set_attended(args, true),
+        PersonCommand::Absent(args) => mark(args, Attendance::Absent),
+        PersonCommand::Present(args) => mark(args, Attendance::Present),
     }
 }
 
@@ -85,7 +85,7 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn set_attended(args: &WhoArgs, attended: bool) -> anyhow::Result<ExitCode> {
+fn mark(args: &WhoArgs, attendance: Attendance) -> anyhow::Result<ExitCode> {
     let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
     super::report_warnings(&warnings);
     let Speaker::Person(id) = session.resolve_speaker(&args.who)? else {
@@ -94,12 +94,14 @@ fn set_attended(args: &WhoArgs, attended: bool) -> anyhow::Result<ExitCode> {
     let Some(person) = session.person_mut(id) else {
         bail!("the roster lost {}", args.who);
     };
-    person.attended = attended;
+    person.attendance = attendance;
     let name = person.name.clone();
     store.save_header(&session)?;
-    println!(
-        "{name} is marked {}",
-        if attended { "present" } else { "absent" }
-    );
+    let word = if attendance == Attendance::Absent {
+        "absent"
+    } else {
+        "present"
+    };
+    println!("{name} is marked {word}");
     Ok(ExitCode::SUCCESS)
 }

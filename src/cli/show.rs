@@ -3,7 +3,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use rapporteur::model::Session;
+use rapporteur::model::{Attendance, Session};
 use rapporteur::store::Store;
 
 use super::json::{self, SessionJson};
@@ -63,6 +63,7 @@ fn describe(session: &Session) -> String {
     if session.roster().next().is_none() {
         out += "  (none)\n";
     }
+    let attendances = session.attendances();
     for person in session.roster() {
         let roles: Vec<&str> = person.roles.iter().map(|r| r.label()).collect();
         let mut groups: Vec<&str> = [
@@ -84,9 +85,11 @@ fn describe(session: &Session) -> String {
         if !roles.is_empty() {
             out += &format!(" — {}", roles.join(", "));
         }
-        if !person.attended {
-            out += " [absent]";
-        }
+        out += match attendances.of(person) {
+            Attendance::Present => " [present]",
+            Attendance::Absent => " [absent]",
+            Attendance::NotRecorded => "",
+        };
         out += "\n";
     }
     out += "\nPolicy questions:\n";

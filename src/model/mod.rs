@@ -1,11 +1,14 @@
 //! The domain: a session, its people, policy questions and notes. Knows nothing of terminals or files.
 
+mod attendance;
 mod change;
 mod names;
 mod note;
 mod session;
+mod speaking;
 mod vocabulary;
 
+pub use attendance::{Attendance, Attendances};
 pub use change::Change;
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};

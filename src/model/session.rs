@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+use super::attendance::Attendance;
 use super::names::{fold, name_matches};
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
 use super::vocabulary::{RegionalGroup, Role, StakeholderGroup};
@@ -54,6 +55,7 @@ pub struct Section {
 pub struct PersonId(pub u32);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredPerson")]
 pub struct Person {
     pub id: PersonId,
     pub name: String,
@@ -65,16 +67,54 @@ pub struct Person {
     pub region: Option<RegionalGroup>,
     #[serde(default)]
     pub roles: Vec<Role>,
-    /// False once the rapporteur marks the person absent.
-    #[serde(default = "yes")]
-    pub attended: bool,
+    /// What the rapporteur marked; see [`Session::attendances`] for what the record shows.
+    pub attendance: Attendance,
     /// Deleted from the roster; kept so that notes still name them and the deletion can be undone.
-    #[serde(default)]
     pub removed: bool,
 }
 
-fn yes() -> bool {
-    true
+/// A person as any version of the file holds them: format 1 had `attended: bool`.
+#[derive(Deserialize)]
+struct StoredPerson {
+    id: PersonId,
+    name: String,
+    #[serde(default)]
+    affiliation: Option<String>,
+    #[serde(default)]
+    stakeholder: Option<StakeholderGroup>,
+    #[serde(default)]
+    region: Option<RegionalGroup>,
+    #[serde(default)]
+    roles: Vec<Role>,
+    #[serde(default, deserialize_with = "given")]
+    attendance: Option<Attendance>,
+    #[serde(default, deserialize_with = "given")]
+    attended: Option<bool>,
+    #[serde(default)]
+    removed: bool,
+}
+
+/// A field that is there, told apart from one left out (RON reads `Option` as `Some(…)`).
+fn given<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    field: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(field).map(Some)
+}
+
+impl From<StoredPerson> for Person {
+    fn from(stored: StoredPerson) -> Self {
+        let legacy = stored.attended.map(Attendance::from_format_1);
+        Person {
+            id: stored.id,
+            name: stored.name,
+            affiliation: stored.affiliation,
+            stakeholder: stored.stakeholder,
+            region: stored.region,
+            roles: stored.roles,
+            attendance: stored.attendance.or(legacy).unwrap_or_default(),
+            removed: stored.removed,
+        }
+    }
 }
 
 impl Person {
@@ -86,13 +126,17 @@ impl Person {
             stakeholder: None,
             region: None,
             roles: Vec::new(),
-            attended: true,
+            attendance: Attendance::NotRecorded,
             removed: false,
         }
     }
 
     pub fn has_role(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+
+    pub fn marked_absent(&self) -> bool {
+        self.attendance == Attendance::Absent
     }
 
     pub fn add_role(&mut self, role: Role) {

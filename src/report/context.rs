@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::anonymize::{Anonymizer, group_label};
 use super::form::{Field, FieldGroup, Form, paragraphs};
 use super::profile::{Each, FieldSpec, Limits, Part, Profile};
-use super::taking_part;
+use super::listed;
 use crate::model::{Note, NoteId, Person, Role, Session, Speaker};
 use crate::stats::{self, GroupTally, Tally, Until};
 
@@ -202,9 +202,10 @@ pub struct FloorRow {
 impl Context {
     pub fn new(session: &Session, profile: &Profile, form: &Form, anonymous: bool) -> Context {
         let person = |p: &Person| person_view(p, anonymous);
-        let present: Vec<&Person> = session.people.iter().filter(|p| taking_part(p)).collect();
+        let named: Vec<&Person> = session.people.iter().filter(|p| listed(p)).collect();
+        let present = session.took_part();
         let with_role = |role: Role| -> Vec<PersonView> {
-            present
+            named
                 .iter()
                 .filter(|p| p.has_role(role))
                 .map(|p| person(p))
@@ -482,7 +483,7 @@ fn floor_view(session: &Session, anonymous: bool) -> FloorView {
         .iter()
         .filter_map(|entry| match entry.speaker {
             Speaker::Person(id) => {
-                let person = session.person(id).filter(|p| taking_part(p))?;
+                let person = session.person(id).filter(|p| listed(p))?;
                 let group = group_label(person);
                 Some(if anonymous {
                     (group, None, entry.tally)
@@ -494,7 +495,7 @@ fn floor_view(session: &Session, anonymous: bool) -> FloorView {
         })
         .collect();
 
-    let present: Vec<&Person> = session.people.iter().filter(|p| taking_part(p)).collect();
+    let present = session.took_part();
     let stakeholders: BTreeSet<_> = present.iter().map(|p| p.stakeholder).collect();
     let regions: BTreeSet<_> = present.iter().map(|p| p.region).collect();
     let stakeholder_groups = groups(&stats.stakeholder_groups, &stakeholders, |g| g.label());

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use super::profile::{Each, FieldSpec, Limits, Profile, Report, Seed};
-use super::taking_part;
+use super::listed;
 use crate::model::{Note, NoteId, PersonId, Role, Session, Speaker};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -154,7 +154,7 @@ impl FieldGroup {
             Each::Speaker => session
                 .people
                 .iter()
-                .filter(|p| taking_part(p) && p.has_role(Role::Speaker))
+                .filter(|p| listed(p) && p.has_role(Role::Speaker))
                 .map(|p| {
                     let subject = Subject::Speaker(p.id);
                     let notes = seed_notes(session, spec.seed, subject);

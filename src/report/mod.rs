@@ -94,9 +94,10 @@ impl FromStr for Format {
     }
 }
 
-/// Whether a person counts as having taken part: not marked absent, not removed.
-pub fn taking_part(person: &Person) -> bool {
-    person.attended && !person.removed
+/// Whether the report names a person in the particulars, the floor table and the fields: on the
+/// roster and not marked absent. Who took part is [`Session::took_part`].
+pub fn listed(person: &Person) -> bool {
+    !person.marked_absent() && !person.removed
 }
 
 /// How to export one report.

@@ -45,7 +45,7 @@ impl Picker {
     pub fn new(purpose: Purpose, session: &Session) -> Self {
         let people = session.roster().map(|p| {
             let mut detail = Vec::new();
-            if !p.attended {
+            if p.marked_absent() {
                 detail.push("absent".to_string());
             }
             detail.extend(p.affiliation.clone());

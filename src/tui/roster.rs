@@ -135,9 +135,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Speaker::Person(id) => app.session.person(id),
             _ => None,
         };
-        let absent = person.is_some_and(|p| !p.attended);
+        let absent = person.is_some_and(|p| p.marked_absent());
         let mut time = stats::hms(app.floor_time(speaker));
-        let key = quick_key(index, speaker);
+        let key = if absent { " " } else { quick_key(index, speaker) };
         let mut name = app.session.speaker_name(speaker);
         if absent && absent_in_time {
             time = "absent".into();

@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Change, NoteId, NoteKind, Person, PersonId, Role, Session, Speaker};
+use crate::model::{Change, NoteId, NoteKind, Person, PersonId, Session, Speaker};
 use crate::stats::{self, Stats, Until};
 
 use super::drafting::{Drafting, FieldDraft, Screen};
@@ -78,24 +78,6 @@ pub struct Quitting {
     pub told: bool,
     /// Leave even if the writes fail: the user was told what that loses.
     pub anyway: bool,
-}
-
-/// Who is likeliest to take the floor: speakers and moderators (0), then anyone else (1), then
-/// those who only organise or take the notes (2).
-pub fn speaking_rank(person: &Person) -> u8 {
-    let speaks = [Role::Speaker, Role::OnsiteModerator, Role::OnlineModerator];
-    if speaks.iter().any(|r| person.has_role(*r)) {
-        0
-    } else if !person.roles.is_empty()
-        && person
-            .roles
-            .iter()
-            .all(|r| matches!(r, Role::Organizer | Role::Rapporteur))
-    {
-        2
-    } else {
-        1
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -317,10 +299,7 @@ impl App {
             notes_version: 0,
             quick_order: Vec::new(),
         };
-        let mut people: Vec<&Person> = app.session.roster().collect();
-        // Stable: within a rank, the roster's own order.
-        people.sort_by_key(|p| speaking_rank(p));
-        app.quick_order = people.iter().map(|p| p.id).collect();
+        app.quick_order = app.session.speaking_order();
         app.editor.speaker = app.session.floor_holder();
         app
     }
@@ -343,18 +322,11 @@ impl App {
 
     /// The people on the roster in quick-key order: the first nine get Alt+1…Alt+9.
     pub fn roster_speakers(&self) -> impl Iterator<Item = Speaker> + '_ {
-        let listed = self
-            .quick_order
-            .iter()
-            .filter(|id| self.session.person(**id).is_some_and(|p| !p.removed))
-            .copied();
-        // Anyone the order does not know yet (it is fixed at open) still gets a place.
-        let unlisted = self
-            .session
-            .roster()
-            .map(|p| p.id)
-            .filter(|id| !self.quick_order.contains(id));
-        listed.chain(unlisted).map(Speaker::Person)
+        // The people marked absent come after those with keys, and have none.
+        let keyed = self.session.quick_keys(&self.quick_order);
+        let absent = self.session.roster().filter(|p| p.marked_absent());
+        let absent = absent.map(|p| p.id).collect::<Vec<_>>();
+        keyed.into_iter().chain(absent).map(Speaker::Person)
     }
 
     /// Applies a change to the session and tells the caches that depend on what it changed.

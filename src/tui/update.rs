@@ -6,7 +6,9 @@ use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 
-use crate::model::{Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold};
+use crate::model::{
+    Attendance, Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold,
+};
 
 use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;
@@ -74,7 +76,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::GiveFloor(speaker) => give_floor(app, Some(speaker), &mut fx),
         Action::GiveFloorTo(key) => match key
             .checked_sub(1)
-            .and_then(|i| app.roster_speakers().nth(i))
+            .and_then(|i| app.session.quick_keys(&app.quick_order).get(i).copied())
+            .map(Speaker::Person)
         {
             Some(speaker) => give_floor(app, Some(speaker), &mut fx),
             None => app.status.message = Some(format!("nobody has the quick key {key}")),
@@ -526,8 +529,8 @@ fn mark_present(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) -> Option
     let Speaker::Person(id) = speaker else {
         return None;
     };
-    let person = app.session.person_mut(id).filter(|p| !p.attended)?;
-    person.attended = true;
+    let person = app.session.person_mut(id).filter(|p| p.marked_absent())?;
+    person.attendance = Attendance::Present;
     app.header_unsaved = true;
     fx.push(Effect::SaveHeader);
     Some("marked present".into())
@@ -995,12 +998,13 @@ fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
     let Some(person) = app.session.person_mut(id) else {
         return;
     };
-    person.attended = !person.attended;
-    let message = format!(
-        "{} marked {}",
-        person.name,
-        if person.attended { "present" } else { "absent" }
-    );
+    let (attendance, word) = if person.marked_absent() {
+        (Attendance::Present, "present")
+    } else {
+        (Attendance::Absent, "absent")
+    };
+    person.attendance = attendance;
+    let message = format!("{} marked {word}", person.name);
     app.status.message = Some(message);
     app.header_unsaved = true;
     fx.push(Effect::SaveHeader);

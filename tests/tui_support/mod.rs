@@ -7,6 +7,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use rapporteur::model::{
+    Attendance,
     Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, RegionalGroup, Role,
     SegmentChange, Session, Speaker, StakeholderGroup,
 };
@@ -81,7 +82,7 @@ pub fn mid_way(notes: usize) -> Session {
     let mut session = roster_only();
     let start = start();
     session.clock_started = Some(start);
-    session.people[3].attended = false;
+    session.people[3].attendance = Attendance::Absent;
     session.apply(Change::Segment(SegmentChange {
         at: start,
         name: "Opening".into(),
