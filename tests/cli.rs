@@ -110,9 +110,15 @@ fn attendance_is_present_absent_or_not_recorded() {
         let found = attended().into_iter().find(|(n, _)| n.contains(name));
         found.unwrap().1
     };
-    assert!(attended().iter().all(|(_, a)| a.is_null()), "{:?}", attended());
+    assert!(
+        attended().iter().all(|(_, a)| a.is_null()),
+        "{:?}",
+        attended()
+    );
     ok(rapporteur(&["floor", s, "sobota", "--at", "14:00"]));
-    ok(rapporteur(&["note", s, "-s", "paulus", "--at", "14:01", "x"]));
+    ok(rapporteur(&[
+        "note", s, "-s", "paulus", "--at", "14:01", "x",
+    ]));
     ok(rapporteur(&["person", "present", s, "alcantara"]));
     ok(rapporteur(&["person", "absent", s, "markovski"]));
     assert_eq!(of("Sobota"), true, "given the floor");
@@ -124,8 +130,16 @@ fn attendance_is_present_absent_or_not_recorded() {
     let noted = rapporteur(&["note", s, "-s", "markovski", "--at", "14:02", "y"]);
     assert!(noted.status.success());
     let warning = text(&noted.stderr);
-    assert!(warning.contains("Veni Markovski is marked absent"), "{warning}");
-    assert_eq!(ok(rapporteur(&["notes", s, "-s", "markovski"])).lines().count(), 1);
+    assert!(
+        warning.contains("Veni Markovski is marked absent"),
+        "{warning}"
+    );
+    assert_eq!(
+        ok(rapporteur(&["notes", s, "-s", "markovski"]))
+            .lines()
+            .count(),
+        1
+    );
     assert_eq!(of("Markovski"), false, "the mark stands");
 
     // Given the floor, he evidently came.

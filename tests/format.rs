@@ -35,7 +35,8 @@ fn format_1_reads_with_every_kind_of_record() {
     // Format 1 said `attended: true` of everyone not marked absent: the default, not a record.
     // So only the record (the floor, notes) makes anyone present.
     let attendances = session.attendances();
-    let attendance = |name: &str| attendances.of(session.roster().find(|p| p.name == name).unwrap());
+    let attendance =
+        |name: &str| attendances.of(session.roster().find(|p| p.name == name).unwrap());
     assert_eq!(attendance("Erik Lindqvist"), Attendance::Absent);
     assert_eq!(attendance("Tomás Ribeiro"), Attendance::Present, "noted");
     assert_eq!(attendance("Hana Kobayashi"), Attendance::NotRecorded);

@@ -231,7 +231,10 @@ fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
     // Marked absent, she has no quick key: the next person moves up to Alt+2.
     assert_eq!(keyed(&run.app)[1], before[2]);
     run.press([alt('2')]);
-    assert_eq!(run.app.session.floor_holder(), Some(Speaker::Person(before[2])));
+    assert_eq!(
+        run.app.session.floor_holder(),
+        Some(Speaker::Person(before[2]))
+    );
     assert!(absent(&run.app));
     run.press([alt('s')]);
     run.press(typed("paulus"));

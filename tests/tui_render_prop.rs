@@ -5,8 +5,7 @@ mod tui_support;
 use chrono::TimeDelta;
 use proptest::prelude::*;
 use rapporteur::model::{
-    Attendance,
-    Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, Speaker,
+    Attendance, Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, Speaker,
 };
 use rapporteur::tui::action::{Action, Move};
 use rapporteur::tui::update::update;

@@ -4,7 +4,9 @@ use std::process::ExitCode;
 use anyhow::bail;
 use clap::{Args, Subcommand};
 
-use rapporteur::model::{Attendance, Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup};
+use rapporteur::model::{
+    Attendance, Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup,
+};
 use rapporteur::store::Store;
 
 #[derive(Subcommand)]

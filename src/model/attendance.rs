@@ -90,7 +90,13 @@ mod tests {
 
     fn five() -> Session {
         let mut session = Session::default();
-        for (id, name) in [(1, "Spoke"), (2, "Noted"), (3, "Marked"), (4, "Quiet"), (5, "Away")] {
+        for (id, name) in [
+            (1, "Spoke"),
+            (2, "Noted"),
+            (3, "Marked"),
+            (4, "Quiet"),
+            (5, "Away"),
+        ] {
             session.people.push(Person::new(PersonId(id), name));
         }
         session.person_mut(PersonId(3)).unwrap().attendance = Attendance::Present;
@@ -100,10 +106,24 @@ mod tests {
             speaker: Some(Speaker::Person(PersonId(1))),
         });
         let noted = Some(Speaker::Person(PersonId(2)));
-        session.upsert_note(Note::new(at("14:01:00"), noted, vec![], NoteKind::Remark, "x", ""));
+        session.upsert_note(Note::new(
+            at("14:01:00"),
+            noted,
+            vec![],
+            NoteKind::Remark,
+            "x",
+            "",
+        ));
         // Notes on someone marked absent do not overrule the mark: the note is the likelier slip.
         let away = Some(Speaker::Person(PersonId(5)));
-        session.upsert_note(Note::new(at("14:02:00"), away, vec![], NoteKind::Remark, "y", ""));
+        session.upsert_note(Note::new(
+            at("14:02:00"),
+            away,
+            vec![],
+            NoteKind::Remark,
+            "y",
+            "",
+        ));
         session
     }
 
@@ -117,17 +137,30 @@ mod tests {
         assert_eq!(of(3), Attendance::Present);
         assert_eq!(of(4), Attendance::NotRecorded);
         assert_eq!(of(5), Attendance::Absent);
-        let names: Vec<&str> = session.took_part().iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = session
+            .took_part()
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
         assert_eq!(names, ["Spoke", "Noted", "Marked"]);
     }
 
     #[test]
     fn format_1_attended_true_was_the_default_and_records_nothing() {
         let read = |text: &str| ron::from_str::<Person>(text).unwrap().attendance;
-        assert_eq!(read("(id: 1, name: \"A\", attended: true)"), Attendance::NotRecorded);
-        assert_eq!(read("(id: 1, name: \"A\", attended: false)"), Attendance::Absent);
+        assert_eq!(
+            read("(id: 1, name: \"A\", attended: true)"),
+            Attendance::NotRecorded
+        );
+        assert_eq!(
+            read("(id: 1, name: \"A\", attended: false)"),
+            Attendance::Absent
+        );
         assert_eq!(read("(id: 1, name: \"A\")"), Attendance::NotRecorded);
-        assert_eq!(read("(id: 1, name: \"A\", attendance: Present)"), Attendance::Present);
+        assert_eq!(
+            read("(id: 1, name: \"A\", attendance: Present)"),
+            Attendance::Present
+        );
         let written = ron::to_string(&Person::new(PersonId(1), "A")).unwrap();
         assert!(written.contains("attendance:NotRecorded") && !written.contains("attended"));
     }

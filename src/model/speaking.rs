@@ -57,7 +57,10 @@ mod tests {
             ("Rapporteur", &[Role::Rapporteur, Role::Organizer]),
             ("Online moderator", &[Role::OnlineModerator]),
             ("First speaker", &[Role::Speaker]),
-            ("Onsite moderator", &[Role::OnsiteModerator, Role::Organizer]),
+            (
+                "Onsite moderator",
+                &[Role::OnsiteModerator, Role::Organizer],
+            ),
             ("Second speaker", &[Role::Speaker]),
             ("Added live", &[]),
         ];
@@ -97,7 +100,10 @@ mod tests {
         let fixed = session.speaking_order();
         session.person_mut(PersonId(4)).unwrap().attendance = Attendance::Absent;
         let keys = names(&session, &session.quick_keys(&fixed));
-        assert_eq!(keys[..3], ["Onsite moderator", "Second speaker", "Online moderator"]);
+        assert_eq!(
+            keys[..3],
+            ["Onsite moderator", "Second speaker", "Online moderator"]
+        );
         assert!(!keys.contains(&"First speaker".to_string()));
     }
 

@@ -7,8 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::anonymize::{Anonymizer, group_label};
 use super::form::{Field, FieldGroup, Form, paragraphs};
-use super::profile::{Each, FieldSpec, Limits, Part, Profile};
 use super::listed;
+use super::profile::{Each, FieldSpec, Limits, Part, Profile};
 use crate::model::{Note, NoteId, Person, Role, Session, Speaker};
 use crate::stats::{self, GroupTally, Tally, Until};
 

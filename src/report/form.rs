@@ -3,8 +3,8 @@
 
 use std::fmt;
 
-use super::profile::{Each, FieldSpec, Limits, Profile, Report, Seed};
 use super::listed;
+use super::profile::{Each, FieldSpec, Limits, Profile, Report, Seed};
 use crate::model::{Note, NoteId, PersonId, Role, Session, Speaker};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -137,7 +137,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let absent = person.is_some_and(|p| p.marked_absent());
         let mut time = stats::hms(app.floor_time(speaker));
-        let key = if absent { " " } else { quick_key(index, speaker) };
+        let key = if absent {
+            " "
+        } else {
+            quick_key(index, speaker)
+        };
         let mut name = app.session.speaker_name(speaker);
         if absent && absent_in_time {
             time = "absent".into();

@@ -6,9 +6,7 @@ use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 
-use crate::model::{
-    Attendance, Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold,
-};
+use crate::model::{Attendance, Change, FloorChange, Note, NoteKind, SegmentChange, Speaker, fold};
 
 use super::action::{Action, Effect, Move, TextEdit};
 use super::drafting::Screen;

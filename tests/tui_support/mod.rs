@@ -7,9 +7,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 use rapporteur::model::{
-    Attendance,
-    Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, RegionalGroup, Role,
-    SegmentChange, Session, Speaker, StakeholderGroup,
+    Attendance, Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion,
+    RegionalGroup, Role, SegmentChange, Session, Speaker, StakeholderGroup,
 };
 use rapporteur::tui::action::Action;
 use rapporteur::tui::theme::Theme;
