@@ -105,10 +105,10 @@ fn a_note_typed_in_a_terminal_reaches_the_session_file() {
     assert_eq!(note.text, "Capacity first — 先建设能力");
     assert_eq!(note.questions, vec![2]);
     assert_eq!(note.kind, NoteKind::Takeaway);
-    let second = session.roster().nth(1).expect("the example has a roster");
+    let second = session.quick_keys(&session.speaking_order())[1];
     assert_eq!(
         note.speaker,
-        Some(Speaker::Person(second.id)),
+        Some(Speaker::Person(second)),
         "Alt+2 gave the floor to person 2"
     );
     assert!(

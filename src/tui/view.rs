@@ -33,7 +33,8 @@ pub fn layout(area: Rect, app: &App) -> Areas {
     .areas(area);
     // Below 60 columns the timeline gets the whole width; the picker still reaches everyone.
     let side = if area.width >= 60 {
-        (area.width / 3).clamp(26, 72)
+        // 28: room for a name, its key and a floor time with its hours ("0:05:00").
+        (area.width / 3).clamp(28, 72)
     } else {
         0
     };
