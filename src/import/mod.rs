@@ -3,7 +3,7 @@
 //! part it could not read. It never invents data: what it cannot place is kept as text.
 
 mod headings;
-mod html;
+pub(crate) mod html;
 mod lines;
 mod parse;
 mod people;

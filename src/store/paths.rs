@@ -12,6 +12,8 @@ pub struct SessionPaths {
     pub lock: PathBuf,
     /// `ws422.draft.ron`: the text being typed, saved every second.
     pub draft: PathBuf,
+    /// `ws422.transcript.ron`: the published transcript and the labels settled for it.
+    pub transcript: PathBuf,
 }
 
 impl SessionPaths {
@@ -29,6 +31,7 @@ impl SessionPaths {
             journal: sidecar(".notes.ron"),
             lock: sidecar(".lock"),
             draft: sidecar(".draft.ron"),
+            transcript: sidecar(".transcript.ron"),
             header,
         }
     }
@@ -66,6 +69,10 @@ mod tests {
         assert_eq!(paths.journal, PathBuf::from("/tmp/x/ws422.notes.ron"));
         assert_eq!(paths.lock, PathBuf::from("/tmp/x/ws422.lock"));
         assert_eq!(paths.draft, PathBuf::from("/tmp/x/ws422.draft.ron"));
+        assert_eq!(
+            paths.transcript,
+            PathBuf::from("/tmp/x/ws422.transcript.ron")
+        );
         let bare = SessionPaths::new("session");
         assert_eq!(bare.journal, PathBuf::from("session.notes.ron"));
     }

@@ -1,0 +1,67 @@
+//! The transcript kept beside the session (`ws422.transcript.ron`): its text, where it came from,
+//! and the labels the rapporteur settled. Replaced whole and atomically on each import.
+
+use std::path::Path;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::labels::LabelMap;
+use super::parse::Transcript;
+use super::{TranscriptError, parse_or_explain, source};
+
+/// The version of the kept transcript this build writes; every earlier one stays readable.
+pub const KEPT_FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Kept {
+    pub format: u32,
+    /// The file it was imported from, as named.
+    pub source: String,
+    pub imported: Option<DateTime<FixedOffset>>,
+    /// Labels settled by the rapporteur.
+    pub map: LabelMap,
+    /// The transcript as text (an HTML page's text), so that later versions read it afresh.
+    pub text: String,
+}
+
+impl Kept {
+    /// The kept transcript, or None if there is none. One that cannot be read is an error, so
+    /// that nobody overwrites it.
+    pub fn load(path: &Path) -> Result<Option<Kept>, TranscriptError> {
+        let text = match source::read_text_if_present(path)? {
+            Some(text) => text,
+            None => return Ok(None),
+        };
+        let kept: Kept = ron::from_str(&text).map_err(|error| {
+            crate::store::parse_error(
+                path,
+                0,
+                &error,
+                "a kept transcript (format, source, map, text)",
+            )
+        })?;
+        if kept.format > KEPT_FORMAT {
+            return Err(TranscriptError::NewerFormat {
+                path: path.to_path_buf(),
+                found: kept.format,
+            });
+        }
+        Ok(Some(kept))
+    }
+
+    pub fn save(&self, path: &Path) -> Result<(), TranscriptError> {
+        let io = |action, cause| crate::store::StoreError::io(action, path, cause);
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
+            .map_err(|e| io("encode the transcript", std::io::Error::other(e)))?;
+        crate::store::write_atomically(path, text.as_bytes())
+            .map_err(|e| io("save the transcript", e))?;
+        Ok(())
+    }
+
+    /// The kept text's turns; `path` is the kept file, named in errors.
+    pub fn transcript(&self, path: &Path) -> Result<Transcript, TranscriptError> {
+        parse_or_explain(&self.text, path)
+    }
+}
