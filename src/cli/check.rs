@@ -2,12 +2,14 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use rapporteur::model::{Session, Speaker};
-use rapporteur::store::Store;
+use rapporteur::store::{SessionPaths, Store};
+use rapporteur::transcript::{Analysis, Kept};
 
 pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     let (session, warnings) = Store::read(path)?;
     let mut problems: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
     problems.extend(problems_in(&session));
+    problems.extend(quote_problems(path, &session));
     if problems.is_empty() {
         println!(
             "{}: fine: {} people, {} policy questions, {} notes, {} floor changes",
@@ -24,6 +26,27 @@ pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     }
     eprintln!("{}: {} problem(s)", path.display(), problems.len());
     Ok(ExitCode::FAILURE)
+}
+
+/// Quotes put down to the wrong speaker, or not said in these words, when a transcript is kept.
+fn quote_problems(path: &Path, session: &Session) -> Vec<String> {
+    let kept_path = SessionPaths::new(path).transcript;
+    let analysis = Kept::load(&kept_path).and_then(|kept| match kept {
+        Some(kept) => {
+            let transcript = kept.transcript(&kept_path)?;
+            Ok(Some(Analysis::new(session, transcript, &kept.map)))
+        }
+        None => Ok(None),
+    });
+    match analysis {
+        Ok(Some(analysis)) => analysis
+            .check_quotes(session)
+            .iter()
+            .filter_map(|check| super::transcript::quote_problem(session, check))
+            .collect(),
+        Ok(None) => Vec::new(),
+        Err(error) => vec![error.to_string()],
+    }
 }
 
 /// What is wrong inside a session that loads: references to nobody, questions that do not exist.

@@ -10,6 +10,7 @@ mod note;
 mod open;
 mod person;
 mod show;
+mod transcript;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -80,6 +81,11 @@ pub enum Command {
     /// Open the live screen on a session (the same as `rapporteur SESSION`).
     #[command(after_help = "Example:\n  rapporteur open ws422.ron")]
     Open(SessionArg),
+    /// Read the published transcript against the session: who spoke, for how long, and quotes.
+    #[command(
+        after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept beside the session (ws422.transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
+    )]
+    Transcript(transcript::TranscriptArgs),
     /// Load the session and report problems; exits non-zero if there are any.
     #[command(after_help = "Example:\n  rapporteur check ws422.ron && echo fine")]
     Check(SessionArg),
@@ -105,6 +111,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Floor(args)) => floor::run_floor(&args),
         Some(Command::Stats(args)) => floor::run_stats(&args),
         Some(Command::Person(command)) => person::run(&command),
+        Some(Command::Transcript(args)) => transcript::run(&args),
         Some(Command::Check(args)) => check::run(&args.session),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Open(args)) => open::run(Some(&args.session)),

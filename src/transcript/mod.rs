@@ -18,7 +18,7 @@ use crate::model::{Person, Role, Session, Speaker};
 
 pub use floor::{Intervention, Span, SpanSource, span};
 pub use kept::{KEPT_FORMAT, Kept};
-pub use labels::{Attribution, BARE, LabelMap, MapEntry, match_label};
+pub use labels::{Attribution, BARE, LabelMap, MapEntry, key as label_key, match_label};
 pub use parse::{Transcript, Turn, parse};
 pub use quotes::{Passage, QuoteCheck, QuoteStatus};
 pub use source::MAX_BYTES;
@@ -192,5 +192,41 @@ impl Analysis {
         words: usize,
     ) -> Option<Passage> {
         self.spoken.said_at(&self.interventions, at, words)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Person, PersonId};
+    use chrono::DateTime;
+
+    #[test]
+    fn the_passage_said_around_a_moment_by_the_estimate() {
+        let at = |text| DateTime::parse_from_rfc3339(text).unwrap();
+        let mut session = Session::default();
+        session.info.start = Some(at("2022-12-01T14:00:00Z"));
+        session.info.duration_minutes = Some(1);
+        for (id, name) in [(1, "Ana Lima"), (2, "Bo Chen")] {
+            session.people.push(Person::new(PersonId(id), name));
+        }
+        let transcript = parse(
+            ">> ANA LIMA: one two three four five six seven eight nine ten\n\
+             >> BO CHEN: eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen \
+             nineteen twenty\n",
+        )
+        .unwrap();
+        let analysis = Analysis::new(&session, transcript, &LabelMap::default());
+        let passage = analysis.said_at(at("2022-12-01T14:00:45Z"), 4).unwrap();
+        assert_eq!(
+            passage.who,
+            Attribution::Speaker(Speaker::Person(PersonId(2)))
+        );
+        assert_eq!(passage.line, 2);
+        assert_eq!(passage.text, "… fourteen fifteen sixteen seventeen …");
+        let start = analysis.said_at(at("2022-12-01T14:00:00Z"), 3).unwrap();
+        assert_eq!(start.text, "one two three …");
+        assert_eq!(analysis.said_at(at("2022-12-01T13:59:59Z"), 3), None);
+        assert_eq!(analysis.said_at(at("2022-12-01T14:01:01Z"), 3), None);
     }
 }
