@@ -4,32 +4,13 @@ mod common;
 
 use std::fs;
 
-use common::{arg, rapporteur, scratch, text, workshop};
+use common::{arg, fails, ok, rapporteur, scratch, text, workshop};
 use rapporteur::store::{SessionPaths, Store};
 use serde_json::Value;
 
 fn json(output: &std::process::Output) -> Value {
     assert!(output.status.success(), "{}", text(&output.stderr));
     serde_json::from_slice(&output.stdout).expect("JSON on stdout")
-}
-
-fn ok(output: std::process::Output) -> String {
-    assert!(
-        output.status.success(),
-        "expected success, got {:?}: {}",
-        output.status,
-        text(&output.stderr)
-    );
-    text(&output.stdout)
-}
-
-fn fails(output: std::process::Output) -> String {
-    assert!(
-        !output.status.success(),
-        "expected failure: {}",
-        text(&output.stdout)
-    );
-    text(&output.stderr)
 }
 
 fn new_workshop() -> (tempfile::TempDir, std::path::PathBuf) {

@@ -7,7 +7,7 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{arg, person, rapporteur, scratch, text, workshop};
+use common::{arg, fails, ok, person, rapporteur, scratch, text, workshop};
 use rapporteur::model::{RegionalGroup, Role, StakeholderGroup};
 use rapporteur::store::{SessionPaths, Store};
 use serde_json::Value;
@@ -16,25 +16,6 @@ fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/transcripts")
         .join(name)
-}
-
-fn ok(output: std::process::Output) -> String {
-    assert!(
-        output.status.success(),
-        "expected success, got {:?}: {}",
-        output.status,
-        text(&output.stderr)
-    );
-    text(&output.stdout)
-}
-
-fn fails(output: std::process::Output) -> String {
-    assert!(
-        !output.status.success(),
-        "expected failure: {}",
-        text(&output.stdout)
-    );
-    text(&output.stderr)
 }
 
 fn json(output: std::process::Output) -> Value {

@@ -88,3 +88,24 @@ pub fn text(bytes: &[u8]) -> String {
 pub fn arg(path: &Path) -> &str {
     path.to_str().expect("a UTF-8 temporary path")
 }
+
+/// The command's stdout, once it is known to have succeeded.
+pub fn ok(output: Output) -> String {
+    assert!(
+        output.status.success(),
+        "expected success, got {:?}: {}",
+        output.status,
+        text(&output.stderr)
+    );
+    text(&output.stdout)
+}
+
+/// The command's stderr, once it is known to have failed.
+pub fn fails(output: Output) -> String {
+    assert!(
+        !output.status.success(),
+        "expected failure: {}",
+        text(&output.stdout)
+    );
+    text(&output.stderr)
+}
