@@ -1,7 +1,10 @@
-//! What saving and loading cost as a session grows: a note must cost the same at 10 or 10,000.
+//! What saving and loading cost as a session grows: a note must cost the same at 10 or 10,000,
+//! and loading must stay O(n log n) whatever order the journal holds the notes in (merged takers
+//! and notes added later with `--at` arrive out of time order).
 
 use std::hint::black_box;
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, TimeDelta};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
@@ -9,9 +12,11 @@ use rapporteur::model::{
     Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, Session, Speaker,
 };
 use rapporteur::stats::{self, Until};
-use rapporteur::store::Store;
+use rapporteur::store::{SessionPaths, Store};
 
-fn session_with(notes: usize) -> Session {
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn roster() -> Session {
     let start = DateTime::parse_from_rfc3339("2022-12-01T13:50:00Z").unwrap();
     let mut session = Session::default();
     session.info.start = Some(start);
@@ -25,30 +30,67 @@ fn session_with(notes: usize) -> Session {
             text: format!("Question {number}?"),
         })
         .collect();
+    session
+}
+
+/// The journal of a session with `notes` notes, a floor change every tenth note, in time order.
+fn changes(notes: usize) -> Vec<Change> {
+    let start = roster().info.start.unwrap();
+    let mut changes = Vec::with_capacity(notes + notes / 10 + 1);
     for i in 0..notes {
         let at = start + TimeDelta::seconds(i as i64);
         let speaker = Speaker::Person(PersonId(1 + (i % 12) as u32));
         if i % 10 == 0 {
-            session.record_floor(FloorChange {
+            changes.push(Change::Floor(FloorChange {
                 at,
                 speaker: Some(speaker),
-            });
+            }));
         }
-        session.upsert_note(Note::new(
+        changes.push(Change::Note(Note::new(
             at,
             Some(speaker),
             vec![1 + (i % 3) as u8],
             NoteKind::Remark,
             format!("Note {i}: attribution and sanctions as tools of cyber diplomacy #norms"),
             "Rapporteur",
-        ));
+        )));
     }
+    changes
+}
+
+/// The same changes in a fixed pseudo-random order (Fisher–Yates on a xorshift generator, so
+/// that every run measures the same journal).
+fn shuffled(mut changes: Vec<Change>) -> Vec<Change> {
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    for i in (1..changes.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        changes.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+    changes
+}
+
+fn session_with(notes: usize) -> Session {
+    let mut session = roster();
+    session.replay(changes(notes));
     session
 }
 
-fn create(dir: &Path, notes: usize) -> std::path::PathBuf {
-    let path = dir.join(format!("s{notes}.ron"));
-    drop(Store::create(&path, &session_with(notes)).unwrap());
+/// A session file whose journal holds `changes` in the order given.
+fn create(dir: &Path, name: &str, changes: &[Change]) -> PathBuf {
+    let path = dir.join(format!("{name}.ron"));
+    drop(Store::create(&path, &roster()).unwrap());
+    let mut journal = std::fs::OpenOptions::new()
+        .append(true)
+        .open(SessionPaths::new(&path).journal)
+        .unwrap();
+    let mut text = String::new();
+    for change in changes {
+        text += &ron::to_string(change).unwrap();
+        text.push('\n');
+    }
+    journal.write_all(text.as_bytes()).unwrap();
     path
 }
 
@@ -56,7 +98,7 @@ fn commit(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut group = c.benchmark_group("commit a note (open for append, append, fsync)");
     for notes in [10, 1_000, 10_000] {
-        let path = create(dir.path(), notes);
+        let path = create(dir.path(), &format!("s{notes}"), &changes(notes));
         let note = session_with(1).notes.remove(0);
         group.bench_with_input(BenchmarkId::from_parameter(notes), &path, |b, path| {
             b.iter(|| {
@@ -71,17 +113,33 @@ fn commit(c: &mut Criterion) {
 
 fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
-    let path = create(dir.path(), 10_000);
-    c.bench_function("load a 10,000-note session", |b| {
-        b.iter(|| black_box(Store::read(&path).unwrap()))
-    });
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    for notes in SIZES {
+        for (order, journal) in [
+            ("in order", changes(notes)),
+            ("shuffled", shuffled(changes(notes))),
+        ] {
+            let path = create(dir.path(), &format!("{order} {notes}"), &journal);
+            group.bench_with_input(BenchmarkId::new(order, notes), &path, |b, path| {
+                b.iter(|| black_box(Store::read(path).unwrap()))
+            });
+        }
+    }
+    group.finish();
 }
 
 fn compute_stats(c: &mut Criterion) {
-    let session = session_with(10_000);
-    c.bench_function("stats for 10,000 notes", |b| {
-        b.iter(|| black_box(stats::compute(&session, Until::LastRecorded)))
-    });
+    let mut group = c.benchmark_group("stats");
+    for notes in SIZES {
+        let session = session_with(notes);
+        group.bench_with_input(
+            BenchmarkId::from_parameter(notes),
+            &session,
+            |b, session| b.iter(|| black_box(stats::compute(session, Until::LastRecorded))),
+        );
+    }
+    group.finish();
 }
 
 fn import_proposal(c: &mut Criterion) {

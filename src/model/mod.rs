@@ -4,6 +4,7 @@ mod attendance;
 mod change;
 mod names;
 mod note;
+mod replay;
 mod session;
 mod speaking;
 mod vocabulary;

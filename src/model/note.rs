@@ -169,14 +169,14 @@ pub fn hashtags(text: &str) -> Vec<String> {
 }
 
 /// From `at` on, `speaker` has the floor; None closes the floor (a pause, or the end).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FloorChange {
     pub at: DateTime<FixedOffset>,
     pub speaker: Option<Speaker>,
 }
 
 /// From `at` on, the session is in the segment `name`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SegmentChange {
     pub at: DateTime<FixedOffset>,
     pub name: String,

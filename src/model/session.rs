@@ -340,6 +340,12 @@ impl Session {
         self.notes.insert(index, note);
     }
 
+    /// Replaces the whole timeline with `notes`, which must be in time order.
+    pub(super) fn set_notes(&mut self, notes: Vec<Note>) {
+        self.note_times = notes.iter().map(|n| (n.id, n.at)).collect();
+        self.notes = notes;
+    }
+
     /// Moves a note to the trash; returns whether there was such a note.
     pub fn delete_note(&mut self, id: NoteId) -> bool {
         match self.position(id) {

@@ -58,9 +58,7 @@ impl Header {
     /// The session this header begins, with the journal's changes applied in order.
     pub fn replay(self, changes: Vec<Change>) -> Session {
         let mut session = self.into_session();
-        for change in changes {
-            session.apply(change);
-        }
+        session.replay(changes);
         session
     }
 
