@@ -208,7 +208,10 @@ fn json_lines_are_added_whole_or_not_at_all() {
     );
     assert_eq!(ok(rapporteur(&["notes", s])), "");
 
-    assert!(ok(rapporteur(&["note", s, "--from", arg(&good)])).contains("saved 2 notes"));
+    assert_eq!(
+        ok(rapporteur(&["note", s, "--from", arg(&good)])).trim(),
+        "2 new, 0 already there"
+    );
     // What `notes --json` prints, `note --from` reads back: a copy round-trips.
     let exported = ok(rapporteur(&["notes", s, "--json"]));
     let copy = dir.path().join("copy.ron");
@@ -227,6 +230,98 @@ fn json_lines_are_added_whole_or_not_at_all() {
         .write_all(exported.as_bytes())
         .unwrap();
     assert!(child.wait().unwrap().success());
+    assert_eq!(ok(rapporteur(&["notes", arg(&copy), "--json"])), exported);
+}
+
+/// Sends `input` to `note SESSION --from -`.
+fn note_from_stdin(session: &std::path::Path, input: &str) -> std::process::Output {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(["note", arg(session), "--from", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn bulk_notes_already_there_are_counted_and_changed_ones_refuse_the_whole_file() {
+    let (_dir, path) = new_workshop();
+    let s = arg(&path);
+    ok(rapporteur(&["note", s, "-s", "sobota", "first"]));
+    ok(rapporteur(&["note", s, "-s", "online", "second"]));
+    let exported = ok(rapporteur(&["notes", s, "--json"]));
+    let fresh = "{\"at\":\"2022-12-01T14:03:00Z\",\"text\":\"third\"}\n";
+    let again = note_from_stdin(&path, &format!("{exported}{fresh}"));
+    assert_eq!(ok(again).trim(), "1 new, 2 already there");
+    assert_eq!(ok(rapporteur(&["notes", s])).lines().count(), 3);
+
+    let before = ok(rapporteur(&["notes", s, "--json"]));
+    let changed = exported.replacen("first", "FIRST, rewritten", 1);
+    let error = fails(note_from_stdin(&path, &format!("{fresh}{changed}")));
+    assert!(error.contains("stdin:2"), "{error}");
+    assert!(error.contains("other content"), "{error}");
+    assert_eq!(
+        ok(rapporteur(&["notes", s, "--json"])),
+        before,
+        "nothing added"
+    );
+
+    let empty = "{\"at\":\"2022-12-01T14:03:00Z\",\"text\":\"  \"}\n";
+    let error = fails(note_from_stdin(&path, &format!("{fresh}{empty}")));
+    assert!(
+        error.contains("stdin:2") && error.contains("empty"),
+        "{error}"
+    );
+    assert_eq!(
+        ok(rapporteur(&["notes", s, "--json"])),
+        before,
+        "nothing added"
+    );
+}
+
+#[test]
+fn people_named_like_an_audience_round_trip_through_json_lines() {
+    let (dir, path) = new_workshop();
+    let s = arg(&path);
+    ok(rapporteur(&["person", "add", s, "Online"]));
+    ok(rapporteur(&["person", "add", s, "Audience"]));
+    ok(rapporteur(&[
+        "note",
+        s,
+        "-s",
+        "person:online",
+        "said by the person",
+    ]));
+    ok(rapporteur(&["note", s, "-s", "online", "said in the chat"]));
+    ok(rapporteur(&[
+        "note",
+        s,
+        "-s",
+        "person:Audience",
+        "said by the other person",
+    ]));
+    let exported = ok(rapporteur(&["notes", s, "--json"]));
+    assert!(
+        exported.contains("\"speaker\":\"person:Online\""),
+        "{exported}"
+    );
+    assert!(exported.contains("\"speaker\":\"online\""), "{exported}");
+
+    let copy = dir.path().join("copy.ron");
+    fs::copy(&path, &copy).unwrap();
+    assert_eq!(
+        ok(note_from_stdin(&copy, &exported)).trim(),
+        "3 new, 0 already there"
+    );
     assert_eq!(ok(rapporteur(&["notes", arg(&copy), "--json"])), exported);
 }
 
@@ -454,15 +549,21 @@ fn check_reports_damage_and_exits_non_zero() {
 
 #[test]
 fn a_full_disk_is_a_clear_error_and_nothing_changes() {
+    use std::os::unix::process::CommandExt;
     let (_dir, path) = new_workshop();
     let paths = SessionPaths::new(&path);
-    fs::remove_file(&paths.journal).unwrap();
-    std::os::unix::fs::symlink("/dev/full", &paths.journal).unwrap();
     let header = fs::read(&path).unwrap();
-    let error = fails(rapporteur(&["note", arg(&path), "a note"]));
-    assert!(error.contains("No space left on device"), "{error}");
-    assert!(error.contains("ws422.notes.ron"), "{error}");
+    let journal = fs::read(&paths.journal).unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"));
+    command.args(["note", arg(&path), "a note that does not fit"]);
+    let limit = journal.len() as u64 + 10;
+    // SAFETY: only async-signal-safe calls (setrlimit, signal) between fork and exec.
+    unsafe { command.pre_exec(move || common::limit_file_size(limit)) };
+    let error = fails(command.output().unwrap());
+    assert!(error.contains("File too large"), "{error}");
+    assert!(error.contains(".ws422.ron.d/notes.ron"), "{error}");
     assert_eq!(fs::read(&path).unwrap(), header);
+    assert_eq!(fs::read(&paths.journal).unwrap(), journal);
 }
 
 /// Tests run as root in CI, where permissions do not stop writes; there the writer runs as

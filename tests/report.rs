@@ -49,12 +49,13 @@ fn the_fixture_file_is_the_fixture_session() {
     for (new, old) in [
         (fresh.clone(), checked_in.clone()),
         (
-            fresh.with_file_name("ws-attribution.notes.ron"),
-            checked_in.with_file_name("ws-attribution.notes.ron"),
+            rapporteur::store::SessionPaths::new(&fresh).journal,
+            rapporteur::store::SessionPaths::new(&checked_in).journal,
         ),
     ] {
         let new_text = std::fs::read_to_string(&new).unwrap();
         if std::env::var_os("RAPPORTEUR_UPDATE_FIXTURES").is_some() {
+            std::fs::create_dir_all(old.parent().unwrap()).unwrap();
             std::fs::write(&old, &new_text).unwrap();
         }
         let old_text = std::fs::read_to_string(&old).unwrap_or_default();

@@ -455,11 +455,11 @@ fn a_correction_in_progress_survives_a_kill() {
     assert_eq!(reopened.app.editor.content(), "parked");
 }
 
-/// The session's store, except that while `full` is set, journal appends go to a second store
-/// whose journal is /dev/full: real writes that fail with a real ENOSPC, through the store's code.
+/// The session's store, except that while `full` is set, journal appends fail as the store fails
+/// them on a full disk (the store's own tests write to a file that cannot grow).
 struct FillableDisk {
     real: Store,
-    full: Option<Store>,
+    full: bool,
 }
 
 impl tui::Persist for FillableDisk {
@@ -467,10 +467,14 @@ impl tui::Persist for FillableDisk {
         &mut self,
         change: &rapporteur::model::Change,
     ) -> Result<(), rapporteur::store::StoreError> {
-        match &mut self.full {
-            Some(full) => full.append(change),
-            None => self.real.append(change),
+        if self.full {
+            return Err(rapporteur::store::StoreError::Io {
+                action: "save",
+                path: self.real.paths().journal.clone(),
+                cause: std::io::Error::from_raw_os_error(28), // ENOSPC
+            });
         }
+        self.real.append(change)
     }
     fn save_header(
         &mut self,
@@ -490,18 +494,8 @@ impl tui::Persist for FillableDisk {
 fn a_full_disk_keeps_the_note_and_retries() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
-    let full_path = dir.path().join("full.ron");
-    drop(Store::create(&full_path, &roster_only()).unwrap());
-    let full_journal = dir.path().join("full.notes.ron");
-    std::fs::remove_file(&full_journal).unwrap();
-    std::os::unix::fs::symlink("/dev/full", &full_journal).unwrap();
-    let (full, _, _) = Store::open_for_append(&full_path).unwrap();
-
     let (mut app, real) = tui::open(&path, None, now(), Theme { color: false }).unwrap();
-    let mut disk = FillableDisk {
-        real,
-        full: Some(full),
-    };
+    let mut disk = FillableDisk { real, full: true };
     let mut clock = now();
     let mut press = |app: &mut App, disk: &mut FillableDisk, events: Vec<Event>| {
         for event in events {
@@ -523,7 +517,7 @@ fn a_full_disk_keeps_the_note_and_retries() {
     // Still full at the first retry; then the disk frees up and the next retry saves the note.
     press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
     assert_eq!(app.pending.len(), 1);
-    disk.full = None;
+    disk.full = false;
     press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
     assert!(app.pending.is_empty());
     let status = tui::status::line(&app);
@@ -567,13 +561,13 @@ fn the_readme_key_table_matches_the_keymap() {
 fn a_draft_that_cannot_be_read_is_kept_aside_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
-    let draft = dir.path().join("ws422.draft.ron");
+    let draft = rapporteur::store::SessionPaths::new(&path).draft;
     let damaged = "(text: \"precious\", pending: [Note(( garbage";
     std::fs::write(&draft, damaged).unwrap();
     let mut run = Run::open(&path);
     let error = run.app.status.error.clone().unwrap_or_default();
     assert!(error.contains("could not be read"), "{error}");
-    let kept: Vec<_> = std::fs::read_dir(dir.path())
+    let kept: Vec<_> = std::fs::read_dir(draft.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.to_string_lossy().contains("draft.damaged-"))

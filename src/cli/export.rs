@@ -103,8 +103,9 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         eprintln!("rapporteur: warning: {warning}");
     }
     match &args.output {
-        Some(path) => rapporteur::store::write_atomically(path, exported.text.as_bytes())
-            .with_context(|| format!("{}: could not write the report", path.display()))?,
+        Some(path) => {
+            rapporteur::store::write_user_file(path, exported.text.as_bytes(), &args.session)?
+        }
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout

@@ -99,7 +99,8 @@ pub struct NoteJson {
     #[serde(default)]
     pub id: Option<NoteId>,
     pub at: DateTime<FixedOffset>,
-    /// A person's name, "audience", "online", or null.
+    /// A person's name, "audience", "online", or null; `person:NAME` for someone whose name
+    /// reads as an audience.
     #[serde(default)]
     pub speaker: Option<String>,
     #[serde(default)]
@@ -120,19 +121,12 @@ fn remark() -> String {
     NoteKind::Remark.slug().to_string()
 }
 
-pub fn speaker_word(session: &Session, speaker: Speaker) -> String {
-    match speaker.audience_word() {
-        Some(word) => word.to_string(),
-        None => session.speaker_name(speaker),
-    }
-}
-
 impl NoteJson {
     pub fn of(session: &Session, note: &Note) -> Self {
         NoteJson {
             id: Some(note.id),
             at: note.at,
-            speaker: note.speaker.map(|s| speaker_word(session, s)),
+            speaker: note.speaker.map(|s| session.speaker_word(s)),
             questions: note.questions.clone(),
             kind: note.kind.slug().to_string(),
             text: note.text.clone(),
@@ -149,6 +143,7 @@ impl NoteJson {
             .as_deref()
             .map(|who| session.resolve_speaker(who))
             .transpose()?;
+        super::note::require_text(&self.text)?;
         let kind: NoteKind = self.kind.parse()?;
         check_questions(session, &self.questions)?;
         let taker = self.taker.unwrap_or_else(|| session.taker.clone());
@@ -268,7 +263,7 @@ impl StatsJson {
                     _ => None,
                 };
                 SpeakerJson {
-                    speaker: speaker_word(session, entry.speaker),
+                    speaker: session.speaker_word(entry.speaker),
                     stakeholder_group: person.and_then(|p| p.stakeholder).map(|g| g.slug()),
                     regional_group: person.and_then(|p| p.region).map(|g| g.slug()),
                     attended: person.map_or(Some(true), |p| attendances.of(p).known()),
@@ -280,7 +275,7 @@ impl StatsJson {
             clock_started: session.clock_started,
             counted_until: stats.counted_until,
             open_floor: stats.open_floor.map(|open| OpenFloorJson {
-                speaker: speaker_word(session, open.speaker),
+                speaker: session.speaker_word(open.speaker),
                 since: open.since,
             }),
             total_floor_seconds: stats.total_floor.num_seconds(),

@@ -83,7 +83,7 @@ pub enum Command {
     Open(SessionArg),
     /// Read the published transcript against the session: who spoke, for how long, and quotes.
     #[command(
-        after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept beside the session (ws422.transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
+        after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept with the session (.ws422.ron.d/transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
     )]
     Transcript(transcript::TranscriptArgs),
     /// Load the session and report problems; exits non-zero if there are any.

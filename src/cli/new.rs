@@ -9,7 +9,7 @@ use rapporteur::store::Store;
 
 #[derive(Args)]
 pub struct NewArgs {
-    /// Where the session goes, e.g. ws422.ron (its journal, ws422.notes.ron, goes beside it).
+    /// Where the session goes, e.g. ws422.ron (its other files go in the folder .ws422.ron.d).
     pub session: PathBuf,
     /// The session's proposal page: text copied from the browser, or the saved HTML page.
     #[arg(long, value_name = "FILE")]

@@ -36,26 +36,40 @@ pub struct NoteArgs {
 }
 
 pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
-    let (mut store, session, warnings) = Store::open_for_append(&args.session)?;
-    super::report_warnings(&warnings);
-    let notes = match &args.from {
-        Some(file) => read_json_lines(file, &session)?,
-        None => vec![note_from_args(args, &session)?],
+    let Some(file) = &args.from else {
+        let (mut store, session, warnings) = Store::open_for_append(&args.session)?;
+        super::report_warnings(&warnings);
+        let note = note_from_args(args, &session)?;
+        store.append(&Change::Note(note.clone()))?;
+        println!("saved note {} at {}", note.id, shown(note.at));
+        return Ok(ExitCode::SUCCESS);
     };
-    let changes: Vec<Change> = notes.iter().cloned().map(Change::Note).collect();
+    // Ids in the input are checked against every note, so the whole journal is read.
+    let opened = Store::open(&args.session)?;
+    super::report_warnings(&opened.warnings);
+    let mut store = opened.store;
+    let notes = read_json_lines(file, &opened.session)?;
+    let sorted = opened
+        .session
+        .sort_incoming(notes.notes)
+        .map_err(|clash| anyhow::anyhow!("{}:{}: {clash}", notes.name, notes.lines[clash.index]))?;
+    let changes: Vec<Change> = sorted.new.iter().cloned().map(Change::Note).collect();
     store.append_all(&changes)?;
-    match notes.as_slice() {
-        [one] => println!("saved note {} at {}", one.id, shown(one.at)),
-        many => println!("saved {} notes", many.len()),
-    }
+    println!("{} new, {} already there", sorted.new.len(), sorted.already);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A note needs words: blank text is refused wherever a note comes from.
+pub fn require_text(text: &str) -> anyhow::Result<()> {
+    if text.trim().is_empty() {
+        bail!("the note is empty; a note needs some text");
+    }
+    Ok(())
 }
 
 fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
     let text = args.text.join(" ");
-    if text.trim().is_empty() {
-        bail!("the note is empty; give its text after the session file");
-    }
+    require_text(&text)?;
     let speaker = args
         .speaker
         .as_deref()
@@ -88,8 +102,16 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
     ))
 }
 
+/// The notes of a JSON lines input, with where each was.
+struct NoteLines {
+    name: String,
+    notes: Vec<Note>,
+    /// The line number of each note.
+    lines: Vec<usize>,
+}
+
 /// Every line must be a good note before any is saved: a file is added whole or not at all.
-fn read_json_lines(file: &PathBuf, session: &Session) -> anyhow::Result<Vec<Note>> {
+fn read_json_lines(file: &PathBuf, session: &Session) -> anyhow::Result<NoteLines> {
     let name = if file.as_os_str() == "-" {
         "stdin".to_string()
     } else {
@@ -102,6 +124,7 @@ fn read_json_lines(file: &PathBuf, session: &Session) -> anyhow::Result<Vec<Note
         Box::new(BufReader::new(opened))
     };
     let mut notes = Vec::new();
+    let mut lines = Vec::new();
     for (index, line) in reader.lines().enumerate() {
         let line_number = index + 1;
         let line = line.with_context(|| format!("{name}:{line_number}: could not read"))?;
@@ -118,11 +141,12 @@ fn read_json_lines(file: &PathBuf, session: &Session) -> anyhow::Result<Vec<Note
             .into_note(session)
             .with_context(|| format!("{name}:{line_number}: nothing was added"))?;
         notes.push(note);
+        lines.push(line_number);
     }
     if notes.is_empty() {
         bail!("{name}: no notes in it; nothing was added");
     }
-    Ok(notes)
+    Ok(NoteLines { name, notes, lines })
 }
 
 #[derive(Args)]

@@ -16,7 +16,7 @@ use rapporteur::transcript::{
     QuoteStatus, SpanSource,
 };
 
-use super::json::{self, speaker_word};
+use super::json;
 
 #[derive(Args)]
 pub struct TranscriptArgs {
@@ -67,6 +67,8 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
         settle(&session, &mut kept.map, entry)?;
     }
     if args.file.is_some() || !args.map.is_empty() {
+        std::fs::create_dir_all(&paths.folder)
+            .with_context(|| format!("could not create {}", paths.folder.display()))?;
         kept.save(&paths.transcript)?;
     }
     let analysis = Analysis::new(&session, transcript, &kept.map);
@@ -360,7 +362,7 @@ struct PassageJson {
 /// A speaker as the JSON names them: a name, "audience", "online", or the label as written.
 fn who_word(session: &Session, who: &Attribution) -> String {
     match who {
-        Attribution::Speaker(speaker) => speaker_word(session, *speaker),
+        Attribution::Speaker(speaker) => session.speaker_word(*speaker),
         Attribution::Unknown(label) => label.clone(),
     }
 }
@@ -373,7 +375,7 @@ impl<'a> TranscriptJson<'a> {
         for e in analysis.estimates(session) {
             match e.who {
                 Attribution::Speaker(speaker) => speakers.push(SpeakerJson {
-                    speaker: speaker_word(session, speaker),
+                    speaker: session.speaker_word(speaker),
                     labels: e.labels,
                     interventions: e.interventions,
                     words: e.words,

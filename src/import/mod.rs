@@ -70,9 +70,11 @@ pub fn import_text(text: &str) -> Imported {
 
 /// Reads a proposal file: text, or an HTML page (by its extension or its first bytes).
 pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
-    let bytes = std::fs::read(path).map_err(|cause| ImportError::Read {
-        path: path.to_path_buf(),
-        cause,
+    let bytes = crate::store::read_regular(path, crate::store::Links::Follow).map_err(|cause| {
+        ImportError::Read {
+            path: path.to_path_buf(),
+            cause,
+        }
     })?;
     let text = String::from_utf8(bytes).map_err(|error| ImportError::NotUtf8 {
         path: path.to_path_buf(),

@@ -14,6 +14,7 @@ pub use change::Change;
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use session::{
-    DEFAULT_SEGMENTS, Person, PersonId, PolicyQuestion, Section, Session, SessionInfo, WhoError,
+    DEFAULT_SEGMENTS, Incoming, NoteClash, PERSON_PREFIX, Person, PersonId, PolicyQuestion,
+    Section, Session, SessionInfo, WhoError,
 };
 pub use vocabulary::{NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};

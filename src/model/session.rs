@@ -9,6 +9,9 @@ use super::names::{fold, name_matches};
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
 use super::vocabulary::{RegionalGroup, Role, StakeholderGroup};
 
+/// Marks a speaker word as a person's name even where it reads as an audience ("person:Online").
+pub const PERSON_PREFIX: &str = "person:";
+
 /// What the proposal page says about the session, apart from people and questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -173,6 +176,25 @@ pub enum WhoError {
     Ambiguous { query: String, candidates: String },
 }
 
+/// Notes from elsewhere, sorted against a session's own.
+#[derive(Debug, Default, PartialEq)]
+pub struct Incoming {
+    /// Not in the session yet, in the order given.
+    pub new: Vec<Note>,
+    /// How many were already there, word for word.
+    pub already: usize,
+}
+
+/// A note brought in whose id is already in the session (or earlier in the same input) with
+/// other content.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("note {id} is already in the session with other content; nothing was added")]
+pub struct NoteClash {
+    /// Where in the input it was, from 0.
+    pub index: usize,
+    pub id: NoteId,
+}
+
 /// A whole session: what the header file holds and what the journal recorded.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Session {
@@ -276,10 +298,39 @@ impl Session {
         }
     }
 
+    /// How a speaker is written where it must be read back (JSON lines, `--speaker`): a person's
+    /// name, `audience` or `online`; a person whose name itself reads as an audience (someone
+    /// called "Online") or begins with the prefix is written `person:NAME`, so every form has one
+    /// reading.
+    pub fn speaker_word(&self, speaker: Speaker) -> String {
+        match speaker.audience_word() {
+            Some(word) => word.to_string(),
+            None => {
+                let name = self.speaker_name(speaker);
+                let ambiguous = Speaker::audience_from_word(&name).is_some()
+                    || name.trim_start().to_lowercase().starts_with(PERSON_PREFIX);
+                if ambiguous {
+                    format!("{PERSON_PREFIX}{name}")
+                } else {
+                    name
+                }
+            }
+        }
+    }
+
     /// Resolves what a rapporteur typed for a speaker: `audience`, `online`, an exact name, or any
-    /// unique part of a name, ignoring case and accents.
+    /// unique part of a name, ignoring case and accents; `person:NAME` is always a person.
     pub fn resolve_speaker(&self, query: &str) -> Result<Speaker, WhoError> {
-        if let Some(audience) = Speaker::audience_from_word(query) {
+        let trimmed = query.trim_start();
+        let person_only = trimmed
+            .get(..PERSON_PREFIX.len())
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(PERSON_PREFIX));
+        let query = if person_only {
+            &trimmed[PERSON_PREFIX.len()..]
+        } else {
+            query
+        };
+        if !person_only && let Some(audience) = Speaker::audience_from_word(query) {
             return Ok(audience);
         }
         if let Some(person) = self.person_named(query) {
@@ -344,6 +395,29 @@ impl Session {
     pub(super) fn set_notes(&mut self, notes: Vec<Note>) {
         self.note_times = notes.iter().map(|n| (n.id, n.at)).collect();
         self.notes = notes;
+    }
+
+    /// Sorts notes brought in from elsewhere (`note --from`, a merge) against those already here,
+    /// by id: a note not here yet is new; one here with the same content is already there; one
+    /// here with other content is a clash, and nothing may be added.
+    pub fn sort_incoming(&self, incoming: Vec<Note>) -> Result<Incoming, NoteClash> {
+        let mut sorted = Incoming::default();
+        let mut seen: HashMap<NoteId, usize> = HashMap::new();
+        for (index, note) in incoming.into_iter().enumerate() {
+            let here = self
+                .note(note.id)
+                .or_else(|| self.trash.iter().find(|n| n.id == note.id))
+                .or_else(|| seen.get(&note.id).map(|at| &sorted.new[*at]));
+            match here {
+                None => {
+                    seen.insert(note.id, sorted.new.len());
+                    sorted.new.push(note);
+                }
+                Some(existing) if *existing == note => sorted.already += 1,
+                Some(_) => return Err(NoteClash { index, id: note.id }),
+            }
+        }
+        Ok(sorted)
     }
 
     /// Moves a note to the trash; returns whether there was such a note.
@@ -513,6 +587,44 @@ mod tests {
         let (id, existed) = session.enrol(Person::new(PersonId(0), "Ana Silva"));
         assert_eq!((id, existed), (PersonId(4), false));
         assert_eq!(session.person(id).unwrap().name, "Ana Silva");
+    }
+
+    #[test]
+    fn a_person_named_like_an_audience_is_written_so_it_reads_back_as_the_person() {
+        let mut session = roster();
+        for (id, name) in [(4, "Online"), (5, "Audience"), (6, "person: Smith")] {
+            session.people.push(Person::new(PersonId(id), name));
+        }
+        for id in [1, 4, 5, 6] {
+            let speaker = Speaker::Person(PersonId(id));
+            let word = session.speaker_word(speaker);
+            assert_eq!(session.resolve_speaker(&word), Ok(speaker), "{word}");
+        }
+        assert_eq!(session.speaker_word(Speaker::Online), "online");
+        assert_eq!(session.resolve_speaker("online"), Ok(Speaker::Online));
+        assert_eq!(session.resolve_speaker("audience"), Ok(Speaker::Audience));
+        assert_eq!(
+            session.resolve_speaker("PERSON:online"),
+            Ok(Speaker::Person(PersonId(4)))
+        );
+    }
+
+    #[test]
+    fn incoming_notes_are_new_already_there_or_a_clash() {
+        let mut session = roster();
+        let at = chrono::DateTime::parse_from_rfc3339("2022-12-01T14:00:00Z").unwrap();
+        let kept = Note::new(at, None, vec![], Default::default(), "kept", "t");
+        session.upsert_note(kept.clone());
+        let fresh = Note::new(at, None, vec![], Default::default(), "fresh", "t");
+        let sorted = session
+            .sort_incoming(vec![kept.clone(), fresh.clone(), fresh.clone()])
+            .unwrap();
+        assert_eq!(sorted.new, vec![fresh.clone()]);
+        assert_eq!(sorted.already, 2);
+        let mut changed = kept.clone();
+        changed.text = "changed".into();
+        let clash = session.sort_incoming(vec![fresh, changed]).unwrap_err();
+        assert_eq!((clash.index, clash.id), (1, kept.id));
     }
 
     #[test]

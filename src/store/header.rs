@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::Path;
 
+use super::files::{self, Links};
 use super::{FORMAT_VERSION, StoreError, parse_error};
 use crate::model::{Change, Person, PolicyQuestion, Session, SessionInfo};
 
@@ -23,6 +23,10 @@ pub(super) struct Header {
     pub people: Vec<Person>,
     #[serde(default)]
     pub questions: Vec<PolicyQuestion>,
+    /// A session begun in format 1 keeps its first journal beside the header, under this name;
+    /// it is read, never written again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_1_journal: Option<String>,
 }
 
 /// Only the version, read first, so that a newer file is refused with a clear word rather than a
@@ -42,6 +46,7 @@ impl Header {
             info: session.info.clone(),
             people: session.people.clone(),
             questions: session.questions.clone(),
+            format_1_journal: None,
         }
     }
 
@@ -63,16 +68,15 @@ impl Header {
     }
 
     pub fn read(path: &Path) -> Result<Header, StoreError> {
-        let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+        let bytes = files::read_regular(path, Links::Follow).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => StoreError::NotFound(path.to_path_buf()),
-            std::io::ErrorKind::InvalidData => StoreError::Parse {
-                path: path.to_path_buf(),
-                line: 1,
-                column: 1,
-                message: "the file is not UTF-8 text; expected a rapporteur session in RON"
-                    .to_string(),
-            },
             _ => StoreError::io("read", path, e),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|_| StoreError::Parse {
+            path: path.to_path_buf(),
+            line: 1,
+            column: 1,
+            message: "the file is not UTF-8 text; expected a rapporteur session in RON".to_string(),
         })?;
         let version: VersionOnly =
             ron::from_str(&text).map_err(|e| parse_error(path, 0, &e, EXPECTED))?;
@@ -93,21 +97,22 @@ impl Header {
             .indentor("  ".to_string());
         let body = ron::ser::to_string_pretty(self, pretty)
             .map_err(|e| StoreError::io("serialise", path, std::io::Error::other(e)))?;
-        let io = |e| StoreError::io("write", path, e);
-        let mut file = atomic_write_file::AtomicWriteFile::options()
-            .open(path)
-            .map_err(io)?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        writeln!(
-            file,
+        let text = format!(
             "// rapporteur session {name}: particulars, people and policy questions.\n\
-             // Notes are in the journal beside it. Format {FORMAT_VERSION}; edit with care."
-        )
-        .map_err(io)?;
-        file.write_all(body.as_bytes()).map_err(io)?;
-        file.write_all(b"\n").map_err(io)?;
-        // commit() fsyncs the file, renames it over the old one and fsyncs the directory.
-        file.commit().map_err(io)
+             // Notes are in the journals of its folder, .{name}.d. Format {FORMAT_VERSION}; \
+             edit with care.\n{body}\n"
+        );
+        // A symlinked header is written through: its target is replaced and the link kept.
+        files::write_atomically(path, text.as_bytes()).map_err(|e| StoreError::io("write", path, e))
+    }
+
+    /// Whether a file reads as a session header (of any version): such a file is never one of
+    /// another session's sidecars, and is never moved or removed as one.
+    pub fn looks_like_one(bytes: &[u8]) -> bool {
+        std::str::from_utf8(bytes)
+            .ok()
+            .is_some_and(|text| ron::from_str::<VersionOnly>(text).is_ok())
     }
 }
 

@@ -5,6 +5,7 @@
 //! 10,000 notes. A torn last record is cut off and kept in a file beside the journal; damage
 //! anywhere else stops the load with the file, line and column, and nothing is written.
 
+mod files;
 mod header;
 mod journal;
 mod lock;
@@ -12,20 +13,21 @@ mod paths;
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::{Change, Session};
+pub use files::{Links, open_regular, read_regular};
 use header::Header;
 use journal::Tail;
 use lock::WriterLock;
-pub use paths::SessionPaths;
+pub use paths::{SessionPaths, taker_slug};
 
 /// The version of the session files this build writes. Every earlier version stays readable.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -51,6 +53,8 @@ pub enum StoreError {
     },
     #[error("{}: already open by {}; close it there first", path.display(), holder(*pid))]
     Locked { path: PathBuf, pid: Option<u32> },
+    #[error("{}: will not write there: {reason}", path.display())]
+    Refused { path: PathBuf, reason: String },
     #[error("{}: could not {action}: {cause}", path.display())]
     Io {
         action: &'static str,
@@ -101,6 +105,8 @@ pub enum StoreWarning {
         bytes: usize,
         kept: Option<PathBuf>,
     },
+    /// A session of format 1 (sidecars beside the header) was moved into its folder.
+    Upgraded { header: PathBuf, folder: PathBuf },
 }
 
 impl fmt::Display for StoreWarning {
@@ -127,6 +133,13 @@ impl fmt::Display for StoreWarning {
                  skipped; open the session for writing to move it aside",
                 journal.display()
             ),
+            StoreWarning::Upgraded { header, folder } => write!(
+                f,
+                "{}: upgraded to format {FORMAT_VERSION}: its files are now kept in {} (older \
+                 versions of rapporteur can no longer open it)",
+                header.display(),
+                folder.display()
+            ),
         }
     }
 }
@@ -137,6 +150,8 @@ pub struct Store {
     paths: SessionPaths,
     journal: File,
     journal_len: u64,
+    /// Where a session begun in format 1 keeps its first journal (read, never written).
+    format_1_journal: Option<String>,
     _lock: WriterLock,
 }
 
@@ -148,13 +163,30 @@ pub struct Opened {
     pub warnings: Vec<StoreWarning>,
 }
 
+fn exists(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
 impl Store {
-    /// Creates the files of a new session; refuses to touch an existing one.
+    /// Creates the files of a new session; refuses to touch an existing one. On failure (a full
+    /// disk, say) nothing it made is left behind.
     pub fn create(path: impl AsRef<Path>, session: &Session) -> Result<Store, StoreError> {
         let paths = SessionPaths::new(path);
-        if paths.header.exists() || paths.journal.exists() {
+        let format_1 = SessionPaths::format_1(&paths.header);
+        if exists(&paths.header) || exists(&paths.folder) || exists(&format_1.journal) {
             return Err(StoreError::Exists(paths.header.clone()));
         }
+        std::fs::create_dir(&paths.folder)
+            .map_err(|e| StoreError::io("create the session's folder", &paths.folder, e))?;
+        let made = Self::create_in_folder(paths.clone(), session);
+        if made.is_err() {
+            // Only what this call made: the folder was new, so everything in it is ours.
+            let _ = std::fs::remove_dir_all(&paths.folder);
+        }
+        made
+    }
+
+    fn create_in_folder(paths: SessionPaths, session: &Session) -> Result<Store, StoreError> {
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
         // The journal first, whole: its preamble and one line a change, so that a session made
         // from another reads like one written live.
@@ -171,41 +203,32 @@ impl Store {
             .create_new(true)
             .open(&paths.journal)
             .map_err(io)?;
-        let written = journal
+        journal
             .write_all(text.as_bytes())
             .and_then(|()| journal.sync_all())
-            .map_err(io)
-            .and_then(|()| Header::of(session).write(&paths.header));
-        if let Err(error) = written {
-            // Leave nothing half-made behind.
-            let _ = std::fs::remove_file(&paths.journal);
-            return Err(error);
-        }
+            .map_err(io)?;
+        Header::of(session).write(&paths.header)?;
         Ok(Store {
             journal_len: text.len() as u64,
             paths,
             journal,
+            format_1_journal: None,
             _lock: lock,
         })
     }
 
     /// Opens a session for writing and replays its journal.
     pub fn open(path: impl AsRef<Path>) -> Result<Opened, StoreError> {
-        let (mut store, header, warnings) = Self::open_writer(path.as_ref())?;
-        let mut text = Vec::with_capacity(store.journal_len as usize);
-        // Read what the file held when it was opened, and no more: a device or a pipe in the
-        // journal's place would otherwise never end.
-        store
-            .journal
-            .seek(SeekFrom::Start(0))
-            .and_then(|_| {
-                (&store.journal)
-                    .take(store.journal_len)
-                    .read_to_end(&mut text)
-            })
+        let (store, header, mut warnings) = Self::open_writer(path.as_ref())?;
+        // open_writer has already repaired this taker's tail, and the lock keeps other writers
+        // of it out; the text read is what the journal held when it was opened, and no more.
+        let own = files::read_bounded(&store.journal, store.journal_len)
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
-        // open_writer has already repaired the tail, and the lock keeps other writers out.
-        let (changes, _repaired_tail) = journal::parse(&text, &store.paths.journal)?;
+        let mut changes = Vec::new();
+        if let Some(old) = format_1_journal(&store.paths.header, &header) {
+            changes.extend(read_journal(&old, &mut warnings)?);
+        }
+        changes.extend(journal::parse(&own, &store.paths.journal)?.0);
         let session = header.replay(changes);
         Ok(Opened {
             store,
@@ -225,46 +248,43 @@ impl Store {
 
     /// Reads a session without locking or repairing anything: for commands that only look.
     pub fn read(path: impl AsRef<Path>) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        let paths = SessionPaths::new(path);
-        let header = Header::read(&paths.header)?;
-        let text = std::fs::read(&paths.journal).or_else(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => Ok(Vec::new()),
-            _ => Err(StoreError::io("read", &paths.journal, e)),
-        })?;
-        let (changes, torn) = journal::parse(&text, &paths.journal)?;
-        let warnings = match torn {
-            Some(Tail::Torn { bytes, .. }) => vec![StoreWarning::TornTail {
-                journal: paths.journal.clone(),
-                bytes: bytes.len(),
-                kept: None,
-            }],
-            _ => Vec::new(),
-        };
+        let header_path = path.as_ref();
+        let header = Header::read(header_path)?;
+        let mut warnings = Vec::new();
+        let mut changes = Vec::new();
+        if let Some(old) = format_1_journal(header_path, &header) {
+            changes.extend(read_journal(&old, &mut warnings)?);
+        }
+        if header.format >= 2 {
+            let paths = SessionPaths::new(header_path);
+            changes.extend(read_journal(&paths.journal, &mut warnings)?);
+        }
         Ok((header.replay(changes), warnings))
     }
 
     fn open_writer(path: &Path) -> Result<(Store, Header, Vec<StoreWarning>), StoreError> {
-        let paths = SessionPaths::new(path);
-        if !paths.header.exists() {
-            return Err(StoreError::NotFound(paths.header.clone()));
+        let mut warnings = Vec::new();
+        if Header::read(path)?.format < 2 {
+            upgrade_format_1(path, &mut warnings)?;
         }
+        let paths = SessionPaths::new(path);
+        // A header copied without its folder is a session with nothing recorded yet.
+        create_folder(&paths.folder)?;
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
-        let header = Header::read(&paths.header)?;
-        let io = |e| StoreError::io("open", &paths.journal, e);
-        let journal = OpenOptions::new()
-            .read(true)
-            .append(true)
-            .create(true)
-            .open(&paths.journal)
-            .map_err(io)?;
-        let journal_len = journal.metadata().map_err(io)?.len();
+        // Re-read under the lock: the header is this taker's, and may have changed meanwhile.
+        let header = Header::read(path)?;
+        files::remove_stale_temps(&paths.header);
+        files::remove_stale_temps(&paths.draft);
+        let (journal, meta) = files::open_own(&paths.journal, true)
+            .map_err(|e| StoreError::io("open", &paths.journal, e))?;
         let mut store = Store {
+            journal_len: meta.len(),
             paths,
             journal,
-            journal_len,
+            format_1_journal: header.format_1_journal.clone(),
             _lock: lock,
         };
-        let warnings = store.repair_tail()?.into_iter().collect();
+        warnings.extend(store.repair_tail()?);
         Ok((store, header, warnings))
     }
 
@@ -278,22 +298,7 @@ impl Store {
                 Ok(None)
             }
             Tail::Torn { from, bytes } => {
-                let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
-                let kept = self.paths.damaged(&stamp);
-                let io = |e| StoreError::io("write the damaged bytes", &kept, e);
-                let mut file = OpenOptions::new()
-                    .write(true)
-                    .create_new(true)
-                    .open(&kept)
-                    .map_err(io)?;
-                file.write_all(&bytes)
-                    .and_then(|()| file.sync_all())
-                    .map_err(io)?;
-                // Only once the bytes are safe elsewhere is the journal cut back.
-                self.journal
-                    .set_len(from)
-                    .and_then(|()| self.journal.sync_all())
-                    .map_err(|e| StoreError::io("cut off the torn record", &path, e))?;
+                let kept = keep_torn_tail(&mut self.journal, &path, from, &bytes)?;
                 self.journal_len = from;
                 Ok(Some(StoreWarning::TornTail {
                     journal: path,
@@ -354,26 +359,37 @@ impl Store {
         }
     }
 
-    /// Replaces the header (particulars, roster, questions, taker, clock) atomically.
+    /// Replaces the header (particulars, roster, questions, taker, clock) atomically; a
+    /// symlinked header is written through to its target.
     pub fn save_header(&mut self, session: &Session) -> Result<(), StoreError> {
-        Header::of(session).write(&self.paths.header)
+        let mut header = Header::of(session);
+        header.format_1_journal = self.format_1_journal.clone();
+        header.write(&self.paths.header)
     }
 
-    /// Saves the text being typed, atomically, beside the session.
+    /// Saves the text being typed, atomically, in the session's folder.
     pub fn save_draft<T: Serialize>(&self, draft: &T) -> Result<(), StoreError> {
         let path = &self.paths.draft;
         let io = |e| StoreError::io("save the draft", path, e);
         let text = ron::to_string(draft).map_err(|e| io(std::io::Error::other(e)))?;
-        write_atomically(path, text.as_bytes()).map_err(io)
+        files::replace(path, text.as_bytes(), Links::Refuse).map_err(io)
     }
 
     /// The draft left by the last run, if any.
     pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
         let path = &self.paths.draft;
-        match std::fs::read_to_string(path) {
-            Ok(text) => ron::from_str(&text)
-                .map(Some)
-                .map_err(|e| parse_error(path, 0, &e, "a draft")),
+        match files::read_regular(path, Links::Refuse) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|_| StoreError::Parse {
+                    path: path.clone(),
+                    line: 1,
+                    column: 1,
+                    message: "the draft is not UTF-8 text".to_string(),
+                })?;
+                ron::from_str(&text)
+                    .map(Some)
+                    .map_err(|e| parse_error(path, 0, &e, "a draft"))
+            }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(StoreError::io("read the draft", path, e)),
         }
@@ -399,12 +415,203 @@ impl Store {
     }
 }
 
+/// Moves a torn last record out of a journal into a file beside it, then cuts the journal back.
+fn keep_torn_tail(
+    journal: &mut File,
+    path: &Path,
+    from: u64,
+    bytes: &[u8],
+) -> Result<PathBuf, StoreError> {
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
+    let kept = SessionPaths::damaged_beside(path, &stamp);
+    let io = |e| StoreError::io("write the damaged bytes", &kept, e);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&kept)
+        .map_err(io)?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(io)?;
+    // Only once the bytes are safe elsewhere is the journal cut back.
+    journal
+        .set_len(from)
+        .and_then(|()| journal.sync_all())
+        .map_err(|e| StoreError::io("cut off the torn record", path, e))?;
+    Ok(kept)
+}
+
+/// Makes the session's folder if it is not there; refuses anything else in its place.
+fn create_folder(folder: &Path) -> Result<(), StoreError> {
+    match std::fs::create_dir(folder) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            match std::fs::symlink_metadata(folder) {
+                Ok(meta) if meta.is_dir() => Ok(()),
+                _ => Err(StoreError::io(
+                    "use the session's folder",
+                    folder,
+                    std::io::Error::other("it is there but is not a directory"),
+                )),
+            }
+        }
+        Err(e) => Err(StoreError::io("create the session's folder", folder, e)),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// The journal a format-1 session began, beside its header, if this session has one.
+fn format_1_journal(header_path: &Path, header: &Header) -> Option<PathBuf> {
+    match (&header.format_1_journal, header.format) {
+        (Some(name), _) => Some(header_path.with_file_name(name)),
+        (None, 1) => Some(SessionPaths::format_1(header_path).journal),
+        (None, _) => None,
+    }
+}
+
+/// Every change in one journal; a journal not there yet has none. A torn tail is skipped and
+/// told; damage anywhere else is an error naming the line.
+fn read_journal(path: &Path, warnings: &mut Vec<StoreWarning>) -> Result<Vec<Change>, StoreError> {
+    let text = match files::read_regular(path, Links::Refuse) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io("read", path, e)),
+    };
+    let (changes, torn) = journal::parse(&text, path)?;
+    if let Some(Tail::Torn { bytes, .. }) = torn {
+        warnings.push(StoreWarning::TornTail {
+            journal: path.to_path_buf(),
+            bytes: bytes.len(),
+            kept: None,
+        });
+    }
+    Ok(changes)
+}
+
+/// Moves a format-1 session into its folder, under the lock a format-1 writer takes: the header
+/// (now format 2) names the old journal, which stays where it is and is only read from now on; a
+/// draft beside it moves into the folder, unless it is another session's header.
+fn upgrade_format_1(path: &Path, warnings: &mut Vec<StoreWarning>) -> Result<Header, StoreError> {
+    let old = SessionPaths::format_1(path);
+    let _old_lock = WriterLock::acquire(&old.lock, path)?;
+    let mut header = Header::read(path)?;
+    if header.format >= 2 {
+        // Another process upgraded it while this one waited.
+        return Ok(header);
+    }
+    let folder = SessionPaths::new(path);
+    create_folder(&folder.folder)?;
+    match files::open_own(&old.journal, false) {
+        Ok((mut journal, meta)) => {
+            if let Tail::Torn { from, bytes } =
+                journal::inspect_tail(&mut journal, meta.len(), &old.journal)?
+            {
+                let kept = keep_torn_tail(&mut journal, &old.journal, from, &bytes)?;
+                warnings.push(StoreWarning::TornTail {
+                    journal: old.journal.clone(),
+                    bytes: bytes.len(),
+                    kept: Some(kept),
+                });
+            }
+            header.format_1_journal = old
+                .journal
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned());
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => return Err(StoreError::io("open", &old.journal, e)),
+    }
+    if let Ok(draft) = files::read_regular(&old.draft, Links::Refuse)
+        && !Header::looks_like_one(&draft)
+        && !exists(&folder.draft)
+    {
+        std::fs::rename(&old.draft, &folder.draft)
+            .map_err(|e| StoreError::io("move the draft into the folder", &old.draft, e))?;
+    }
+    header.format = FORMAT_VERSION;
+    header.write(path)?;
+    warnings.push(StoreWarning::Upgraded {
+        header: path.to_path_buf(),
+        folder: folder.folder,
+    });
+    Ok(header)
+}
+
 /// Replaces a whole file so that it is always either the old or the new version: written to a
-/// temporary file, fsync'ed, renamed over the old one, and the directory fsync'ed.
+/// temporary file, fsync'ed, renamed over the old one, and the directory fsync'ed. A symlink is
+/// written through; anything but a regular file is refused.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = atomic_write_file::AtomicWriteFile::open(path)?;
-    file.write_all(bytes)?;
-    file.commit()
+    files::write_atomically(path, bytes)
+}
+
+/// Writes a file the user named (a report), as [`write_atomically`] does, but never one of the
+/// session's own files: its header, its folder and everything in it, and the sidecars a format-1
+/// session keeps beside its header, compared by real path and by inode, so that no symlink or
+/// second name gets round it.
+pub fn write_user_file(target: &Path, bytes: &[u8], session: &Path) -> Result<(), StoreError> {
+    let refuse = |reason: String| StoreError::Refused {
+        path: target.to_path_buf(),
+        reason,
+    };
+    let real = files::real_target(target).map_err(|e| refuse(e.to_string()))?;
+    let real = canonical(&real);
+    let header = canonical(&files::real_target(session).unwrap_or_else(|_| session.into()));
+    let folder = canonical(&SessionPaths::new(session).folder);
+    let format_1 = SessionPaths::format_1(session);
+    let mut own = vec![
+        header.clone(),
+        canonical(&format_1.journal),
+        canonical(&format_1.lock),
+        canonical(&format_1.draft),
+    ];
+    if let Ok(old) = Header::read(session)
+        && let Some(journal) = format_1_journal(session, &old)
+    {
+        own.push(canonical(&journal));
+    }
+    let stem = format_1.journal.to_string_lossy().replace(".notes.ron", "");
+    let damaged = [".notes.damaged-", ".draft.damaged-"].map(|kind| format!("{stem}{kind}"));
+    let by_name = own.contains(&real)
+        || real.starts_with(&folder)
+        || damaged.iter().any(|prefix| {
+            canonical_str(&real).starts_with(&canonical_str(&canonical(Path::new(prefix))))
+        });
+    let in_folder = [folder.clone(), folder.join(paths::TAKERS)]
+        .into_iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flat_map(|entries| entries.flatten().map(|entry| entry.path()));
+    own.extend(in_folder);
+    let by_inode = std::fs::metadata(&real).ok().is_some_and(|meta| {
+        own.iter()
+            .filter_map(|path| std::fs::metadata(path).ok())
+            .any(|other| files::same_file(&meta, &other))
+    });
+    if by_name || by_inode {
+        return Err(refuse(format!(
+            "it is one of the files of the session {}; choose another file for the report",
+            session.display()
+        )));
+    }
+    files::write_atomically(target, bytes).map_err(|e| StoreError::io("write", target, e))
+}
+
+/// A path with its directory resolved (symlinks, `..`), the file itself left as named.
+fn canonical(path: &Path) -> PathBuf {
+    let (dir, name) = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => (dir, name),
+        _ => return std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()),
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::canonicalize(dir)
+        .map(|dir| dir.join(name))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn canonical_str(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
 }
 
 /// The local time now, with its offset.

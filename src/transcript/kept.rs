@@ -1,4 +1,4 @@
-//! The transcript kept beside the session (`ws422.transcript.ron`): its text, where it came from,
+//! The transcript kept with the session (`.ws422.ron.d/transcript.ron`): its text, where it came from,
 //! and the labels the rapporteur settled. Replaced whole and atomically on each import.
 
 use std::path::Path;

@@ -2,7 +2,7 @@
 //! labels matched to the roster), how often and for about how long, and whether the quotes in the
 //! notes were said, and by whom. Knows nothing of terminals.
 //!
-//! The transcript is kept beside the session ([`Kept`], `ws422.transcript.ron`) with the labels
+//! The transcript is kept with the session ([`Kept`], `.ws422.ron.d/transcript.ron`) with the labels
 //! the rapporteur settled, so that `check` and the report screen can use it later.
 
 mod floor;

@@ -109,3 +109,44 @@ pub fn fails(output: Output) -> String {
     );
     text(&output.stderr)
 }
+
+/// Makes every file this process writes unable to grow past `bytes`: a write beyond it fails with
+/// EFBIG, as a write to a full disk fails with ENOSPC, through the same code. Process-wide, so
+/// call it only in a child process (see [`in_child`]) or through `pre_exec`.
+pub fn limit_file_size(bytes: u64) -> std::io::Result<()> {
+    // SAFETY: plain system calls with valid arguments; SIGXFSZ is ignored so that the write
+    // returns an error instead of ending the process.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+        let limit = libc::rlimit {
+            rlim_cur: bytes,
+            rlim_max: libc::RLIM_INFINITY,
+        };
+        if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+/// Runs the test named `test` again in a child process and returns false once the child passed;
+/// in the child it returns true, and the caller runs the test's body there. For tests that change
+/// process-wide state such as [`limit_file_size`].
+pub fn in_child(test: &str) -> bool {
+    const CHILD: &str = "RAPPORTEUR_TEST_CHILD";
+    if std::env::var_os(CHILD).is_some() {
+        return true;
+    }
+    let output = Command::new(std::env::current_exe().unwrap())
+        .args([test, "--exact", "--test-threads=1", "--nocapture"])
+        .env(CHILD, "1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success() && String::from_utf8_lossy(&output.stdout).contains("1 passed"),
+        "the child run of {test} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    false
+}

@@ -1,0 +1,282 @@
+//! Files as a hostile user lays them out: FIFOs, devices and symlinks where the session's files
+//! go, reports aimed at the session's own files, crashes that leave temporary files behind.
+
+mod common;
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{arg, scratch, text, workshop};
+use rapporteur::store::{SessionPaths, Store, StoreError};
+
+/// Runs the binary; a run that has not ended after ten seconds is killed and fails the test.
+fn run(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("rapporteur {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn fails(output: Output) -> String {
+    assert!(
+        !output.status.success(),
+        "expected failure: {}",
+        text(&output.stdout)
+    );
+    text(&output.stderr)
+}
+
+fn ok(output: Output) -> String {
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    text(&output.stdout)
+}
+
+fn new_workshop() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = scratch();
+    drop(Store::create(&path, &workshop()).unwrap());
+    (dir, path)
+}
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+    // SAFETY: a valid C string and mode.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+}
+
+#[test]
+fn a_fifo_as_header_journal_or_proposal_is_refused_by_name_at_once() {
+    let (dir, path) = new_workshop();
+    let fifo = dir.path().join("pipe.ron");
+    mkfifo(&fifo);
+    for command in ["check", "notes", "show"] {
+        let error = fails(run(&[command, arg(&fifo)]));
+        assert!(error.contains("FIFO"), "{command}: {error}");
+    }
+    let error = fails(run(&["note", arg(&fifo), "text"]));
+    assert!(error.contains("FIFO"), "{error}");
+    let proposal = dir.path().join("proposal.txt");
+    mkfifo(&proposal);
+    let fresh = dir.path().join("fresh.ron");
+    let error = fails(run(&[
+        "new",
+        arg(&fresh),
+        "--from-proposal",
+        arg(&proposal),
+    ]));
+    assert!(error.contains("FIFO"), "{error}");
+    assert!(!fresh.exists());
+
+    let journal = SessionPaths::new(&path).journal;
+    fs::remove_file(&journal).unwrap();
+    mkfifo(&journal);
+    for args in [vec!["check", arg(&path)], vec!["note", arg(&path), "x"]] {
+        let error = fails(run(&args));
+        assert!(error.contains("FIFO"), "{args:?}: {error}");
+    }
+}
+
+#[test]
+fn a_journal_that_is_a_device_is_refused_not_read_forever() {
+    let (_dir, path) = new_workshop();
+    let journal = SessionPaths::new(&path).journal;
+    for device in ["/dev/zero", "/dev/full"] {
+        fs::remove_file(&journal).ok();
+        std::os::unix::fs::symlink(device, &journal).unwrap();
+        let error = fails(run(&["check", arg(&path)]));
+        assert!(error.contains("notes.ron"), "{error}");
+        assert!(error.contains("symbolic link"), "{error}");
+    }
+}
+
+#[test]
+fn a_symlinked_lock_is_refused_and_its_target_untouched() {
+    let (dir, path) = new_workshop();
+    let victim = dir.path().join("victim.txt");
+    fs::write(&victim, "precious").unwrap();
+    let lock = SessionPaths::new(&path).lock;
+    fs::remove_file(&lock).unwrap();
+    std::os::unix::fs::symlink(&victim, &lock).unwrap();
+    let error = fails(run(&["note", arg(&path), "a note"]));
+    assert!(error.contains("lock"), "{error}");
+    assert!(error.contains("symbolic link"), "{error}");
+    assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+#[test]
+fn a_report_is_never_written_over_the_sessions_own_files() {
+    let (dir, path) = new_workshop();
+    ok(run(&["note", arg(&path), "-s", "sobota", "kept"]));
+    let paths = SessionPaths::new(&path);
+    let link_to_journal = dir.path().join("innocent.md");
+    std::os::unix::fs::symlink(&paths.journal, &link_to_journal).unwrap();
+    let hard_link = dir.path().join("hard.md");
+    fs::hard_link(&paths.journal, &hard_link).unwrap();
+    let dotted = dir.path().join("sub/../ws422.ron");
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    let before = (fs::read(&path).unwrap(), fs::read(&paths.journal).unwrap());
+    for target in [
+        path.clone(),
+        paths.journal.clone(),
+        paths.lock.clone(),
+        paths.draft.clone(),
+        paths.folder.join("anything.md"),
+        link_to_journal,
+        hard_link,
+        dotted,
+        dir.path().join("ws422.notes.ron"),
+    ] {
+        let error = fails(run(&[
+            "export",
+            arg(&path),
+            "short",
+            "-o",
+            target.to_str().unwrap(),
+        ]));
+        assert!(
+            error.contains("files of the session"),
+            "{target:?}: {error}"
+        );
+    }
+    assert_eq!(
+        (fs::read(&path).unwrap(), fs::read(&paths.journal).unwrap()),
+        before
+    );
+    assert!(ok(run(&["notes", arg(&path)])).contains("kept"));
+}
+
+#[test]
+fn a_report_onto_a_symlink_replaces_its_target_and_keeps_link_and_mode() {
+    let (dir, path) = new_workshop();
+    let real = dir.path().join("real.md");
+    fs::write(&real, "old").unwrap();
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("report.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    ok(run(&["export", arg(&path), "short", "-o", arg(&link)]));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .contains("IGF 2022 WS #422")
+    );
+    let mode = fs::metadata(&real).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+
+    let error = fails(run(&["export", arg(&path), "short", "-o", "/dev/null"]));
+    assert!(error.contains("device"), "{error}");
+    let error = fails(run(&[
+        "export",
+        arg(&path),
+        "short",
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]));
+    assert!(error.contains("directory"), "{error}");
+}
+
+#[test]
+fn a_symlinked_header_is_written_through_and_stays_a_link() {
+    let (dir, path) = new_workshop();
+    let link = dir.path().join("linked.ron");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    // The session's folder is named after the name the user gives.
+    fs::rename(
+        SessionPaths::new(&path).folder,
+        SessionPaths::new(&link).folder,
+    )
+    .unwrap();
+    ok(run(&["person", "add", arg(&link), "Ana Silva"]));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(fs::read_to_string(&path).unwrap().contains("Ana Silva"));
+}
+
+#[test]
+fn temporary_files_left_by_a_killed_writer_are_removed_by_the_next_one() {
+    let (dir, path) = new_workshop();
+    let mut child = Command::new("true").spawn().unwrap();
+    let dead = child.id();
+    child.wait().unwrap();
+    let stale = dir
+        .path()
+        .join(format!(".ws422.ron.rapporteur-tmp-{dead}-0"));
+    fs::write(&stale, "half a header").unwrap();
+    ok(run(&["person", "add", arg(&path), "Ana Silva"]));
+    assert!(!stale.exists());
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.contains("tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn new_on_a_full_disk_leaves_nothing_behind() {
+    use std::os::unix::process::CommandExt;
+    let (dir, _) = scratch();
+    let path = dir.path().join("full.ron");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rapporteur"));
+    command.args(["new", arg(&path)]);
+    // SAFETY: only async-signal-safe calls (setrlimit, signal) between fork and exec.
+    unsafe { command.pre_exec(|| common::limit_file_size(0)) };
+    let error = fails(command.output().unwrap());
+    assert!(error.contains("too large"), "{error}");
+    let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// Writers come and go as fast as they can; every one refused is told who holds the lock.
+#[test]
+fn a_refused_writer_is_always_told_the_holders_pid() {
+    let (_dir, path) = new_workshop();
+    let refusals: Vec<Option<u32>> = std::thread::scope(|scope| {
+        let writers: Vec<_> = (0..4)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut refused = Vec::new();
+                    for _ in 0..300 {
+                        match Store::open_for_append(&path) {
+                            Ok(opened) => drop(opened),
+                            Err(StoreError::Locked { pid, .. }) => refused.push(pid),
+                            Err(other) => panic!("{other}"),
+                        }
+                    }
+                    refused
+                })
+            })
+            .collect();
+        writers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
+    assert!(!refusals.is_empty(), "the writers never met");
+    let without = refusals.iter().filter(|pid| pid.is_none()).count();
+    assert_eq!(without, 0, "{without} of {} refusals", refusals.len());
+    assert!(refusals.iter().all(|pid| *pid == Some(std::process::id())));
+}
