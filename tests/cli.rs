@@ -216,20 +216,7 @@ fn json_lines_are_added_whole_or_not_at_all() {
     let exported = ok(rapporteur(&["notes", s, "--json"]));
     let copy = dir.path().join("copy.ron");
     drop(Store::create(&copy, &workshop()).unwrap());
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))
-        .args(["note", arg(&copy), "--from", "-"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(exported.as_bytes())
-        .unwrap();
-    assert!(child.wait().unwrap().success());
+    ok(note_from_stdin(&copy, &exported));
     assert_eq!(ok(rapporteur(&["notes", arg(&copy), "--json"])), exported);
 }
 
