@@ -398,11 +398,14 @@ fn bad_input_is_a_clear_error_and_nothing_kept_is_overwritten() {
     let kept = SessionPaths::new(&path).transcript;
     fs::write(&kept, "(format: 1, text: \"unterminated").unwrap();
     let error = fails(rapporteur(&["transcript", s, arg(&transcript)]));
-    assert!(error.contains("ws422.transcript.ron:1:"), "{error}");
+    assert!(error.contains(".ws422.ron.d/transcript.ron:1:"), "{error}");
     assert_eq!(
         fs::read_to_string(&kept).unwrap(),
         "(format: 1, text: \"unterminated"
     );
     let problems = fails(rapporteur(&["check", s]));
-    assert!(problems.contains("ws422.transcript.ron:1:"), "{problems}");
+    assert!(
+        problems.contains(".ws422.ron.d/transcript.ron:1:"),
+        "{problems}"
+    );
 }
