@@ -8,7 +8,7 @@ use rapporteur::model::{
     Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, RegionalGroup, Role,
     Session, Speaker, StakeholderGroup,
 };
-use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs};
+use rapporteur::report::{self, Anonymity, Format, Options, Profile, Report, TemplateDirs};
 
 fn session(notes: usize) -> Session {
     let start: DateTime<FixedOffset> =
@@ -78,7 +78,7 @@ fn bench(c: &mut Criterion) {
         let options = Options {
             report,
             format,
-            anonymous,
+            anonymous: anonymous.then_some(Anonymity::GroupAndRegion),
             template: None,
             dirs: &dirs,
         };

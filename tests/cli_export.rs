@@ -113,3 +113,41 @@ fn json_is_the_template_context() {
         "Government (African Group)"
     );
 }
+
+#[test]
+fn a_label_that_names_one_person_is_warned_of_and_coarse_names_the_group_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = export(dir.path(), &["final", "--format", "json", "--anonymous"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    // Lucía Fernández Ortega is the only Civil Society person from GRULAC.
+    let warning = stderr(&output);
+    assert!(
+        warning.contains("\"Civil Society (GRULAC)\"") && warning.contains("--anonymous=coarse"),
+        "{warning}"
+    );
+
+    let output = export(
+        dir.path(),
+        &["final", "--format", "json", "--anonymous=coarse"],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["anonymous"], true);
+    let speaker = &json["particulars"]["speakers"][0];
+    assert_eq!(speaker["name"], "Government");
+    assert_eq!(speaker["group"], "Government");
+    assert!(speaker["region"].is_null(), "{speaker}");
+    // Where a person stands, no region: only the tables by region still count them.
+    for person in json["participants"]["people"].as_array().unwrap() {
+        assert!(!person["name"].as_str().unwrap().contains('('), "{person}");
+    }
+    for row in json["floor"]["speakers"].as_array().unwrap() {
+        assert!(!row["label"].as_str().unwrap().contains('('), "{row}");
+    }
+    // The stakeholder group alone is still one person for some groups: still said.
+    assert!(!stderr(&output).contains("--anonymous=coarse"));
+
+    let output = export(dir.path(), &["final", "--anonymous=loose"]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("coarse"), "{}", stderr(&output));
+}

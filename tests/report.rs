@@ -5,7 +5,7 @@ mod fixture;
 
 use rapporteur::model::{Attendance, NoteKind, Session, fold};
 use rapporteur::report::{
-    self, BUILT_IN, Form, Format, Options, Profile, Report, ReportError, TemplateDirs,
+    self, Anonymity, BUILT_IN, Form, Format, Options, Profile, Report, ReportError, TemplateDirs,
 };
 use rapporteur::store::Store;
 
@@ -29,7 +29,7 @@ fn export(
     let options = Options {
         report,
         format,
-        anonymous,
+        anonymous: anonymous.then_some(Anonymity::GroupAndRegion),
         template: None,
         dirs: &dirs,
     };
@@ -290,7 +290,7 @@ fn a_users_templates_dir_overrides_the_built_in_templates() {
     let options = Options {
         report: Report::Short,
         format: Format::Markdown,
-        anonymous: false,
+        anonymous: None,
         template: None,
         dirs: &dirs,
     };
@@ -315,7 +315,7 @@ fn a_broken_user_template_names_its_file_and_line() {
     let options = Options {
         report: Report::Final,
         format: Format::Markdown,
-        anonymous: false,
+        anonymous: None,
         template: Some(&path),
         dirs: &dirs,
     };

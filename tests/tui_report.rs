@@ -145,7 +145,7 @@ fn the_export_writes_what_report_export_makes_beside_the_session() {
         let options = Options {
             report,
             format,
-            anonymous: false,
+            anonymous: None,
             template: None,
             dirs: &dirs,
         };

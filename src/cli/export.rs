@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 use clap::{Args, ValueEnum};
 
-use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs};
+use rapporteur::report::{self, Anonymity, Format, Options, Profile, Report, TemplateDirs};
 use rapporteur::store::Store;
 
 /// Exit status when --strict finds a field over its limit (the report is still written).
@@ -37,9 +37,17 @@ pub struct ExportArgs {
     /// Where to write the report (replaced atomically); standard output if not given.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Chatham House Rule: every name becomes the person's stakeholder group and region.
-    #[arg(long)]
-    pub anonymous: bool,
+    /// Chatham House Rule: every name becomes the person's stakeholder group and region
+    /// (`--anonymous=coarse`: the stakeholder group alone); affiliations are removed.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "HOW",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "region"
+    )]
+    pub anonymous: Option<AnonymousArg>,
     /// Exit with status 3 when a field is over its limit (the report is still written).
     #[arg(long)]
     pub strict: bool,
@@ -57,6 +65,24 @@ pub enum FormatArg {
     Txt,
     Html,
     Json,
+}
+
+/// How `--anonymous` names a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnonymousArg {
+    /// "Civil Society (GRULAC)" (what `--anonymous` alone means).
+    Region,
+    /// "Civil Society": when a group and region pair is one person.
+    Coarse,
+}
+
+impl From<AnonymousArg> for Anonymity {
+    fn from(arg: AnonymousArg) -> Anonymity {
+        match arg {
+            AnonymousArg::Region => Anonymity::GroupAndRegion,
+            AnonymousArg::Coarse => Anonymity::GroupOnly,
+        }
+    }
 }
 
 impl From<ReportArg> for Report {
@@ -91,10 +117,14 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             .chain(TemplateDirs::user_config_dir()),
     );
     let profile = Profile::load(&args.profile, &dirs)?;
+    let anonymity = args.anonymous.map(Anonymity::from);
+    if let Some(anonymity) = anonymity {
+        warn_of_lone_labels(&session, anonymity);
+    }
     let options = Options {
         report: args.report.into(),
         format: args.format.into(),
-        anonymous: args.anonymous,
+        anonymous: anonymity,
         template: args.template.as_deref(),
         dirs: &dirs,
     };
@@ -122,4 +152,25 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(OVER_LIMIT));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A label that stands for one person names them to everyone who was in the room.
+fn warn_of_lone_labels(session: &rapporteur::model::Session, anonymity: Anonymity) {
+    let lone = anonymity.lone_labels(session);
+    if lone.is_empty() {
+        return;
+    }
+    let advice = match anonymity {
+        Anonymity::GroupAndRegion => "; --anonymous=coarse names the stakeholder group alone",
+        Anonymity::GroupOnly => "",
+    };
+    eprintln!(
+        "rapporteur: warning: under --anonymous, {} stand{} for one person each, who may be \
+         recognised{advice}",
+        lone.iter()
+            .map(|l| format!("\"{l}\""))
+            .collect::<Vec<_>>()
+            .join(", "),
+        if lone.len() == 1 { "s" } else { "" },
+    );
 }

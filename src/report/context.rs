@@ -5,7 +5,7 @@
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::anonymize::{Anonymizer, group_label};
+use super::anonymize::{Anonymity, Anonymizer, group_label};
 use super::form::{Field, FieldGroup, Form, paragraphs};
 use super::listed;
 use super::profile::{Each, FieldSpec, Limits, Part, Profile};
@@ -17,6 +17,12 @@ pub struct Context {
     pub profile: ProfileView,
     pub report: ReportView,
     pub anonymous: bool,
+    /// How names are replaced, when they are.
+    #[serde(skip)]
+    pub anonymity: Option<Anonymity>,
+    /// Under --anonymous, what a person is named by: "stakeholder group and region", or
+    /// "stakeholder group" under --anonymous=coarse.
+    pub named_by: Option<&'static str>,
     pub session: SessionView,
     pub particulars: Particulars,
     pub participants: Participants,
@@ -200,8 +206,13 @@ pub struct FloorRow {
 }
 
 impl Context {
-    pub fn new(session: &Session, profile: &Profile, form: &Form, anonymous: bool) -> Context {
-        let person = |p: &Person| person_view(p, anonymous);
+    pub fn new(
+        session: &Session,
+        profile: &Profile,
+        form: &Form,
+        anonymity: Option<Anonymity>,
+    ) -> Context {
+        let person = |p: &Person| person_view(p, anonymity);
         let named: Vec<&Person> = session.people.iter().filter(|p| listed(p)).collect();
         let present = session.took_part();
         let with_role = |role: Role| -> Vec<PersonView> {
@@ -262,7 +273,9 @@ impl Context {
                 kind: form.report.slug(),
                 title: form.title.clone(),
             },
-            anonymous,
+            anonymous: anonymity.is_some(),
+            anonymity,
+            named_by: anonymity.map(Anonymity::named_by),
             session: session_view(session),
             particulars,
             participants,
@@ -278,7 +291,7 @@ impl Context {
             sections,
             fields,
             audience: audience_view(session),
-            floor: floor_view(session, anonymous),
+            floor: floor_view(session, anonymity),
             warnings: form.warnings().iter().map(|w| w.to_string()).collect(),
             generator: concat!("rapporteur ", env!("CARGO_PKG_VERSION")),
         }
@@ -288,31 +301,39 @@ impl Context {
     pub fn to_json(&self, session: &Session) -> serde_json::Value {
         // Serialising plain structs of strings and numbers cannot fail.
         let mut value = serde_json::to_value(self).unwrap_or(serde_json::Value::Null);
-        if self.anonymous {
-            Anonymizer::new(session).apply_to_value(&mut value);
+        if let Some(anonymity) = self.anonymity {
+            Anonymizer::new(session, anonymity).apply_to_value(&mut value);
         }
         value
     }
 }
 
-fn person_view(p: &Person, anonymous: bool) -> PersonView {
-    let group = group_label(p);
-    PersonView {
-        name: if anonymous {
-            group.clone()
-        } else {
-            p.name.clone()
+fn person_view(p: &Person, anonymity: Option<Anonymity>) -> PersonView {
+    match anonymity {
+        None => PersonView {
+            name: p.name.clone(),
+            affiliation: p.affiliation.clone(),
+            stakeholder: p.stakeholder.map(|s| s.label()),
+            region: p.region.map(|r| r.label()),
+            group: group_label(p),
+            roles: p.roles.iter().map(|r| r.label()).collect(),
         },
-        // An affiliation names the person as surely as their name.
-        affiliation: if anonymous {
-            None
-        } else {
-            p.affiliation.clone()
-        },
-        stakeholder: p.stakeholder.map(|s| s.label()),
-        region: p.region.map(|r| r.label()),
-        group,
-        roles: p.roles.iter().map(|r| r.label()).collect(),
+        Some(anonymity) => {
+            let group = anonymity.label(p);
+            PersonView {
+                name: group.clone(),
+                // An affiliation names the person as surely as their name.
+                affiliation: None,
+                stakeholder: p.stakeholder.map(|s| s.label()),
+                // Under the coarse rule the region is what would name the person.
+                region: match anonymity {
+                    Anonymity::GroupAndRegion => p.region.map(|r| r.label()),
+                    Anonymity::GroupOnly => None,
+                },
+                group,
+                roles: p.roles.iter().map(|r| r.label()).collect(),
+            }
+        }
     }
 }
 
@@ -451,7 +472,7 @@ fn audience_view(session: &Session) -> AudienceView {
     }
 }
 
-fn floor_view(session: &Session, anonymous: bool) -> FloorView {
+fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> FloorView {
     let stats = stats::compute(session, Until::LastRecorded);
     let total = stats.total_floor.num_seconds();
     let rows = |entries: Vec<(String, Option<String>, Tally)>| -> Vec<FloorRow> {
@@ -484,11 +505,9 @@ fn floor_view(session: &Session, anonymous: bool) -> FloorView {
         .filter_map(|entry| match entry.speaker {
             Speaker::Person(id) => {
                 let person = session.person(id).filter(|p| listed(p))?;
-                let group = group_label(person);
-                Some(if anonymous {
-                    (group, None, entry.tally)
-                } else {
-                    (person.name.clone(), Some(group), entry.tally)
+                Some(match anonymity {
+                    Some(anonymity) => (anonymity.label(person), None, entry.tally),
+                    None => (person.name.clone(), Some(group_label(person)), entry.tally),
                 })
             }
             audience => Some((session.speaker_name(audience), None, entry.tally)),

@@ -14,7 +14,7 @@ mod templates;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-pub use anonymize::{Anonymizer, group_label, region_short};
+pub use anonymize::{Anonymity, Anonymizer, group_label, region_short};
 pub use context::{
     AudienceNote, AudienceView, Context, Count, EntryView, FieldView, FloorRow, FloorView,
     PartView, Participants, Particulars, PersonView, QuestionView, SectionView, SessionView,
@@ -105,8 +105,8 @@ pub fn listed(person: &Person) -> bool {
 pub struct Options<'a> {
     pub report: Report,
     pub format: Format,
-    /// Names replaced by stakeholder group and region (the Chatham House Rule).
-    pub anonymous: bool,
+    /// Names replaced by stakeholder group and region, or group alone (the Chatham House Rule).
+    pub anonymous: Option<Anonymity>,
     /// The user's own template, instead of the profile's one for the format.
     pub template: Option<&'a Path>,
     pub dirs: &'a TemplateDirs,
@@ -128,7 +128,7 @@ pub fn export(
     let context = Context::new(session, profile, &form, options.anonymous);
     // Names are replaced in the JSON form of the context, every string of it; without
     // --anonymous the context is drawn as it is, which saves converting it.
-    let anonymized = options.anonymous.then(|| context.to_json(session));
+    let anonymized = options.anonymous.map(|_| context.to_json(session));
     let text = match options.format {
         Format::Json => {
             // Through serde_json::Value either way, so keys come sorted with or without names.

@@ -327,7 +327,7 @@ pub fn render_report(app: &App, report: Report, format: Format) -> Result<String
     let options = Options {
         report,
         format,
-        anonymous: false,
+        anonymous: None,
         template: None,
         dirs: &app.drafting.dirs,
     };
