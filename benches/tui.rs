@@ -8,7 +8,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyCode;
 use rapporteur::model::{Change, Session};
 use rapporteur::store::StoreError;
-use rapporteur::tui::{self, App, Draft, Persist, view};
+use rapporteur::tui::{self, App, Persist, Recovery, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tui_support::*;
@@ -23,7 +23,7 @@ impl Persist for Nowhere {
     fn save_header(&mut self, _: &Session) -> Result<(), StoreError> {
         Ok(())
     }
-    fn save_draft(&mut self, _: &Draft) -> Result<(), StoreError> {
+    fn save_draft(&mut self, _: &Recovery) -> Result<(), StoreError> {
         Ok(())
     }
     fn clear_draft(&mut self) -> Result<(), StoreError> {
@@ -69,7 +69,7 @@ fn type_or_erase(app: &mut App, store: &mut Nowhere, n: &mut u64, c: char) {
     } else {
         KeyCode::Backspace
     };
-    tui::step(app, store, Some(key(code)), now());
+    tui::step(app, store, Some(key(code)), moment(now()));
 }
 
 fn key_press(c: &mut Criterion) {
@@ -101,9 +101,19 @@ fn key_update_only(c: &mut Criterion) {
 fn search_key_press(c: &mut Criterion) {
     let mut app = app(mid_way(10_000), 200, 50);
     let mut store = Nowhere;
-    tui::step(&mut app, &mut store, Some(key(KeyCode::Tab)), now());
-    tui::step(&mut app, &mut store, Some(key(KeyCode::Char('/'))), now());
-    tui::step(&mut app, &mut store, Some(key(KeyCode::Char('n'))), now());
+    tui::step(&mut app, &mut store, Some(key(KeyCode::Tab)), moment(now()));
+    tui::step(
+        &mut app,
+        &mut store,
+        Some(key(KeyCode::Char('/'))),
+        moment(now()),
+    );
+    tui::step(
+        &mut app,
+        &mut store,
+        Some(key(KeyCode::Char('n'))),
+        moment(now()),
+    );
     let mut n = 0u64;
     c.bench_function("search_key_update_only_10000_notes", |b| {
         b.iter(|| {
@@ -141,7 +151,7 @@ fn report_key_press(c: &mut Criterion) {
     }
     // What leaving a changed field costs: the form is rebuilt from every note.
     let session = mid_way(10_000);
-    let drafting = rapporteur::tui::drafting::Drafting::built_in();
+    let drafting = rapporteur::tui::report::Drafting::built_in();
     for report in rapporteur::report::Report::ALL {
         c.bench_function(
             &format!("report_form_rebuild_10000_notes/{}", report.slug()),

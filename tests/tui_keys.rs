@@ -6,8 +6,8 @@ use chrono::TimeDelta;
 use crossterm::event::{Event, KeyCode};
 use rapporteur::model::{NoteKind, PersonId, Speaker};
 use rapporteur::store::Store;
-use rapporteur::tui::keymap::Keymap;
-use rapporteur::tui::theme::Theme;
+use rapporteur::tui::input::keymap::Keymap;
+use rapporteur::tui::widgets::theme::Theme;
 use rapporteur::tui::{self, App};
 use tui_support::*;
 
@@ -32,7 +32,7 @@ fn type_give_the_floor_tag_commit_then_reopen() {
     run.press(typed("#norms"));
     run.press([key(KeyCode::Enter)]);
 
-    let note = run.app.session.notes.last().unwrap().clone();
+    let note = run.app.recording.session.notes.last().unwrap().clone();
     assert_eq!(note.text, "Norms need follow-up\n#norms");
     assert_eq!(note.at, first_key, "a note's time is its first keystroke");
     assert_eq!(
@@ -41,39 +41,42 @@ fn type_give_the_floor_tag_commit_then_reopen() {
         "the note stays with who had the floor at its first keystroke"
     );
     assert_eq!(
-        run.app.session.floor_holder(),
+        run.app.recording.session.floor_holder(),
         Some(Speaker::Person(PersonId(3)))
     );
     assert_eq!(
-        run.app.editor.speaker,
+        run.app.ui.editor.speaker,
         Some(Speaker::Person(PersonId(3))),
         "the next note is the new speaker's"
     );
     assert_eq!(note.questions, vec![2]);
     assert_eq!(note.kind, NoteKind::Takeaway);
     assert_eq!(note.tags, vec!["norms"]);
-    assert!(run.app.editor.is_blank());
+    assert!(run.app.ui.editor.is_blank());
     assert_eq!(
-        run.app.editor.kind,
+        run.app.ui.editor.kind,
         NoteKind::Remark,
         "the kind is per note"
     );
     assert_eq!(
-        run.app.editor.questions,
+        run.app.ui.editor.questions,
         vec![2],
         "questions stay for the next note"
     );
-    assert!(tui::status::line(&run.app).contains("1 note saved"));
+    assert!(tui::widgets::status::line(&run.app).contains("1 note saved"));
 
     // Floor time is counted from the floor changes on disk.
     run.tick(60);
-    let floor_before = run.app.floor_time(Speaker::Person(PersonId(3)));
+    let floor_before = run.app.recording.floor_time(Speaker::Person(PersonId(3)));
     drop(run);
     let reopened = Run::open(&path);
-    assert_eq!(reopened.app.session.notes, vec![note]);
-    assert_eq!(reopened.app.session.floor.len(), 2);
-    assert!(reopened.app.session.clock_started.is_some());
-    assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
+    assert_eq!(reopened.app.recording.session.notes, vec![note]);
+    assert_eq!(reopened.app.recording.session.floor.len(), 2);
+    assert!(reopened.app.recording.session.clock_started.is_some());
+    assert_eq!(
+        reopened.app.recording.session.current_segment(),
+        Some("Opening")
+    );
     assert!(floor_before >= TimeDelta::seconds(60));
 }
 
@@ -85,7 +88,7 @@ fn a_hand_over_while_typing_keeps_the_note_with_its_speaker() {
     run.press([alt('2')]);
     run.press(typed("Paulus finishing her point"));
     run.press([alt('3')]);
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(
         status.contains("the note you are typing stays with Alexandra Paulus"),
         "{status}"
@@ -96,17 +99,17 @@ fn a_hand_over_while_typing_keeps_the_note_with_its_speaker() {
         "{screen}"
     );
     run.press([key(KeyCode::Enter)]);
-    let note = run.app.session.notes.last().unwrap();
+    let note = run.app.recording.session.notes.last().unwrap();
     assert_eq!(note.speaker, Some(Speaker::Person(PersonId(2))));
     assert_eq!(
-        run.app.session.floor_holder(),
+        run.app.recording.session.floor_holder(),
         Some(Speaker::Person(PersonId(3)))
     );
     // With nothing typed, a floor change applies to the next note.
     run.press([alt('1')]);
     run.press(typed("Bruna"));
     run.press([key(KeyCode::Enter)]);
-    let note = run.app.session.notes.last().unwrap();
+    let note = run.app.recording.session.notes.last().unwrap();
     assert_eq!(note.speaker, Some(Speaker::Person(PersonId(1))));
 }
 
@@ -119,13 +122,13 @@ fn the_status_line_tells_a_note_being_typed_from_saved_ones() {
     run.press([key(KeyCode::Enter)]);
     run.press(typed("two, not saved yet"));
     run.tick(1);
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(
         status.starts_with("1 note saved · typing (draft kept)"),
         "{status}"
     );
     run.press([key(KeyCode::Enter)]);
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert_eq!(status, "2 notes saved");
 }
 
@@ -143,19 +146,19 @@ fn passing_messages_go_with_the_next_action_or_in_a_few_seconds() {
         key(KeyCode::Char('d')),
         key(KeyCode::Char('u')),
     ]);
-    assert!(tui::status::line(&run.app).contains("note restored"));
+    assert!(tui::widgets::status::line(&run.app).contains("note restored"));
     run.press([key(KeyCode::Char('/'))]);
     run.press(typed("one"));
     run.press([key(KeyCode::Enter)]);
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(!status.contains("restored"), "{status}");
 
     run.press([key(KeyCode::Char('u'))]);
-    assert!(tui::status::line(&run.app).contains("nothing to undo"));
+    assert!(tui::widgets::status::line(&run.app).contains("nothing to undo"));
     run.tick(2);
-    assert!(tui::status::line(&run.app).contains("nothing to undo"));
+    assert!(tui::widgets::status::line(&run.app).contains("nothing to undo"));
     run.tick(10);
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(!status.contains("nothing to undo"), "{status}");
 }
 
@@ -166,11 +169,11 @@ fn readline_keys_edit_the_note() {
     let mut run = Run::open(&path);
     run.press(typed("hello big world"));
     run.press([ctrl('w')]);
-    assert_eq!(run.app.editor.content(), "hello big ");
+    assert_eq!(run.app.ui.editor.content(), "hello big ");
     run.press([key(KeyCode::Left), key(KeyCode::Left), ctrl('u')]);
-    assert_eq!(run.app.editor.content(), "g ");
+    assert_eq!(run.app.ui.editor.content(), "g ");
     run.press([ctrl('z')]);
-    assert_eq!(run.app.editor.content(), "hello big ");
+    assert_eq!(run.app.ui.editor.content(), "hello big ");
 }
 
 #[test]
@@ -182,12 +185,19 @@ fn segments_step_forward_and_back_and_the_header_shows_the_plan() {
     assert!(screen(&run.app).contains("▸ Speakers (2/5) → Debate"));
     run.press([alt('N')]);
     assert!(screen(&run.app).contains("▸ Opening (1/5) → Speakers"));
-    assert_eq!(run.app.session.segments.len(), 3, "going back is recorded");
+    assert_eq!(
+        run.app.recording.session.segments.len(),
+        3,
+        "going back is recorded"
+    );
     run.press([alt('N')]);
-    assert!(tui::status::line(&run.app).contains("first segment"));
+    assert!(tui::widgets::status::line(&run.app).contains("first segment"));
     drop(run);
     let reopened = Run::open(&path);
-    assert_eq!(reopened.app.session.current_segment(), Some("Opening"));
+    assert_eq!(
+        reopened.app.recording.session.current_segment(),
+        Some("Opening")
+    );
 }
 
 #[test]
@@ -199,13 +209,14 @@ fn questions_stay_on_and_say_so() {
     let screen_now = screen(&run.app);
     assert!(screen_now.contains("Q2 stays on (F3 off)"), "{screen_now}");
     assert!(screen_now.contains("● on"), "{screen_now}");
-    assert!(tui::status::line(&run.app).contains("until F3"));
+    assert!(tui::widgets::status::line(&run.app).contains("until F3"));
     run.press(typed("one"));
     run.press([key(KeyCode::Enter)]);
     run.press(typed("two"));
     run.press([key(KeyCode::Enter), key(KeyCode::F(3))]);
     let tagged: Vec<_> = run
         .app
+        .recording
         .session
         .notes
         .iter()
@@ -220,19 +231,25 @@ fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
     let mut run = Run::open(&path);
-    let keyed = |app: &App| app.session.quick_keys(&app.quick_order);
+    let keyed = |app: &App| app.recording.session.quick_keys(&app.recording.quick_order);
     let before = keyed(&run.app);
     assert_eq!(before[1], PersonId(2), "Alexandra Paulus has Alt+2");
     run.press([alt('x')]);
     run.press(typed("paulus"));
     run.press([key(KeyCode::Enter)]);
-    let absent = |app: &App| app.session.person(PersonId(2)).unwrap().marked_absent();
+    let absent = |app: &App| {
+        app.recording
+            .session
+            .person(PersonId(2))
+            .unwrap()
+            .marked_absent()
+    };
     assert!(absent(&run.app));
     // Marked absent, she has no quick key: the next person moves up to Alt+2.
     assert_eq!(keyed(&run.app)[1], before[2]);
     run.press([alt('2')]);
     assert_eq!(
-        run.app.session.floor_holder(),
+        run.app.recording.session.floor_holder(),
         Some(Speaker::Person(before[2]))
     );
     assert!(absent(&run.app));
@@ -241,7 +258,7 @@ fn giving_the_floor_to_someone_marked_absent_marks_them_present() {
     run.press([key(KeyCode::Enter)]);
     assert!(!absent(&run.app));
     assert_eq!(keyed(&run.app), before, "her key is hers again");
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(status.contains("marked present"), "{status}");
     drop(run);
     let reopened = Run::open(&path);
@@ -261,11 +278,11 @@ fn correct_delete_and_undo_through_the_timeline() {
     run.press(typed("half"));
 
     run.press([key(KeyCode::Tab), key(KeyCode::Up), key(KeyCode::Char('e'))]);
-    assert_eq!(run.app.editor.content(), "first note");
+    assert_eq!(run.app.ui.editor.content(), "first note");
     run.press([key(KeyCode::End)]);
     run.press(typed(", corrected"));
     run.press([alt('1'), key(KeyCode::F(2)), alt('q'), key(KeyCode::Enter)]);
-    let corrected = &run.app.session.notes[0];
+    let corrected = &run.app.recording.session.notes[0];
     assert_eq!(corrected.text, "first note, corrected");
     assert_eq!(corrected.speaker, Some(Speaker::Person(PersonId(1))));
     assert_eq!(corrected.kind, NoteKind::Question);
@@ -277,27 +294,35 @@ fn correct_delete_and_undo_through_the_timeline() {
         "a mark apart from the text: {timeline}"
     );
     assert!(
-        run.app.session.floor.is_empty(),
+        run.app.recording.session.floor.is_empty(),
         "setting a corrected note's speaker gives no floor"
     );
-    assert_eq!(run.app.editor.content(), "half");
+    assert_eq!(run.app.ui.editor.content(), "half");
 
     run.press([
         key(KeyCode::Tab),
         key(KeyCode::End),
         key(KeyCode::Char('d')),
     ]);
-    assert_eq!(run.app.session.notes.len(), 1);
+    assert_eq!(run.app.recording.session.notes.len(), 1);
     run.press([key(KeyCode::Char('u'))]);
-    assert_eq!(run.app.session.notes.len(), 2);
+    assert_eq!(run.app.recording.session.notes.len(), 2);
     run.press([key(KeyCode::Char('d'))]);
-    let ids: Vec<_> = run.app.session.notes.iter().map(|n| n.id).collect();
+    let ids: Vec<_> = run
+        .app
+        .recording
+        .session
+        .notes
+        .iter()
+        .map(|n| n.id)
+        .collect();
 
     drop(run);
     let reopened = Run::open(&path);
     assert_eq!(
         reopened
             .app
+            .recording
             .session
             .notes
             .iter()
@@ -305,9 +330,16 @@ fn correct_delete_and_undo_through_the_timeline() {
             .collect::<Vec<_>>(),
         ids
     );
-    assert_eq!(reopened.app.session.notes[0].text, "first note, corrected");
-    assert_eq!(reopened.app.session.trash.len(), 1);
-    assert_eq!(reopened.app.editor.content(), "half", "the draft came back");
+    assert_eq!(
+        reopened.app.recording.session.notes[0].text,
+        "first note, corrected"
+    );
+    assert_eq!(reopened.app.recording.session.trash.len(), 1);
+    assert_eq!(
+        reopened.app.ui.editor.content(),
+        "half",
+        "the draft came back"
+    );
 }
 
 #[test]
@@ -319,14 +351,14 @@ fn search_and_filters_narrow_the_timeline() {
     run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
     run.press(typed("SHAMING"));
     run.press([key(KeyCode::Enter)]);
-    assert_eq!(run.app.timeline.len(&run.app.session), 10);
+    assert_eq!(run.app.ui.timeline.len(&run.app.recording.session), 10);
     run.press([key(KeyCode::Char('c')), key(KeyCode::Char('s'))]);
     run.press(typed("alcant"));
     run.press([key(KeyCode::Enter), key(KeyCode::Char('k'))]);
-    let shown = run.app.timeline.shown.clone().unwrap();
+    let shown = run.app.ui.timeline.shown.clone().unwrap();
     assert!(!shown.is_empty());
     for index in shown {
-        let note = &run.app.session.notes[index];
+        let note = &run.app.recording.session.notes[index];
         assert_eq!(note.speaker, Some(Speaker::Person(PersonId(1))));
         assert_eq!(note.kind, NoteKind::Remark);
     }
@@ -339,18 +371,19 @@ fn adding_someone_already_on_the_roster_updates_them() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
     let mut run = Run::open(&path);
-    let before = run.app.session.roster().count();
+    let before = run.app.recording.session.roster().count();
     run.press([alt('p')]);
     run.press(typed("alexandra paulus"));
     run.press([key(KeyCode::Tab)]);
     run.press(typed("TU Chemnitz"));
     run.press([key(KeyCode::Enter)]);
-    assert!(tui::status::line(&run.app).contains("already on the roster"));
+    assert!(tui::widgets::status::line(&run.app).contains("already on the roster"));
     drop(run);
     let reopened = Run::open(&path);
-    assert_eq!(reopened.app.session.roster().count(), before);
+    assert_eq!(reopened.app.recording.session.roster().count(), before);
     let paulus = reopened
         .app
+        .recording
         .session
         .person_named("Alexandra Paulus")
         .unwrap();
@@ -378,7 +411,12 @@ fn roster_changes_are_saved_in_the_header() {
     run.press([alt('4')]);
     drop(run);
     let reopened = Run::open(&path);
-    let zoe = reopened.app.session.person_named("Zoe Ndlovu").unwrap();
+    let zoe = reopened
+        .app
+        .recording
+        .session
+        .person_named("Zoe Ndlovu")
+        .unwrap();
     assert_eq!(zoe.affiliation.as_deref(), Some("Research ICT Africa"));
     assert_eq!(
         zoe.stakeholder,
@@ -386,12 +424,13 @@ fn roster_changes_are_saved_in_the_header() {
     );
     assert_eq!(zoe.region, Some(rapporteur::model::RegionalGroup::African));
     assert_eq!(
-        reopened.app.session.floor_holder(),
+        reopened.app.recording.session.floor_holder(),
         Some(Speaker::Person(zoe.id))
     );
     assert!(
         reopened
             .app
+            .recording
             .session
             .person_named("Alexandra Paulus")
             .unwrap()
@@ -406,20 +445,20 @@ fn the_draft_survives_a_kill() {
     let mut run = Run::open(&path);
     run.press([alt('1'), key(KeyCode::F(4)), alt('u')]);
     run.press(typed("half a quo"));
-    let started = run.app.editor.started;
+    let started = run.app.ui.editor.started;
     run.tick(1);
     // No quit: the process dies here, with the store's lock released as a kill would.
     drop(run);
     let reopened = Run::open(&path);
-    assert_eq!(reopened.app.editor.content(), "half a quo");
-    assert_eq!(reopened.app.editor.started, started);
-    assert_eq!(reopened.app.editor.questions, vec![3]);
-    assert_eq!(reopened.app.editor.kind, NoteKind::Quote);
+    assert_eq!(reopened.app.ui.editor.content(), "half a quo");
+    assert_eq!(reopened.app.ui.editor.started, started);
+    assert_eq!(reopened.app.ui.editor.questions, vec![3]);
+    assert_eq!(reopened.app.ui.editor.kind, NoteKind::Quote);
     assert_eq!(
-        reopened.app.editor.speaker,
+        reopened.app.ui.editor.speaker,
         Some(Speaker::Person(PersonId(1)))
     );
-    assert!(tui::status::line(&reopened.app).contains("restored"));
+    assert!(tui::widgets::status::line(&reopened.app).contains("restored"));
 }
 
 #[test]
@@ -437,22 +476,25 @@ fn a_correction_in_progress_survives_a_kill() {
     ]);
     run.press(typed(" PLUS CORRECTION"));
     run.tick(2);
-    let id = run.app.session.notes[0].id;
+    let id = run.app.recording.session.notes[0].id;
     drop(run);
 
     let mut reopened = Run::open(&path);
-    assert_eq!(reopened.app.editor.editing, Some(id));
-    assert_eq!(reopened.app.editor.content(), "first note PLUS CORRECTION");
-    let status = tui::status::line(&reopened.app);
+    assert_eq!(reopened.app.ui.editor.editing, Some(id));
+    assert_eq!(
+        reopened.app.ui.editor.content(),
+        "first note PLUS CORRECTION"
+    );
+    let status = tui::widgets::status::line(&reopened.app);
     assert!(status.contains("correction"), "{status}");
     // Enter saves the correction; then the parked new note is back.
     reopened.press([key(KeyCode::Enter)]);
     assert_eq!(
-        reopened.app.session.notes[0].text,
+        reopened.app.recording.session.notes[0].text,
         "first note PLUS CORRECTION"
     );
-    assert_eq!(reopened.app.editor.editing, None);
-    assert_eq!(reopened.app.editor.content(), "parked");
+    assert_eq!(reopened.app.ui.editor.editing, None);
+    assert_eq!(reopened.app.ui.editor.content(), "parked");
 }
 
 /// The session's store, except that while `full` is set, journal appends fail as the store fails
@@ -482,7 +524,7 @@ impl tui::Persist for FillableDisk {
     ) -> Result<(), rapporteur::store::StoreError> {
         self.real.save_header(session)
     }
-    fn save_draft(&mut self, draft: &tui::Draft) -> Result<(), rapporteur::store::StoreError> {
+    fn save_draft(&mut self, draft: &tui::Recovery) -> Result<(), rapporteur::store::StoreError> {
         self.real.save_draft(draft)
     }
     fn clear_draft(&mut self) -> Result<(), rapporteur::store::StoreError> {
@@ -494,40 +536,43 @@ impl tui::Persist for FillableDisk {
 fn a_full_disk_keeps_the_note_and_retries() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
-    let (mut app, real) = tui::open(&path, None, now(), Theme { color: false }).unwrap();
+    let (mut app, real) = tui::open(&path, None, moment(now()), Theme { color: false }).unwrap();
     let mut disk = FillableDisk { real, full: true };
     let mut clock = now();
     let mut press = |app: &mut App, disk: &mut FillableDisk, events: Vec<Event>| {
         for event in events {
             clock += TimeDelta::seconds(1);
-            tui::step(app, disk, Some(event), clock);
+            tui::step(app, disk, Some(event), moment(clock));
         }
     };
     press(&mut app, &mut disk, typed("every word counts"));
     press(&mut app, &mut disk, vec![key(KeyCode::Enter)]);
-    let status = tui::status::line(&app);
+    let status = tui::widgets::status::line(&app);
     assert!(status.contains("1 NOT SAVED"), "{status}");
     assert!(status.contains("No space left on device"), "{status}");
-    assert_eq!(app.pending.len(), 1);
-    assert_eq!(app.session.notes[0].text, "every word counts");
+    assert_eq!(app.recording.saving.pending.len(), 1);
+    assert_eq!(app.recording.session.notes[0].text, "every word counts");
     // The unsaved note is kept in the draft file too, in case the app is killed now.
-    let draft: tui::Draft = disk.real.load_draft().unwrap().unwrap();
+    let draft: tui::Recovery = disk.real.load_draft().unwrap().unwrap();
     assert_eq!(draft.pending.len(), 1);
 
     // Still full at the first retry; then the disk frees up and the next retry saves the note.
     press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
-    assert_eq!(app.pending.len(), 1);
+    assert_eq!(app.recording.saving.pending.len(), 1);
     disk.full = false;
     press(&mut app, &mut disk, vec![Event::FocusGained; 3]);
-    assert!(app.pending.is_empty());
-    let status = tui::status::line(&app);
+    assert!(app.recording.saving.pending.is_empty());
+    let status = tui::widgets::status::line(&app);
     assert!(status.contains("1 note saved"), "{status}");
     assert!(!status.contains("No space"), "{status}");
-    assert_eq!(disk.real.load_draft::<tui::Draft>().unwrap(), None);
+    assert_eq!(disk.real.load_draft::<tui::Recovery>().unwrap(), None);
     drop(disk);
     let reopened = Run::open(&path);
-    assert_eq!(reopened.app.session.notes.len(), 1);
-    assert_eq!(reopened.app.session.notes[0].text, "every word counts");
+    assert_eq!(reopened.app.recording.session.notes.len(), 1);
+    assert_eq!(
+        reopened.app.recording.session.notes[0].text,
+        "every word counts"
+    );
 }
 
 #[test]
@@ -565,7 +610,7 @@ fn a_draft_that_cannot_be_read_is_kept_aside_not_overwritten() {
     let damaged = "(text: \"precious\", pending: [Note(( garbage";
     std::fs::write(&draft, damaged).unwrap();
     let mut run = Run::open(&path);
-    let error = run.app.status.error.clone().unwrap_or_default();
+    let error = run.app.recording.saving.error.clone().unwrap_or_default();
     assert!(error.contains("could not be read"), "{error}");
     let kept: Vec<_> = std::fs::read_dir(draft.parent().unwrap())
         .unwrap()
@@ -605,8 +650,8 @@ fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
         key(KeyCode::End),
         key(KeyCode::Char('e')),
     ]);
-    assert_eq!(run.app.editor.content(), "first LONG CORRECTION");
-    let status = tui::status::line(&run.app);
+    assert_eq!(run.app.ui.editor.content(), "first LONG CORRECTION");
+    let status = tui::widgets::status::line(&run.app);
     assert!(status.contains("finish this correction first"), "{status}");
 
     // So would deleting the note being corrected.
@@ -615,14 +660,17 @@ fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
         key(KeyCode::Home),
         key(KeyCode::Char('d')),
     ]);
-    assert_eq!(run.app.session.notes.len(), 2);
-    assert_eq!(run.app.editor.content(), "first LONG CORRECTION");
-    let status = tui::status::line(&run.app);
+    assert_eq!(run.app.recording.session.notes.len(), 2);
+    assert_eq!(run.app.ui.editor.content(), "first LONG CORRECTION");
+    let status = tui::widgets::status::line(&run.app);
     assert!(status.contains("finish this correction first"), "{status}");
 
     // The refusal hands the keys back to the correction, where Enter saves it.
     run.press([key(KeyCode::Enter)]);
-    assert_eq!(run.app.session.notes[0].text, "first LONG CORRECTION");
+    assert_eq!(
+        run.app.recording.session.notes[0].text,
+        "first LONG CORRECTION"
+    );
 
     // A correction with nothing changed yet gives way to another.
     run.press([
@@ -635,7 +683,7 @@ fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
         key(KeyCode::End),
         key(KeyCode::Char('e')),
     ]);
-    assert_eq!(run.app.editor.content(), "second");
+    assert_eq!(run.app.ui.editor.content(), "second");
 }
 
 /// The session's store, with each kind of write failing while its switch is on.
@@ -673,7 +721,7 @@ impl tui::Persist for Flaky {
         }
         self.real.save_header(session)
     }
-    fn save_draft(&mut self, draft: &tui::Draft) -> Result<(), rapporteur::store::StoreError> {
+    fn save_draft(&mut self, draft: &tui::Recovery) -> Result<(), rapporteur::store::StoreError> {
         if self.fail_draft {
             return Err(refused());
         }
@@ -696,7 +744,7 @@ struct FlakyRun {
 
 impl FlakyRun {
     fn open(path: &std::path::Path) -> FlakyRun {
-        let (app, real) = tui::open(path, None, now(), Theme { color: false }).unwrap();
+        let (app, real) = tui::open(path, None, moment(now()), Theme { color: false }).unwrap();
         FlakyRun {
             app,
             disk: Flaky {
@@ -712,7 +760,12 @@ impl FlakyRun {
     fn press(&mut self, events: impl IntoIterator<Item = Event>) {
         for event in events {
             self.clock += TimeDelta::seconds(1);
-            tui::step(&mut self.app, &mut self.disk, Some(event), self.clock);
+            tui::step(
+                &mut self.app,
+                &mut self.disk,
+                Some(event),
+                moment(self.clock),
+            );
         }
     }
 }
@@ -724,13 +777,13 @@ fn a_draft_saved_again_clears_the_error_of_the_failed_one() {
     let mut run = FlakyRun::open(&path);
     run.disk.fail_draft = true;
     run.press(typed("words"));
-    assert!(run.app.status.error.is_some());
-    assert!(!tui::status::line(&run.app).contains("draft kept"));
+    assert!(run.app.recording.saving.error.is_some());
+    assert!(!tui::widgets::status::line(&run.app).contains("draft kept"));
     run.disk.fail_draft = false;
     run.press([Event::FocusGained]);
-    assert_eq!(run.app.status.error, None);
-    assert!(tui::status::line(&run.app).contains("draft kept"));
-    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert_eq!(run.app.recording.saving.error, None);
+    assert!(tui::widgets::status::line(&run.app).contains("draft kept"));
+    let draft: tui::Recovery = run.disk.real.load_draft().unwrap().unwrap();
     assert_eq!(draft.text, "words");
 }
 
@@ -746,32 +799,34 @@ fn a_person_whose_header_save_failed_is_kept_in_the_draft_and_restored() {
     run.press([alt('5')]);
     run.press(typed("zoe said"));
     run.press([key(KeyCode::Enter)]);
-    let zoe = run.app.session.notes[0].speaker;
+    let zoe = run.app.recording.session.notes[0].speaker;
     run.press([ctrl('q')]);
-    let prompt = tui::status::line(&run.app);
+    let prompt = tui::widgets::status::line(&run.app);
     assert!(prompt.contains("leave them in the draft file"), "{prompt}");
     run.press([ctrl('q')]);
-    assert!(run.app.quit);
-    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert!(run.app.has_quit());
+    let draft: tui::Recovery = run.disk.real.load_draft().unwrap().unwrap();
     let header = draft.header.expect("the unsaved roster is in the draft");
     assert!(header.people.iter().any(|p| p.name == "Zoe New"));
     drop(run);
 
     // Next time the roster comes back, and the header is written with it.
     let reopened = Run::open(&path);
-    let note = &reopened.app.session.notes[0];
+    let note = &reopened.app.recording.session.notes[0];
     assert_eq!(note.speaker, zoe);
     assert_eq!(
-        note.speaker.map(|s| reopened.app.session.speaker_name(s)),
+        note.speaker
+            .map(|s| reopened.app.recording.session.speaker_name(s)),
         Some("Zoe New".to_string())
     );
-    assert!(!reopened.app.header_unsaved);
+    assert!(!reopened.app.recording.saving.header_unsaved);
     drop(reopened);
     let (saved, _) = Store::read(&path).unwrap();
     assert!(saved.people.iter().any(|p| p.name == "Zoe New"));
     assert!(
         Run::open(&path)
             .app
+            .ui
             .status
             .message
             .is_none_or(|m| !m.contains("roster")),
@@ -788,16 +843,16 @@ fn quit_waits_for_its_own_saves_and_says_when_they_fail() {
     // Nothing is unsaved as far as the app knows, so the first quit goes straight to saving.
     run.disk.fail_draft = true;
     run.press([ctrl('q')]);
-    assert!(!run.app.quit, "the text typed is in no file");
-    let status = tui::status::line(&run.app);
+    assert!(!run.app.has_quit(), "the text typed is in no file");
+    let status = tui::widgets::status::line(&run.app);
     assert!(status.contains("the draft could not be saved"), "{status}");
     assert!(status.contains("EIO"), "{status}");
 
     // The disk recovers: the next quit saves the draft and leaves.
     run.disk.fail_draft = false;
     run.press([ctrl('q')]);
-    assert!(run.app.quit);
-    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert!(run.app.has_quit());
+    let draft: tui::Recovery = run.disk.real.load_draft().unwrap().unwrap();
     assert_eq!(draft.text, "not yet a note");
 }
 
@@ -811,15 +866,15 @@ fn quit_with_a_failing_journal_leaves_only_once_the_draft_holds_the_changes() {
     run.disk.fail_append = true;
     // Leaving the field saves it as a change, which the journal refuses at quit.
     run.press([ctrl('q')]);
-    assert!(!run.app.quit);
-    let status = tui::status::line(&run.app);
+    assert!(!run.app.has_quit());
+    let status = tui::widgets::status::line(&run.app);
     assert!(
         status.contains("quit again to leave them in the draft file"),
         "{status}"
     );
     run.press([ctrl('q')]);
-    assert!(run.app.quit);
-    let draft: tui::Draft = run.disk.real.load_draft().unwrap().unwrap();
+    assert!(run.app.has_quit());
+    let draft: tui::Recovery = run.disk.real.load_draft().unwrap().unwrap();
     assert_eq!(draft.pending.len(), 1);
 }
 
@@ -847,10 +902,10 @@ fn a_failing_terminal_still_leaves_the_text_in_the_draft() {
         &mut run.app,
         &mut events,
         &mut run.store,
-        now,
+        || moment(now()),
     );
     assert!(result.is_err());
-    let draft: tui::Draft = run.store.load_draft().unwrap().unwrap();
+    let draft: tui::Recovery = run.store.load_draft().unwrap().unwrap();
     assert_eq!(draft.text, "every word");
 }
 
@@ -869,11 +924,11 @@ fn a_question_past_the_function_keys_is_named_without_a_key() {
         &mut app,
         rapporteur::tui::action::Action::ToggleQuestion(255),
     );
-    let message = app.status.message.clone().unwrap_or_default();
+    let message = app.ui.status.message.clone().unwrap_or_default();
     assert!(message.contains("Q255 on"), "{message}");
     assert!(!message.contains("F256"), "{message}");
     act(&mut app, rapporteur::tui::action::Action::ToggleQuestion(2));
-    let shown = rapporteur::tui::editor::questions_on(&app.editor.questions);
+    let shown = rapporteur::tui::live::editor::questions_on(&app.ui.editor.questions);
     assert_eq!(shown, "Q2 Q255 stay on (F3 off)");
     assert!(screen(&app).contains("Q255"));
 }
@@ -887,9 +942,9 @@ fn a_search_folds_only_the_note_that_changed() {
     run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
     run.press(typed("norms"));
     run.press([key(KeyCode::Enter), key(KeyCode::Tab)]);
-    assert_eq!(run.app.timeline.folded.len(), 40);
+    assert_eq!(run.app.recording.folded.texts.len(), 40);
     // A marker no fold makes: it stays only if the notes are not all folded again.
-    run.app.timeline.folded[0] = "marker".into();
+    run.app.recording.folded.texts[0] = "marker".into();
     run.press(typed("Norms again"));
     run.press([key(KeyCode::Enter)]);
     run.press([
@@ -898,17 +953,17 @@ fn a_search_folds_only_the_note_that_changed() {
         key(KeyCode::Char('d')),
     ]);
     run.press([key(KeyCode::Char('u'))]);
-    let folded = &run.app.timeline.folded;
+    let folded = &run.app.recording.folded.texts;
     assert_eq!(folded[0], "marker", "the other notes were not folded again");
-    let expected: Vec<String> = run.app.session.notes[1..]
+    let expected: Vec<String> = run.app.recording.session.notes[1..]
         .iter()
         .map(|n| rapporteur::model::fold(&n.text))
         .collect();
     assert_eq!(&folded[1..], &expected[..]);
-    let shown = run.app.timeline.shown.clone().unwrap();
+    let shown = run.app.ui.timeline.shown.clone().unwrap();
     assert!(
         shown
             .iter()
-            .any(|&i| run.app.session.notes[i].text == "Norms again")
+            .any(|&i| run.app.recording.session.notes[i].text == "Norms again")
     );
 }

@@ -101,7 +101,7 @@ proptest! {
         view in 0usize..10,
     ) {
         let mut app = app(session, width, height);
-        app.editor.text.insert_str(&typing);
+        app.ui.editor.text.insert_str(&typing);
         match view {
             1 => { update(&mut app, Action::ToggleHelp); }
             2 => { update(&mut app, Action::OpenSpeakerPicker); }

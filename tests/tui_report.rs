@@ -14,7 +14,7 @@ use tui_support::*;
 
 impl Run {
     fn field_text(&self) -> String {
-        self.app.drafting.field.as_ref().unwrap().content()
+        self.app.ui.drafting.field.as_ref().unwrap().content()
     }
 }
 
@@ -39,7 +39,7 @@ fn a_takeaway_edited_on_the_report_screen_is_on_disk_when_the_field_is_left() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut run) = session_with_takeaways(&dir);
     run.press([alt('w')]);
-    assert_eq!(run.app.drafting.report, Report::Short);
+    assert_eq!(run.app.ui.drafting.report, Report::Short);
     assert_eq!(
         run.field_text(),
         "States must report on norms",
@@ -48,11 +48,11 @@ fn a_takeaway_edited_on_the_report_screen_is_on_disk_when_the_field_is_left() {
     run.press([key(KeyCode::Enter), key(KeyCode::End)]);
     run.press(typed(", every year."));
     assert!(
-        run.app.session.report_fields.is_empty(),
+        run.app.recording.session.report_fields.is_empty(),
         "nothing saved while typing"
     );
     run.press([key(KeyCode::Esc)]);
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(status.contains("“Key takeaway 1” saved"), "{status}");
 
     drop(run);
@@ -66,7 +66,7 @@ fn a_takeaway_edited_on_the_report_screen_is_on_disk_when_the_field_is_left() {
     );
     let mut reopened = Run::open(&path);
     reopened.press([alt('w')]);
-    let field = reopened.app.drafting.selected_field().unwrap();
+    let field = reopened.app.ui.drafting.selected_field().unwrap();
     assert!(field.drafted);
     assert_eq!(field.text, "States must report on norms, every year.");
 }
@@ -76,33 +76,33 @@ fn a_note_is_pulled_into_a_field_with_its_speaker() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut run) = session_with_takeaways(&dir);
     run.press([alt('w'), alt('b')]);
-    let notes = run.app.drafting.field.as_ref().unwrap().notes.clone();
+    let notes = run.app.ui.drafting.field.as_ref().unwrap().notes.clone();
     assert_eq!(notes.len(), 1, "the note the takeaway was drawn from");
     run.press([alt('i')]);
     assert_eq!(
         run.field_text(),
         "States must report on norms\n\nAlexandra Paulus: States must report on norms"
     );
-    let field = run.app.drafting.field.as_ref().unwrap();
+    let field = run.app.ui.drafting.field.as_ref().unwrap();
     assert_eq!(field.words, 12, "counted as it is typed");
     // Enter in the notes pulls too; leaving saves both.
     run.press([key(KeyCode::Enter), key(KeyCode::Esc), key(KeyCode::Esc)]);
-    let saved = &run.app.session.report_fields["short.takeaways.1"];
+    let saved = &run.app.recording.session.report_fields["short.takeaways.1"];
     assert_eq!(saved.matches("Alexandra Paulus:").count(), 2);
-    assert!(run.app.pending.is_empty());
+    assert!(run.app.recording.saving.pending.is_empty());
 }
 
 #[test]
 fn a_field_over_its_limit_is_marked_in_words() {
     let dir = tempfile::tempdir().unwrap();
     let (_, mut run) = session_with_takeaways(&dir);
-    run.app.size = ratatui::layout::Rect::new(0, 0, 100, 30);
+    run.app.ui.size = ratatui::layout::Rect::new(0, 0, 100, 30);
     run.press([alt('w'), key(KeyCode::Enter), key(KeyCode::End)]);
     let before = screen(&run.app);
     assert!(!before.contains("OVER"), "{before}");
     // 5 words seeded; 56 more make 61, over the limit of 60.
     run.press(typed(&" word".repeat(56)));
-    let field = run.app.drafting.field.as_ref().unwrap();
+    let field = run.app.ui.drafting.field.as_ref().unwrap();
     assert_eq!(field.words, 61);
     let after = screen(&run.app);
     assert!(after.contains("61/60 OVER"), "the list marks it: {after}");
@@ -124,7 +124,7 @@ fn the_export_writes_what_report_export_makes_beside_the_session() {
     // Export saves the field first, so the file has the draft.
     run.press([alt('e')]);
     let exported = dir.path().join("ws422.short.md");
-    let status = tui::status::line(&run.app);
+    let status = tui::widgets::status::line(&run.app);
     assert!(status.contains(&exported.display().to_string()), "{status}");
     let written = std::fs::read_to_string(&exported).unwrap();
     assert!(
@@ -159,7 +159,7 @@ fn the_export_writes_what_report_export_makes_beside_the_session() {
 fn copying_a_field_sends_its_text_as_osc_52() {
     let mut app = app(mid_way(12), 80, 24);
     update(&mut app, Action::SwitchScreen);
-    let text = app.drafting.field.as_ref().unwrap().content();
+    let text = app.ui.drafting.field.as_ref().unwrap().content();
     assert!(!text.is_empty());
     let effects = update(&mut app, Action::CopyField);
     let plain = clipboard::osc52(&text);
@@ -178,7 +178,7 @@ fn copying_a_field_sends_its_text_as_osc_52() {
     let mut terminal = Nowhere::default();
     tui::runtime::run_effects(&mut app, &mut terminal, effects);
     assert_eq!(terminal.terminal, [sequence]);
-    let status = tui::status::line(&app);
+    let status = tui::widgets::status::line(&app);
     assert!(
         status.contains(&format!(
             "{} characters sent to the terminal",
@@ -219,6 +219,7 @@ fn a_field_being_typed_survives_a_kill() {
     assert_eq!(
         reopened
             .app
+            .recording
             .session
             .report_fields
             .get("short.takeaways.2")
@@ -226,7 +227,7 @@ fn a_field_being_typed_survives_a_kill() {
         Some("Capacity comes first — half a thou")
     );
     assert!(
-        reopened.app.pending.is_empty(),
+        reopened.app.recording.saving.pending.is_empty(),
         "and written to the journal"
     );
 }

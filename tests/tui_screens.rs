@@ -72,7 +72,7 @@ fn the_editor_cursor_shows_only_while_the_editor_has_the_keys() {
         terminal
             .draw(|frame| rapporteur::tui::view::draw(frame, app))
             .unwrap();
-        let editor = rapporteur::tui::view::layout(app.size, app).editor;
+        let editor = rapporteur::tui::layout::live(app.ui.size, app).editor;
         let buffer = terminal.backend().buffer().clone();
         editor
             .positions()
@@ -138,7 +138,7 @@ fn key_hints_at_80_columns_are_whole_and_keep_help_tab_save_and_quit() {
         let last = screen.lines().last().unwrap_or_default().to_string();
         last.trim_matches('"').trim_end().to_string()
     };
-    let words: Vec<&str> = rapporteur::tui::keymap::Keymap::default()
+    let words: Vec<&str> = rapporteur::tui::input::keymap::Keymap::default()
         .bindings
         .iter()
         .filter_map(|b| b.hint)
@@ -174,8 +174,8 @@ fn below_the_minimum_size_one_line_says_so_and_typing_goes_on() {
     assert!(tiny.contains("typing▏"), "{tiny}");
     // At the minimum, the timeline and the editor both have rows of their own.
     update(&mut app, Action::Resize(30, 12));
-    let areas = rapporteur::tui::view::layout(app.size, &app);
-    assert!(rapporteur::tui::timeline::inner(areas.timeline).height >= 1);
+    let areas = rapporteur::tui::layout::live(app.ui.size, &app);
+    assert!(rapporteur::tui::layout::inner(areas.timeline).height >= 1);
     assert!(areas.editor.height >= 3);
     assert!(screen(&app).contains("still typing"));
 }
@@ -200,7 +200,7 @@ fn long_roster(extra: u32) -> rapporteur::model::Session {
 fn quick_keys_go_to_speakers_first_and_the_audiences_always_show() {
     use rapporteur::model::{PersonId, Speaker};
     let mut app = app(long_roster(12), 80, 24);
-    let keys: Vec<Speaker> = app.roster_speakers().take(5).collect();
+    let keys: Vec<Speaker> = app.recording.roster_speakers().take(5).collect();
     assert_eq!(keys[0], Speaker::Person(PersonId(1)), "the moderator first");
     assert_eq!(
         keys[4],
@@ -208,7 +208,7 @@ fn quick_keys_go_to_speakers_first_and_the_audiences_always_show() {
         "then people without a role"
     );
     assert_eq!(
-        app.roster_speakers().last(),
+        app.recording.roster_speakers().last(),
         Some(Speaker::Person(PersonId(100))),
         "whoever only organises comes last"
     );
@@ -225,7 +225,7 @@ fn quick_keys_go_to_speakers_first_and_the_audiences_always_show() {
     // Alt+9 is the ninth in that order.
     update(&mut app, Action::GiveFloorTo(9));
     assert_eq!(
-        app.session.floor_holder(),
+        app.recording.session.floor_holder(),
         Some(Speaker::Person(PersonId(204)))
     );
     assert!(screen(&app).contains("9 Guest 4"));
@@ -243,9 +243,9 @@ fn someone_added_on_the_spot_gets_the_next_free_key() {
         }
     }
     update(&mut app, Action::OverlayAccept);
-    let status = rapporteur::tui::status::line(&app);
+    let status = rapporteur::tui::widgets::status::line(&app);
     assert!(status.contains("Alt+6 gives the floor"), "{status}");
-    let keys: Vec<Speaker> = app.roster_speakers().collect();
+    let keys: Vec<Speaker> = app.recording.roster_speakers().collect();
     assert_eq!(keys[4], Speaker::Person(PersonId(100)));
     let screen_now = screen(&app);
     assert!(screen_now.contains("6 Zoë Ndlovu"), "{screen_now}");

@@ -178,11 +178,17 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
     if let Some(number) = args.question {
         check_questions(&session, &[number])?;
     }
-    let chosen = session.notes.iter().filter(|note| {
-        speaker.is_none_or(|s| note.speaker == Some(s))
-            && args.question.is_none_or(|q| note.is_about(q))
-            && args.kind.is_none_or(|k| note.kind == k)
-    });
+    let filter = rapporteur::model::NoteFilter {
+        text: String::new(),
+        speaker,
+        question: args.question,
+        kind: args.kind,
+    };
+    let matcher = filter.matcher();
+    let chosen = session
+        .notes
+        .iter()
+        .filter(|note| matcher.matches(note, || ""));
     for note in chosen {
         if args.json {
             println!("{}", serde_json::to_string(&NoteJson::of(&session, note))?);

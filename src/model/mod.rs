@@ -2,6 +2,7 @@
 
 mod attendance;
 mod change;
+mod filter;
 mod names;
 mod note;
 mod replay;
@@ -11,6 +12,7 @@ mod vocabulary;
 
 pub use attendance::{Attendance, Attendances};
 pub use change::Change;
+pub use filter::{Matcher, NoteFilter};
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use session::{

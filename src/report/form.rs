@@ -266,19 +266,40 @@ fn entry(
 fn measure(field: &mut Field) {
     field.words = word_count(&field.text);
     field.paragraphs = paragraphs(&field.text).len();
-    field.warnings.clear();
-    for (what, count, limit) in [
-        ("words", field.words, field.limits.words),
-        ("paragraphs", field.paragraphs, field.limits.paragraphs),
-    ] {
-        if let Some(limit) = limit.filter(|limit| count > *limit) {
-            field.warnings.push(LimitWarning {
-                key: field.key.clone(),
-                what,
-                count,
-                limit,
-            });
-        }
+    field.warnings = field
+        .limits
+        .broken(field.words, field.paragraphs)
+        .map(|broken| LimitWarning {
+            key: field.key.clone(),
+            what: broken.what,
+            count: broken.count,
+            limit: broken.limit,
+        })
+        .collect();
+}
+
+/// One limit a text breaks: "72 words, over the limit of 60".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Broken {
+    pub what: &'static str,
+    pub count: usize,
+    pub limit: usize,
+}
+
+impl Limits {
+    /// The limits a text of `words` words in `paragraphs` paragraphs breaks, words first: the one
+    /// check, for the export's warnings and the report screen's counts alike.
+    pub fn broken(&self, words: usize, paragraphs: usize) -> impl Iterator<Item = Broken> {
+        [
+            ("words", words, self.words),
+            ("paragraphs", paragraphs, self.paragraphs),
+        ]
+        .into_iter()
+        .filter_map(|(what, count, limit)| {
+            limit
+                .filter(|limit| count > *limit)
+                .map(|limit| Broken { what, count, limit })
+        })
     }
 }
 

@@ -20,7 +20,7 @@ pub use context::{
     PartView, Participants, Particulars, PersonView, QuestionView, SectionView, SessionView,
 };
 pub use form::{
-    Field, FieldGroup, Form, LimitWarning, Subject, attributed, paragraphs, word_count,
+    Broken, Field, FieldGroup, Form, LimitWarning, Subject, attributed, paragraphs, word_count,
 };
 pub use profile::{Each, FieldSpec, Limits, Part, Profile, Report, ReportShape, Section, Seed};
 pub use templates::{BUILT_IN, Source, TemplateDirs};

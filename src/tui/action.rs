@@ -1,23 +1,44 @@
-//! What can happen to the app: actions go into `update`, effects come out of it.
+//! What can happen to the app: actions (what the user or the clock did) and replies (what the
+//! runtime says of the effects it ran) go into `update`; effects (writes) come out of it.
+
+use std::path::PathBuf;
+use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyEvent, MouseEvent};
 
-use std::path::PathBuf;
-
 use crate::model::{NoteKind, Speaker};
 use crate::report::{Format, Report};
 
-use super::state::Draft;
+use super::recording::Recovery;
 
-/// A request to change the app, produced by the keymap, the mouse, the clock or the runtime.
+/// A moment as the app sees it: the wall clock for what is shown and recorded (a note's time), and
+/// a monotonic clock for timers (autosave, retry, messages), which a wall clock stepping back
+/// must not stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Moment {
+    pub wall: DateTime<FixedOffset>,
+    pub mono: Instant,
+}
+
+impl Moment {
+    pub fn now() -> Moment {
+        Moment {
+            wall: crate::store::now(),
+            mono: Instant::now(),
+        }
+    }
+}
+
+/// A request to change the app, produced by the keymap, the mouse, the clock or a signal.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Time passes: the clock shown, draft autosave and retries all follow it.
-    Tick(DateTime<FixedOffset>),
+    Tick(Moment),
     Resize(u16, u16),
     Quit,
-    /// The terminal failed and the app is about to stop: save what can be saved, now.
+    /// The terminal failed, or a signal (SIGTERM, SIGHUP, SIGINT) asks the app to stop: save what
+    /// can be saved, now.
     SaveBeforeLeaving,
     ToggleHelp,
     /// Move focus between the editor and the timeline.
@@ -88,8 +109,11 @@ pub enum Action {
     ExportReport,
     CopyField,
     CopyReport,
+}
 
-    // What the runtime reports back about the effects it ran.
+/// What the runtime reports back about an effect it ran. Never made by a key.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reply {
     Persisted {
         count: usize,
     },
@@ -118,6 +142,8 @@ pub enum TextEdit {
     DeleteWordBack,
     /// Ctrl+u.
     DeleteLineBack,
+    /// Ctrl+k.
+    DeleteLineForward,
     /// Ctrl+z: Ctrl+u was the textarea's undo.
     Undo,
 }
@@ -135,11 +161,12 @@ pub enum Move {
 /// Work for the runtime: everything that touches the disk.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
-    /// Append the changes in `App::pending` to the journal, in order.
+    /// Append the changes not yet written (`Saving::pending`) to the journal, in order.
     Flush,
     /// Write the header: the roster or the clock changed.
     SaveHeader,
-    SaveDraft(Draft),
+    /// Write the crash-recovery file beside the session.
+    SaveDraft(Recovery),
     ClearDraft,
     /// Render a report for the preview.
     Preview {

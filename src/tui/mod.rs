@@ -1,39 +1,40 @@
-//! The live screen: take notes during the session, give the floor, tag, correct.
+//! The live screen and the report screen, Elm-style.
 //!
-//! Elm-style: [`state::App`] holds everything; [`input`] turns terminal events into
-//! [`action::Action`]s through the [`keymap`]; [`update::update`] is the one place that changes
-//! the app and returns [`action::Effect`]s; [`runtime`] runs those against the store; the view
-//! (`impl Widget for &App` in [`view`]) draws from the state alone.
+//! **Where a key press goes.** [`runtime::event_loop`] reads an event; [`input::action_for`]
+//! turns it into an [`action::Action`] through the [`input::keymap`], trying the layers
+//! [`input::active_layers`] gives; [`update::update`] is the one place that changes the app
+//! ([`app::App`]: the [`recording::Recording`] and the [`app::Ui`]) and hands the action to the
+//! screen it concerns ([`live`], [`report`], [`overlay`]); the view ([`view`], drawing from the
+//! state alone, with positions from [`layout`]) draws the next frame.
+//!
+//! **Where a note becomes durable.** Enter in the editor is [`action::Action::Commit`];
+//! [`live::capture::commit`] calls [`recording::Recording::record`], which applies the note and
+//! queues it with an [`action::Effect::Flush`]; [`runtime::effects::run_effects`] appends it to
+//! the journal through [`runtime::Persist`] (the store writes and fsyncs), and answers with an
+//! [`action::Reply`] that [`recording::saving::Saving`] reads. Until then the note is also in the
+//! crash-recovery file ([`recording::Recovery`]), written every half second while it changes.
 
 pub mod action;
-pub mod drafting;
-pub mod editor;
-pub mod form;
-pub mod header;
-pub mod help;
+pub mod app;
 pub mod input;
-pub mod keymap;
-pub mod picker;
-pub mod preview;
-pub mod questions;
-pub mod report_screen;
-pub mod report_update;
-pub mod roster;
+pub mod layout;
+pub mod live;
+pub mod overlay;
+pub mod recording;
+pub mod report;
 pub mod runtime;
-pub mod state;
-pub mod status;
-pub mod text;
-pub mod theme;
-pub mod timeline;
 pub mod update;
 pub mod view;
+pub mod widgets;
 
 use std::path::Path;
 
 use crate::store::StoreError;
 
+pub use action::Moment;
+pub use app::App;
+pub use recording::Recovery;
 pub use runtime::{Events, Next, Persist, ScriptedEvents, event_loop, open, step};
-pub use state::{App, Draft};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -46,18 +47,21 @@ pub enum TuiError {
 /// Opens the session at `path` on the live screen until the rapporteur quits. `notice` is shown on
 /// the status line at start (for example, that the session was just created).
 pub fn run(path: &Path, notice: Option<String>) -> Result<(), TuiError> {
-    let (mut app, mut store) = open(path, notice, crate::store::now(), theme::Theme::from_env())?;
-    let mut terminal = runtime::enter_terminal()?;
+    let theme = widgets::theme::Theme::from_env();
+    let (mut app, mut store) = open(path, notice, Moment::now(), theme)?;
+    // Before the terminal is taken: a signal from now on is seen by the loop.
+    let mut events = runtime::TerminalEvents::new()?;
+    let mut terminal = runtime::terminal::enter_terminal()?;
     if let Ok(size) = terminal.size() {
         update::update(&mut app, action::Action::Resize(size.width, size.height));
     }
     let result = event_loop(
         &mut terminal,
         &mut app,
-        &mut runtime::TerminalEvents,
+        &mut events,
         &mut store,
-        crate::store::now,
+        Moment::now,
     );
-    runtime::leave_terminal();
+    runtime::terminal::leave_terminal();
     result
 }

@@ -1,80 +1,29 @@
-//! The screen, drawn from the state alone: no I/O and no changes here.
+//! The screen, drawn from the state alone: no I/O and no changes here. Where things go is
+//! `layout`'s; each part draws itself in the area it is given, overlays last (z-order).
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::drafting::Screen;
-use super::state::{App, Overlay};
-use super::text::width;
-use super::{editor, header, help, questions, report_screen, roster, status, timeline};
-
-/// Where each part of the screen goes; shared by drawing and by the mouse.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Areas {
-    pub header: Rect,
-    pub roster: Rect,
-    pub questions: Rect,
-    pub timeline: Rect,
-    pub editor: Rect,
-    pub status: Rect,
-}
-
-pub fn layout(area: Rect, app: &App) -> Areas {
-    let editor_rows = if area.height >= 40 { 7 } else { 4 };
-    let [header, body, editor, status] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(0),
-        Constraint::Length(editor_rows),
-        Constraint::Length(2),
-    ])
-    .areas(area);
-    // Below 60 columns the timeline gets the whole width; the picker still reaches everyone.
-    let side = if area.width >= 60 {
-        // 28: room for a name, its key and a floor time with its hours ("0:05:00").
-        (area.width / 3).clamp(28, 72)
-    } else {
-        0
-    };
-    let [side, timeline] =
-        Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(body);
-    let roster_rows = roster::entries(app).len() as u16 + 2;
-    let question_rows = (app.session.questions.len() as u16 + 2).min(side.height / 2);
-    let [roster, questions] = Layout::vertical([
-        Constraint::Max(roster_rows.max(side.height.saturating_sub(question_rows))),
-        Constraint::Length(question_rows),
-    ])
-    .areas(side);
-    Areas {
-        header,
-        roster,
-        questions,
-        timeline,
-        editor,
-        status,
-    }
-}
-
-/// The smallest terminal the screens are drawn in: below it the timeline or the editor would
-/// have no row left, and typing would go on unseen.
-pub const MIN_WIDTH: u16 = 30;
-pub const MIN_HEIGHT: u16 = 12;
-
-pub fn too_small(area: Rect) -> bool {
-    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
-}
+use super::app::{App, Screen};
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, too_small};
+use super::live::{editor, questions, roster, timeline};
+use super::overlay::{Overlay, help};
+use super::report;
+use super::widgets::text::width;
+use super::widgets::{header, status};
 
 /// Instead of a screen with no room for the notes: what size is needed, and the end of the note
 /// being typed, so it is plain that keys still go to the editor.
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::from(Span::styled(
         format!("window too small (need {MIN_WIDTH}×{MIN_HEIGHT})"),
-        app.theme.warn(),
+        app.ui.theme.warn(),
     ))];
-    if app.screen == Screen::Live && !app.editor.is_blank() {
-        let text = app.editor.content().replace('\n', " ");
+    if app.ui.screen == Screen::Live && !app.ui.editor.is_blank() {
+        let text = app.ui.editor.content().replace('\n', " ");
         let room = usize::from(area.width).saturating_sub(1).max(1);
         let tail: String = {
             let chars: Vec<char> = text.chars().collect();
@@ -103,9 +52,9 @@ impl Widget for &App {
             render_too_small(self, area, buf);
             return;
         }
-        match self.screen {
+        match self.ui.screen {
             Screen::Live => {
-                let areas = layout(area, self);
+                let areas = layout::live(area, self);
                 header::render(self, areas.header, buf);
                 roster::render(self, areas.roster, buf);
                 questions::render(self, areas.questions, buf);
@@ -113,19 +62,19 @@ impl Widget for &App {
                 editor::render(self, areas.editor, buf);
                 status::render(self, areas.status, buf);
             }
-            Screen::Report => report_screen::render(self, area, buf),
+            Screen::Report => report::view::render(self, area, buf),
         }
-        match &self.overlay {
+        match &self.ui.overlay {
             Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
-            Some(Overlay::Picker(picker)) => picker.render(area, buf, &self.theme),
-            Some(Overlay::AddPerson(form)) => form.render(area, buf, &self.theme),
+            Some(Overlay::Picker(picker)) => picker.render(area, buf, &self.ui.theme),
+            Some(Overlay::AddPerson(form)) => form.render(area, buf, &self.ui.theme),
             Some(Overlay::Preview(preview)) => {
                 let title = format!(
                     "Preview · {} · {}",
-                    self.drafting.report_name(),
-                    self.drafting.format_name()
+                    self.ui.drafting.report_name(),
+                    self.ui.drafting.format_name()
                 );
-                preview.render(&title, area, buf, &self.theme)
+                preview.render(&title, area, buf, &self.ui.theme)
             }
             Some(Overlay::Search(_)) | None => {}
         }

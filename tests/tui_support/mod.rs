@@ -11,8 +11,8 @@ use rapporteur::model::{
     RegionalGroup, Role, SegmentChange, Session, Speaker, StakeholderGroup,
 };
 use rapporteur::tui::action::Action;
-use rapporteur::tui::theme::Theme;
-use rapporteur::tui::{App, update::update, view};
+use rapporteur::tui::widgets::theme::Theme;
+use rapporteur::tui::{App, Moment, update::update, view};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("a test time")
@@ -131,14 +131,28 @@ pub fn now() -> DateTime<FixedOffset> {
     start() + TimeDelta::minutes(40)
 }
 
+/// A test's wall-clock time as the app sees a moment: the monotonic clock moves as the wall
+/// clock does from the start of the session (tests that step the wall clock back build their
+/// own moments).
+pub fn moment(wall: DateTime<FixedOffset>) -> Moment {
+    static BASE: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    let base = *BASE.get_or_init(std::time::Instant::now);
+    let since = (wall - start()).to_std().unwrap_or_default();
+    Moment {
+        wall,
+        mono: base + since,
+    }
+}
+
 pub fn app(session: Session, width: u16, height: u16) -> App {
-    let mut app = App::new(session, now(), Theme { color: false });
+    let mut app = App::new(session, moment(now()), Theme { color: false });
     update(&mut app, Action::Resize(width, height));
     app
 }
 
 pub fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.ui.size.width, app.ui.size.height)).unwrap();
     terminal.draw(|frame| view::draw(frame, app)).unwrap();
     terminal.backend().to_string()
 }
@@ -179,7 +193,7 @@ impl rapporteur::tui::Persist for Nowhere {
     }
     fn save_draft(
         &mut self,
-        _: &rapporteur::tui::Draft,
+        _: &rapporteur::tui::Recovery,
     ) -> Result<(), rapporteur::store::StoreError> {
         Ok(())
     }
@@ -207,7 +221,7 @@ pub struct Run {
 
 impl Run {
     pub fn open(path: &std::path::Path) -> Run {
-        let (app, store) = rapporteur::tui::open(path, None, now(), Theme { color: false })
+        let (app, store) = rapporteur::tui::open(path, None, moment(now()), Theme { color: false })
             .expect("the session opens");
         Run {
             app,
@@ -220,12 +234,17 @@ impl Run {
     pub fn press(&mut self, events: impl IntoIterator<Item = Event>) {
         for event in events {
             self.clock += TimeDelta::seconds(1);
-            rapporteur::tui::step(&mut self.app, &mut self.store, Some(event), self.clock);
+            rapporteur::tui::step(
+                &mut self.app,
+                &mut self.store,
+                Some(event),
+                moment(self.clock),
+            );
         }
     }
 
     pub fn tick(&mut self, seconds: i64) {
         self.clock += TimeDelta::seconds(seconds);
-        rapporteur::tui::step(&mut self.app, &mut self.store, None, self.clock);
+        rapporteur::tui::step(&mut self.app, &mut self.store, None, moment(self.clock));
     }
 }

@@ -1,7 +1,7 @@
 //! Everyone who may take the floor, with their quick key and floor time so far.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
@@ -9,15 +9,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::model::{RegionalGroup, Role, Speaker, StakeholderGroup};
 use crate::stats;
 
-use super::state::App;
-use super::text::{fit, pad, width};
-
-/// The roster's entries: the people in quick-key order, then the onsite and the online audience.
-pub fn entries(app: &App) -> Vec<Speaker> {
-    app.roster_speakers()
-        .chain([Speaker::Audience, Speaker::Online])
-        .collect()
-}
+use crate::tui::app::App;
+use crate::tui::layout::{self, RosterRows};
+use crate::tui::widgets::text::{fit, pad, width};
 
 /// The key shown before an entry: 1–9 for Alt+1…Alt+9, a and o for the audiences.
 fn quick_key(index: usize, speaker: Speaker) -> &'static str {
@@ -32,68 +26,11 @@ fn quick_key(index: usize, speaker: Speaker) -> &'static str {
 fn block(app: &App) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border())
-        .title(Span::styled(" Roster · Alt+key floor ", app.theme.title()))
-}
-
-/// What the roster shows in its rows: a window on the people, then the two audiences, which
-/// always have their rows.
-struct Rows {
-    /// (position in `entries`, first row), top first.
-    placed: Vec<(usize, u16)>,
-    two_lines: bool,
-    /// People above and below the window.
-    above: usize,
-    below: usize,
-}
-
-/// The window keeps the floor holder in view when not everyone fits; the rows left over say how
-/// many more there are.
-fn rows(app: &App, inner: Rect) -> Rows {
-    let entries = entries(app);
-    let people = entries.len() - 2;
-    let height = usize::from(inner.height);
-    let two_lines = inner.width >= 24 && height >= people * 2 + 2;
-    let per_person = if two_lines { 2 } else { 1 };
-    let for_people = height.saturating_sub(2);
-    let (first, shown) = if people * per_person <= for_people {
-        (0, people)
-    } else {
-        // One row goes to "+N more".
-        let shown = for_people.saturating_sub(1);
-        let holder = app
-            .session
-            .floor_holder()
-            .and_then(|h| entries.iter().position(|e| *e == h))
-            .filter(|i| *i < people);
-        let first = match holder {
-            Some(i) if shown > 0 && i >= shown => i + 1 - shown,
-            _ => 0,
-        };
-        (first, shown)
-    };
-    let mut placed = Vec::new();
-    let mut row = 0u16;
-    for index in first..first + shown {
-        placed.push((index, inner.y + row));
-        row += per_person as u16;
-    }
-    let hidden = people - shown;
-    if hidden > 0 {
-        row += 1;
-    }
-    for index in people..entries.len() {
-        if usize::from(row) < height {
-            placed.push((index, inner.y + row));
-            row += 1;
-        }
-    }
-    Rows {
-        placed,
-        two_lines,
-        above: first,
-        below: hidden - first,
-    }
+        .border_style(app.ui.theme.border())
+        .title(Span::styled(
+            " Roster · Alt+key floor ",
+            app.ui.theme.title(),
+        ))
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -106,16 +43,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if inner.is_empty() {
         return;
     }
-    let theme = &app.theme;
-    let holder = app.session.floor_holder();
+    let theme = &app.ui.theme;
+    let holder = app.recording.session.floor_holder();
     let columns = usize::from(inner.width);
-    let entries = entries(app);
-    let Rows {
+    let RosterRows {
+        entries,
         placed,
         two_lines,
         above,
         below,
-    } = rows(app, inner);
+    } = layout::roster_rows(app, inner);
     // Without a line of their own, the details go in columns when there is room.
     let inline_details = !two_lines && columns >= 56;
     // Too narrow for " (absent)" after the name: it takes the place of the floor time.
@@ -132,17 +69,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             lines.push(Line::from(Span::styled(fit(&more, columns), theme.dim())));
         }
         let person = match speaker {
-            Speaker::Person(id) => app.session.person(id),
+            Speaker::Person(id) => app.recording.session.person(id),
             _ => None,
         };
         let absent = person.is_some_and(|p| p.marked_absent());
-        let mut time = stats::hms(app.floor_time(speaker));
+        let mut time = stats::hms(app.recording.floor_time(speaker));
         let key = if absent {
             " "
         } else {
             quick_key(index, speaker)
         };
-        let mut name = app.session.speaker_name(speaker);
+        let mut name = app.recording.session.speaker_name(speaker);
         if absent && absent_in_time {
             time = "absent".into();
         } else if absent {
@@ -179,25 +116,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     Paragraph::new(lines).render(inner, buf);
-}
-
-/// The roster entry under the pointer.
-pub fn speaker_at(app: &App, area: Rect, at: Position) -> Option<Speaker> {
-    let inner = block(app).inner(area);
-    if !inner.contains(at) {
-        return None;
-    }
-    let entries = entries(app);
-    let rows = rows(app, inner);
-    rows.placed.into_iter().find_map(|(index, top)| {
-        let speaker = entries[index];
-        let height = if rows.two_lines && matches!(speaker, Speaker::Person(_)) {
-            2
-        } else {
-            1
-        };
-        (at.y >= top && at.y < top + height).then_some(speaker)
-    })
 }
 
 fn short_role(role: Role) -> &'static str {

@@ -5,24 +5,28 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
-use super::keymap::question_key;
-use super::state::{App, Focus};
+use crate::tui::app::App;
+use crate::tui::input::keymap::question_key;
+
+use super::Focus;
 
 /// From this width the tags get a column of their own beside the text.
 const SIDE_TAGS_FROM: u16 = 100;
 
 /// What the note will get, one part each: the speaker, the questions, the kind.
 fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
-    let theme = &app.theme;
-    let editor = &app.editor;
-    let speaker = editor
-        .speaker
-        .map_or("nobody".to_string(), |s| app.session.speaker_name(s));
+    let theme = &app.ui.theme;
+    let editor = &app.ui.editor;
+    let speaker = editor.speaker.map_or("nobody".to_string(), |s| {
+        app.recording.session.speaker_name(s)
+    });
     let mut who = vec![Span::styled(speaker, theme.speaker())];
     // Pinned to the speaker of its first keystroke; say so when the floor has moved on since.
-    let floor = app.session.floor_holder();
+    let floor = app.recording.session.floor_holder();
     if editor.editing.is_none() && !editor.is_blank() && editor.speaker != floor {
-        let floor = floor.map_or("nobody".to_string(), |s| app.session.speaker_name(s));
+        let floor = floor.map_or("nobody".to_string(), |s| {
+            app.recording.session.speaker_name(s)
+        });
         who.push(Span::styled(format!(" (floor: {floor})"), theme.dim()));
     }
     [
@@ -56,10 +60,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
-    let editor = &app.editor;
+    let theme = &app.ui.theme;
+    let editor = &app.ui.editor;
     let title = match (editor.editing, editor.started) {
-        (Some(_), Some(at)) => match app.session.origin() {
+        (Some(_), Some(at)) => match app.recording.session.origin() {
             Some(origin) => format!(
                 " Correcting the note of {} ",
                 crate::stats::offset(at - origin)
@@ -73,11 +77,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let side = area.width >= SIDE_TAGS_FROM;
     let mut block = Block::default()
         .borders(Borders::ALL)
-        .border_style(if app.focus == Focus::Editor && app.overlay.is_none() {
-            theme.focused_border()
-        } else {
-            theme.border()
-        })
+        .border_style(
+            if app.ui.focus == Focus::Editor && app.ui.overlay.is_none() {
+                theme.focused_border()
+            } else {
+                theme.border()
+            },
+        )
         .title(Span::styled(title, theme.title()));
     if !side {
         let mut bottom = vec![Span::raw(" ")];

@@ -5,7 +5,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::model::{NoteKind, Speaker};
 
-use super::action::{Action, Move, TextEdit};
+use crate::tui::action::{Action, Move, TextEdit};
+
+use super::{Active, Scope};
 
 /// The policy questions with a function key of their own: F2 for question 1 … F10 for 9.
 const QUESTION_KEYS: std::ops::RangeInclusive<u8> = 1..=9;
@@ -23,6 +25,8 @@ pub enum Layer {
     /// Everywhere but in overlays, even while text is being typed: these win over the editor.
     Global,
     Editor,
+    /// Any text being typed: the note in the editor, or a report field.
+    Text,
     Timeline,
     /// The picker, the person form and the search line.
     Overlay,
@@ -40,9 +44,10 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 10] = [
+    pub const ALL: [Layer; 11] = [
         Layer::Global,
         Layer::Editor,
+        Layer::Text,
         Layer::Timeline,
         Layer::Report,
         Layer::ReportFields,
@@ -53,10 +58,17 @@ impl Layer {
         Layer::Help,
     ];
 
+    /// Whether the layer belongs to the focused part of the screen (or the overlay): its hints
+    /// come first, before the chords that work all over the screen.
+    fn is_focused_part(self) -> bool {
+        !matches!(self, Layer::Global | Layer::Report)
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Layer::Global => "Anywhere, even while typing",
             Layer::Editor => "In the note editor",
+            Layer::Text => "In any text being typed: the note, or a report field",
             Layer::Timeline => "In the timeline (Tab to go there)",
             Layer::Overlay => "In a picker, form or search",
             Layer::Help => "In this help",
@@ -436,16 +448,21 @@ impl Default for Keymap {
                 None,
             ),
             many(
-                Editor,
+                Text,
                 vec![
                     (Char('w'), CTRL, Action::EditText(TextEdit::DeleteWordBack)),
                     (Char('u'), CTRL, Action::EditText(TextEdit::DeleteLineBack)),
+                    (
+                        Char('k'),
+                        CTRL,
+                        Action::EditText(TextEdit::DeleteLineForward),
+                    ),
                 ],
-                "delete the word, or the line, before the cursor (Ctrl+k: after it)",
+                "delete the word or the line before the cursor, or the line after it",
                 None,
             ),
             one(
-                Editor,
+                Text,
                 Char('z'),
                 CTRL,
                 Action::EditText(TextEdit::Undo),
@@ -743,16 +760,24 @@ impl Keymap {
         self.bindings.iter().filter(move |b| b.layer == layer)
     }
 
-    /// "F1 help · Alt+1…9 floor · …" for the given layers: the hints that must never be
-    /// dropped first (help, moving on, saving, leaving), then the rest in table order. A binding
-    /// with alternative chords shows only its first, to save room.
-    pub fn hints(&self, layers: &[Layer]) -> Vec<(String, &'static str)> {
+    /// "F1 help · Alt+1…9 floor · …" for the active layers: the hints that must never be
+    /// dropped first (help, moving on, saving, leaving), then the rest, the focused part's
+    /// before the whole screen's. A binding with alternative chords shows only its first.
+    pub fn hints(&self, active: &Active) -> Vec<(String, &'static str)> {
+        let mut layers: Vec<Layer> = active
+            .layers
+            .iter()
+            .filter(|(_, scope)| *scope == Scope::Whole)
+            .map(|(layer, _)| *layer)
+            .collect();
+        // Stable: within each group, the order keys are tried in.
+        layers.sort_by_key(|layer| !layer.is_focused_part());
         // A chord bound in an earlier layer hides the same chord further down (Tab on the
         // report screen is its own, not the live screen's).
         let mut seen: Vec<Chord> = Vec::new();
         let mut hinted: Vec<&Binding> = Vec::new();
         for layer in layers {
-            let bindings: Vec<&Binding> = self.layer(*layer).collect();
+            let bindings: Vec<&Binding> = self.layer(layer).collect();
             for binding in &bindings {
                 let shadowed = binding.chords.iter().all(|(c, _)| seen.contains(c));
                 if binding.hint.is_some() && !shadowed {
@@ -830,31 +855,112 @@ mod tests {
         );
     }
 
+    /// Every state the app can be in, as far as keys are concerned.
+    fn every_state() -> Vec<(String, crate::tui::App)> {
+        use crate::tui::app::Screen;
+        use crate::tui::live::Focus;
+        use crate::tui::overlay::{Overlay, picker, preview};
+        use crate::tui::report::Pane;
+        let fresh = || {
+            crate::tui::App::new(
+                crate::model::Session::default(),
+                crate::tui::Moment::now(),
+                crate::tui::widgets::theme::Theme { color: false },
+            )
+        };
+        let mut states = Vec::new();
+        for focus in [Focus::Editor, Focus::Timeline] {
+            let mut app = fresh();
+            app.ui.focus = focus;
+            states.push((format!("live {focus:?}"), app));
+        }
+        for pane in [Pane::Fields, Pane::Field, Pane::Notes] {
+            let mut app = fresh();
+            app.ui.screen = Screen::Report;
+            app.ui.drafting.pane = pane;
+            states.push((format!("report {pane:?}"), app));
+        }
+        type MakeOverlay = fn(&crate::model::Session) -> Overlay;
+        let overlays: Vec<(&str, MakeOverlay)> = vec![
+            ("help", |_| Overlay::Help { scroll: 0 }),
+            ("preview", |_| {
+                Overlay::Preview(preview::Preview::new(
+                    crate::report::Report::Short,
+                    crate::report::Format::Markdown,
+                ))
+            }),
+            ("picker", |s| {
+                Overlay::Picker(picker::Picker::new(picker::Purpose::Floor, s))
+            }),
+            ("form", |_| Overlay::AddPerson(Box::default())),
+            ("search", |_| {
+                Overlay::Search(crate::tui::widgets::textarea::new_textarea(""))
+            }),
+        ];
+        for (name, overlay) in overlays {
+            let mut app = fresh();
+            app.ui.overlay = Some(overlay(&app.recording.session));
+            states.push((name.to_string(), app));
+        }
+        states
+    }
+
     #[test]
-    fn no_chord_is_bound_twice_where_both_layers_are_active() {
+    fn no_chord_means_two_things_where_both_layers_are_active() {
         let keymap = Keymap::default();
-        for (upper, lower) in [
-            (Layer::Global, Layer::Editor),
-            (Layer::Global, Layer::Timeline),
-            (Layer::Editor, Layer::Editor),
-            (Layer::Timeline, Layer::Timeline),
-            (Layer::Global, Layer::Global),
-            (Layer::Report, Layer::Report),
-            (Layer::Report, Layer::ReportFields),
-            (Layer::Report, Layer::ReportField),
-            (Layer::Report, Layer::ReportNotes),
-            (Layer::Global, Layer::ReportFields),
-            (Layer::Global, Layer::ReportField),
-            (Layer::Global, Layer::ReportNotes),
-        ] {
-            for a in keymap.layer(upper).flat_map(|b| &b.chords) {
-                let clashes = keymap
-                    .layer(lower)
-                    .flat_map(|b| &b.chords)
-                    .filter(|b| b.0 == a.0)
-                    .count();
-                let expected = usize::from(upper == lower);
-                assert_eq!(clashes, expected, "{} in {upper:?}/{lower:?}", a.0.label());
+        for (state, app) in every_state() {
+            let active = crate::tui::input::active_layers(&app).layers;
+            for (i, (upper, _)) in active.iter().enumerate() {
+                for (lower, scope) in &active[i..] {
+                    for (chord, action) in keymap.layer(*upper).flat_map(|b| &b.chords) {
+                        let clashes: Vec<&Action> = keymap
+                            .layer(*lower)
+                            .flat_map(|b| &b.chords)
+                            .filter(|(c, a)| c == chord && a != action)
+                            .filter(|(_, a)| *scope != Scope::QuitOnly || *a == Action::Quit)
+                            .map(|(_, a)| a)
+                            .collect();
+                        // Meant: under the report's preview, the overlay's Tab and Enter hide the
+                        // report's (they do nothing there, as nothing is to be chosen); on the
+                        // report screen, Tab moves between its panes, not to the timeline; the help
+                        // and the preview close with their own keys.
+                        let meant = matches!(
+                            (*upper, *lower),
+                            (Layer::Overlay, Layer::Report)
+                                | (Layer::Report, Layer::Global)
+                                | (Layer::Help | Layer::Preview, Layer::Overlay)
+                        );
+                        assert!(
+                            clashes.is_empty() || meant,
+                            "{} in {state}: {upper:?} {action:?} and {lower:?} {clashes:?}",
+                            chord.label()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_hint_bar_names_only_keys_that_work_there() {
+        for (state, app) in every_state() {
+            let hints = app.ui.keymap.hints(&crate::tui::input::active_layers(&app));
+            assert!(!hints.is_empty(), "{state}");
+            let active = crate::tui::input::active_layers(&app);
+            for (keys, word) in hints {
+                let binding = active
+                    .layers
+                    .iter()
+                    .flat_map(|(layer, _)| app.ui.keymap.layer(*layer))
+                    .find(|b| b.short_keys() == keys && b.hint == Some(word))
+                    .unwrap();
+                let (chord, action) = &binding.chords[0];
+                let event = KeyEvent::new(chord.code, chord.mods);
+                assert_eq!(
+                    crate::tui::input::action_for(&app, crossterm::event::Event::Key(event)),
+                    Some(action.clone()),
+                    "{keys} {word} in {state}"
+                );
             }
         }
     }

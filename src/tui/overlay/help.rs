@@ -7,20 +7,20 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::model::NoteKind;
 
-use super::keymap::Layer;
-use super::picker::centered;
-use super::state::App;
-use super::text::{pad, width, wrap};
-use super::theme::{EDITED_MARK, kind_mark};
+use crate::tui::app::App;
+use crate::tui::input::keymap::Layer;
+use crate::tui::layout::centered;
+use crate::tui::widgets::text::{pad, width, wrap};
+use crate::tui::widgets::theme::{EDITED_MARK, kind_mark};
 use ratatui::style::Style;
 
 /// The bindings of some layers as a table: keys in a column as wide as the widest, the
 /// description wrapped beside it.
 fn lines(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.ui.theme;
     let key_columns = layers
         .iter()
-        .flat_map(|l| app.keymap.layer(*l))
+        .flat_map(|l| app.ui.keymap.layer(*l))
         .map(|b| width(&b.keys()))
         .max()
         .unwrap_or(0)
@@ -31,7 +31,7 @@ fn lines(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(layer.title(), theme.title())));
-        for binding in app.keymap.layer(*layer) {
+        for binding in app.ui.keymap.layer(*layer) {
             let keys = format!("{} ", pad(&binding.keys(), key_columns));
             lines.extend(wrap(
                 &[
@@ -49,7 +49,7 @@ fn lines(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
 /// What the marks in the timeline mean, from the same functions that draw them, and the plan
 /// of the session's segments.
 fn legend(app: &App, columns: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
+    let theme = &app.ui.theme;
     let mut lines = vec![
         Line::default(),
         Line::from(Span::styled("Marks in the timeline", theme.title())),
@@ -71,8 +71,8 @@ fn legend(app: &App, columns: u16) -> Vec<Line<'static>> {
         usize::from(columns),
         2,
     ));
-    let plan = app.session.segment_plan();
-    let current = app.session.current_segment();
+    let plan = app.recording.session.segment_plan();
+    let current = app.recording.session.current_segment();
     let steps: Vec<String> = plan
         .iter()
         .map(|s| {
@@ -115,14 +115,14 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.focused_border())
+        .border_style(app.ui.theme.focused_border())
         .title(Span::styled(
             " Keys · ↑/↓ scroll · Esc closes ",
-            app.theme.title(),
+            app.ui.theme.title(),
         ))
         .title_bottom(Span::styled(
             " Notes are saved as you commit them; the text being typed is kept as a draft. ",
-            app.theme.dim(),
+            app.ui.theme.dim(),
         ));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -133,7 +133,7 @@ pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
                 .areas(inner);
         // The live screen's layers on the left, the report's and the overlays' on the right.
-        let (left_layers, right_layers) = Layer::ALL.split_at(3);
+        let (left_layers, right_layers) = Layer::ALL.split_at(4);
         vec![
             (left, lines(app, left_layers, left.width.saturating_sub(1))),
             (right, {

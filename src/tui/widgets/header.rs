@@ -6,7 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::state::App;
+use crate::tui::app::App;
+
 use super::text::{fit, width};
 use crate::stats::hms;
 
@@ -14,8 +15,8 @@ use crate::stats::hms;
 const WARN_BEFORE_END: TimeDelta = TimeDelta::minutes(10);
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let info = &app.session.info;
+    let theme = &app.ui.theme;
+    let info = &app.recording.session.info;
     let title = match (info.code.is_empty(), info.title.is_empty()) {
         (false, false) => format!("{} · {}", info.code, info.title),
         (true, false) => info.title.clone(),
@@ -31,7 +32,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Span::styled(segment, theme.key()),
     ]);
 
-    let now = app.now;
+    let now = app.recording.now;
     let mut second = vec![Span::raw(format!(
         "{} (UTC{}) · {} UTC",
         now.format("%H:%M:%S"),
@@ -41,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let planned = info
         .planned_minutes()
         .map(|m| TimeDelta::minutes(i64::from(m)));
-    match app.session.clock_started {
+    match app.recording.session.clock_started {
         Some(started) => {
             let elapsed = (now - started).max(TimeDelta::zero());
             let style = match planned {
@@ -67,8 +68,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// "▸ Speakers (2/5) → Debate": where the session is in its plan, and what comes next.
 fn segment(app: &App) -> String {
-    let plan = app.session.segment_plan();
-    match app.session.current_segment() {
+    let plan = app.recording.session.segment_plan();
+    match app.recording.session.current_segment() {
         Some(current) => match plan.iter().position(|s| s == current) {
             Some(i) => {
                 let next = plan

@@ -9,9 +9,10 @@ use ratatui_textarea::TextArea;
 
 use crate::model::{Session, Speaker, fold};
 
-use super::state::new_textarea;
-use super::text::fit;
-use super::theme::Theme;
+use crate::tui::layout::centered;
+use crate::tui::widgets::text::fit;
+use crate::tui::widgets::textarea::new_textarea;
+use crate::tui::widgets::theme::Theme;
 
 /// What choosing does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -151,17 +152,5 @@ impl Picker {
             })
             .collect();
         Paragraph::new(lines).render(list, buf);
-    }
-}
-
-/// A rectangle of at most this size in the middle of `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
     }
 }

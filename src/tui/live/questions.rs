@@ -1,26 +1,26 @@
 //! The policy questions, how many notes bear on each, and which the next note will carry.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use super::state::App;
-use super::text::{pad, width};
+use crate::tui::app::App;
+use crate::tui::widgets::text::{pad, width};
 
 fn block(app: &App) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border())
+        .border_style(app.ui.theme.border())
         .title(Span::styled(
             // Which questions the notes get, until their key is pressed again.
-            if app.editor.questions.is_empty() {
+            if app.ui.editor.questions.is_empty() {
                 " Policy questions · F2… "
             } else {
                 " Questions · F2… · ● on "
             },
-            app.theme.title(),
+            app.ui.theme.title(),
         ))
 }
 
@@ -33,39 +33,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     let columns = usize::from(inner.width);
     let lines: Vec<Line> = app
+        .recording
         .session
         .questions
         .iter()
         .map(|q| {
-            let count = app.stats.question_notes(q.number).to_string();
-            let tagged = app.editor.questions.contains(&q.number);
+            let count = app.recording.stats.question_notes(q.number).to_string();
+            let tagged = app.ui.editor.questions.contains(&q.number);
             let mark = if tagged { "●" } else { " " };
             let label = format!("{mark}Q{} ", q.number);
             let room = columns.saturating_sub(width(&label) + width(&count) + 1);
             let style = if tagged {
-                app.theme.selected()
+                app.ui.theme.selected()
             } else {
                 Style::default()
             };
             Line::from(vec![
-                Span::styled(label, app.theme.key()),
+                Span::styled(label, app.ui.theme.key()),
                 Span::styled(pad(q.short(), room), style),
                 Span::raw(" "),
-                Span::styled(count, app.theme.dim()),
+                Span::styled(count, app.ui.theme.dim()),
             ])
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
-}
-
-/// The number of the question under the pointer.
-pub fn question_at(app: &App, area: Rect, at: Position) -> Option<u8> {
-    let inner = block(app).inner(area);
-    if !inner.contains(at) {
-        return None;
-    }
-    app.session
-        .questions
-        .get(usize::from(at.y - inner.y))
-        .map(|q| q.number)
 }

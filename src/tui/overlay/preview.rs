@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::report::{Format, Report};
 
-use super::picker::centered;
-use super::text::wrap;
-use super::theme::Theme;
+use crate::tui::layout::centered;
+use crate::tui::widgets::text::wrap;
+use crate::tui::widgets::theme::Theme;
 
 pub struct Preview {
     pub report: Report,

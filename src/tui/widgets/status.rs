@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::drafting::{Pane, Screen};
-use super::keymap::Layer;
-use super::state::{App, Focus, Overlay};
+use crate::tui::app::{App, Screen};
+use crate::tui::input::active_layers;
+use crate::tui::overlay::Overlay;
+
 use super::text::width;
 
 /// The first status line as plain text, for tests and anyone reading the state.
@@ -16,12 +17,12 @@ pub fn line(app: &App) -> String {
 }
 
 fn first_line(app: &App, with_typing: bool) -> Vec<Span<'static>> {
-    let theme = &app.theme;
-    let notes = app.session.notes.len();
+    let theme = &app.ui.theme;
+    let notes = app.recording.session.notes.len();
     let plural = if notes == 1 { "" } else { "s" };
     let mut first = Vec::new();
-    let unsaved = app.unsaved();
-    match (&app.status.error, unsaved) {
+    let unsaved = app.recording.unsaved();
+    match (&app.recording.saving.error, unsaved) {
         (Some(error), n) if n > 0 => {
             first.push(Span::raw(format!("{notes} note{plural} · ")));
             first.push(Span::styled(
@@ -51,12 +52,12 @@ fn first_line(app: &App, with_typing: bool) -> Vec<Span<'static>> {
         first.push(Span::raw(" · "));
         first.push(Span::styled(typing, theme.warn()));
     }
-    if let Some(Overlay::Search(area)) = &app.overlay {
+    if let Some(Overlay::Search(area)) = &app.ui.overlay {
         first.push(Span::raw(" · "));
         first.push(Span::styled("search: ", theme.key()));
         first.push(Span::raw(area.lines().join(" ")));
         first.push(Span::styled("▏", theme.key()));
-    } else if let Some(message) = &app.status.message {
+    } else if let Some(message) = &app.ui.status.message {
         first.push(Span::raw(" · "));
         first.push(Span::raw(message.clone()));
     }
@@ -65,8 +66,8 @@ fn first_line(app: &App, with_typing: bool) -> Vec<Span<'static>> {
 
 /// What the editor holds that is not a saved note yet, and whether the draft file has it.
 fn typing(app: &App) -> Option<String> {
-    let editor = &app.editor;
-    if app.screen != Screen::Live || (editor.is_blank() && editor.editing.is_none()) {
+    let editor = &app.ui.editor;
+    if app.ui.screen != Screen::Live || (editor.is_blank() && editor.editing.is_none()) {
         return None;
     }
     let doing = if editor.editing.is_some() {
@@ -74,7 +75,7 @@ fn typing(app: &App) -> Option<String> {
     } else {
         "typing"
     };
-    let kept = if !editor.draft_dirty && !app.draft_failed {
+    let kept = if app.recording.saving.recovery_current() {
         " (draft kept)"
     } else {
         ""
@@ -83,7 +84,7 @@ fn typing(app: &App) -> Option<String> {
 }
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+    let theme = &app.ui.theme;
     let mut first = first_line(app, true);
     // A message matters more than the reminder that a note is being typed, which the editor
     // shows anyway.
@@ -98,22 +99,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
 
-    let layers: &[Layer] = match (&app.overlay, app.focus) {
-        (Some(Overlay::Help { .. }), _) => &[Layer::Help],
-        (Some(Overlay::Preview(_)), _) => &[Layer::Preview],
-        (Some(_), _) => &[Layer::Overlay],
-        (None, _) if app.screen == Screen::Report => match app.drafting.pane {
-            Pane::Fields => &[Layer::ReportFields, Layer::Report, Layer::Global],
-            Pane::Field => &[Layer::ReportField, Layer::Report, Layer::Global],
-            Pane::Notes => &[Layer::ReportNotes, Layer::Report, Layer::Global],
-        },
-        (None, Focus::Editor) => &[Layer::Editor, Layer::Global],
-        (None, Focus::Timeline) => &[Layer::Timeline, Layer::Global],
-    };
+    let layers = active_layers(app);
     // Whole hints, most needed first, as many as fit: a hint cut mid-word helps nobody.
     let mut hints = Vec::new();
     let mut used = 0;
-    for (keys, word) in app.keymap.hints(layers) {
+    for (keys, word) in app.ui.keymap.hints(&layers) {
         let wanted = width(&keys) + 1 + width(word);
         let gap = if used == 0 { 0 } else { 2 };
         if used + gap + wanted > usize::from(area.width) {

@@ -10,61 +10,18 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::report::Limits;
 
-use super::drafting::{FieldEditor, Pane};
-use super::state::App;
-use super::text::{fit, pad, width};
-use super::{header, status};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::widgets::text::{fit, pad, width};
+use crate::tui::widgets::{header, status};
 
-/// Below this width only the focused pane is shown.
-const SIDE_BY_SIDE_FROM: u16 = 60;
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Areas {
-    pub header: Rect,
-    pub fields: Rect,
-    pub field: Rect,
-    pub notes: Rect,
-    pub status: Rect,
-}
-
-pub fn layout(area: Rect, app: &App) -> Areas {
-    let [header, body, status] = Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Min(0),
-        Constraint::Length(2),
-    ])
-    .areas(area);
-    let drafting = &app.drafting;
-    let list_width = if area.width >= SIDE_BY_SIDE_FROM {
-        (area.width / 3).clamp(26, 48)
-    } else if drafting.pane == Pane::Fields {
-        area.width
-    } else {
-        0
-    };
-    let [fields, right] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(body);
-    let notes_rows = if drafting.show_notes {
-        right.height / 2
-    } else {
-        0
-    };
-    let [field, notes] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(notes_rows)]).areas(right);
-    Areas {
-        header,
-        fields,
-        field,
-        notes,
-        status,
-    }
-}
+use super::{FieldEditor, Pane};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let areas = layout(area, app);
+    let areas = layout::report(area, app);
     header::render(app, areas.header, buf);
     render_fields(app, areas.fields, buf);
-    if let Some(field) = &app.drafting.field {
+    if let Some(field) = &app.ui.drafting.field {
         render_field(app, field, areas.field, buf);
         render_notes(app, field, areas.notes, buf);
     }
@@ -72,25 +29,25 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn border(app: &App, focused: bool) -> Style {
-    if focused && app.overlay.is_none() {
-        app.theme.focused_border()
+    if focused && app.ui.overlay.is_none() {
+        app.ui.theme.focused_border()
     } else {
-        app.theme.border()
+        app.ui.theme.border()
     }
 }
 
 /// "45/60", "72/60 OVER", "4/3¶ OVER" when only the paragraphs are too many, or "45 w" where
 /// there is no limit: the mark is a word, not a colour.
 fn count(words: usize, paragraphs: usize, limits: Limits) -> (String, bool) {
-    let words_over = limits.words.is_some_and(|l| words > l);
-    let paragraphs_over = limits.paragraphs.is_some_and(|l| paragraphs > l);
-    match (limits.words, limits.paragraphs) {
-        (_, Some(limit)) if paragraphs_over && !words_over => {
-            (format!("{paragraphs}/{limit}¶ OVER"), true)
+    match limits.broken(words, paragraphs).next() {
+        Some(broken) if broken.what == "paragraphs" => {
+            (format!("{paragraphs}/{}¶ OVER", broken.limit), true)
         }
-        (Some(limit), _) if words_over => (format!("{words}/{limit} OVER"), true),
-        (Some(limit), _) => (format!("{words}/{limit}"), false),
-        (None, _) => (format!("{words} w"), false),
+        Some(broken) => (format!("{words}/{} OVER", broken.limit), true),
+        None => match limits.words {
+            Some(limit) => (format!("{words}/{limit}"), false),
+            None => (format!("{words} w"), false),
+        },
     }
 }
 
@@ -98,8 +55,8 @@ fn render_fields(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
-    let drafting = &app.drafting;
+    let theme = &app.ui.theme;
+    let drafting = &app.ui.drafting;
     let title = drafting
         .form
         .as_ref()
@@ -134,7 +91,7 @@ fn render_fields(app: &App, area: Rect, buf: &mut Buffer) {
             let mark = if drafted { "●" } else { "○" };
             let count_width = width(&count) + 1;
             let label_width = columns.saturating_sub(3 + count_width);
-            let style = if selected && drafting.pane == Pane::Fields && app.overlay.is_none() {
+            let style = if selected && drafting.pane == Pane::Fields && app.ui.overlay.is_none() {
                 Style::new().add_modifier(Modifier::REVERSED)
             } else if selected {
                 Style::new().add_modifier(Modifier::BOLD)
@@ -157,6 +114,7 @@ fn render_fields(app: &App, area: Rect, buf: &mut Buffer) {
 /// Too many items in a numbered field ("5/3 Key Takeaways OVER"), else the legend.
 fn items_over(app: &App) -> Span<'static> {
     let broken: Vec<String> = app
+        .ui
         .drafting
         .form
         .iter()
@@ -168,9 +126,9 @@ fn items_over(app: &App) -> Span<'static> {
         })
         .collect();
     if broken.is_empty() {
-        Span::styled(" ● drafted ○ from notes ", app.theme.dim())
+        Span::styled(" ● drafted ○ from notes ", app.ui.theme.dim())
     } else {
-        Span::styled(format!(" {} ", broken.join(" · ")), app.theme.error())
+        Span::styled(format!(" {} ", broken.join(" · ")), app.ui.theme.error())
     }
 }
 
@@ -178,7 +136,7 @@ fn render_field(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = &app.ui.theme;
     let origin = if field.drafted {
         "drafted"
     } else {
@@ -200,7 +158,7 @@ fn render_field(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(border(app, app.drafting.pane == Pane::Field))
+        .border_style(border(app, app.ui.drafting.pane == Pane::Field))
         .title(Span::styled(
             format!(" {} · {origin} ", field.label),
             theme.title(),
@@ -229,8 +187,8 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let theme = &app.theme;
-    let focused = app.drafting.pane == Pane::Notes;
+    let theme = &app.ui.theme;
+    let focused = app.ui.drafting.pane == Pane::Notes;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(border(app, focused))
@@ -256,7 +214,7 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height);
-    let selected = app.drafting.note_selected;
+    let selected = app.ui.drafting.note_selected;
     let first = (selected + 1).saturating_sub(rows);
     let columns = usize::from(inner.width);
     // Only the notes in view are looked up.
@@ -267,18 +225,18 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
         .skip(first)
         .take(rows)
         .map(|(i, id)| {
-            let text = match app.session.note(*id) {
+            let text = match app.recording.session.note(*id) {
                 Some(note) => {
                     let speaker = note
                         .speaker
-                        .map_or("—".to_string(), |s| app.session.speaker_name(s));
+                        .map_or("—".to_string(), |s| app.recording.session.speaker_name(s));
                     let body = note.text.split_whitespace().collect::<Vec<_>>().join(" ");
                     format!("{} {speaker}: {body}", note.at.format("%H:%M"))
                 }
                 None => "(deleted)".to_string(),
             };
             let marker = if i == selected { "▸ " } else { "  " };
-            let style = if i == selected && focused && app.overlay.is_none() {
+            let style = if i == selected && focused && app.ui.overlay.is_none() {
                 Style::new().add_modifier(Modifier::REVERSED)
             } else {
                 Style::new()

@@ -1,24 +1,18 @@
-//! The report screen's state: which report of which profile, its form, the field being edited and
-//! the notes behind it.
+//! The report screen: which report of which profile, its form, the field being edited and the
+//! notes behind it. State here; changes in [`update`]; drawn by [`view`].
 //!
 //! The form scans every note, so it is rebuilt only when notes or drafts change (compared by
 //! version numbers), never on a key press; while typing, only the edited field is measured.
 
+pub mod update;
+pub mod view;
+
 use ratatui_textarea::TextArea;
-use serde::{Deserialize, Serialize};
 
 use crate::model::NoteId;
 use crate::report::{Field, Form, Format, Limits, Profile, Report, TemplateDirs, word_count};
 
-use super::state::new_textarea;
-
-/// Which screen is up: the live one (notes) or the report one (drafting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Screen {
-    #[default]
-    Live,
-    Report,
-}
+use super::widgets::textarea::new_textarea;
 
 /// Where the keys go on the report screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -39,8 +33,6 @@ pub struct Drafting {
     pub form: Option<Form>,
     /// The (notes, drafts) versions the form was built at.
     pub built_at: (u64, u64),
-    /// Bumped whenever a report field's draft is applied to the session.
-    pub drafts_version: u64,
     /// Position of the selected field in `form.fields()`.
     pub selected: usize,
     pub pane: Pane,
@@ -71,13 +63,6 @@ pub struct FieldEditor {
     /// question's seed can hold thousands of notes).
     line_words: Vec<usize>,
     line_blank: Vec<bool>,
-}
-
-/// The field being drafted, kept in the draft file so a crash loses at most a second of it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct FieldDraft {
-    pub key: String,
-    pub text: String,
 }
 
 impl FieldEditor {
@@ -141,7 +126,10 @@ impl FieldEditor {
 
     /// What is over the limit, as words a reader sees without colour: "72/60 words".
     pub fn over(&self) -> Vec<String> {
-        over(self.words, self.paragraphs, self.limits)
+        self.limits
+            .broken(self.words, self.paragraphs)
+            .map(|b| format!("{}/{} {}", b.count, b.limit, b.what))
+            .collect()
     }
 }
 
@@ -158,18 +146,6 @@ fn paragraphs(blank: &[bool]) -> usize {
     count
 }
 
-/// The limits a text of `words` words in `paragraphs` paragraphs breaks.
-pub fn over(words: usize, paragraphs: usize, limits: Limits) -> Vec<String> {
-    let mut broken = Vec::new();
-    if let Some(limit) = limits.words.filter(|l| words > *l) {
-        broken.push(format!("{words}/{limit} words"));
-    }
-    if let Some(limit) = limits.paragraphs.filter(|l| paragraphs > *l) {
-        broken.push(format!("{paragraphs}/{limit} paragraphs"));
-    }
-    broken
-}
-
 impl Drafting {
     pub fn new(profile: Profile, dirs: TemplateDirs) -> Drafting {
         Drafting {
@@ -179,7 +155,6 @@ impl Drafting {
             format: Format::Markdown,
             form: None,
             built_at: (0, 0),
-            drafts_version: 0,
             selected: 0,
             pane: Pane::Fields,
             field: None,

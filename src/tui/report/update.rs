@@ -1,6 +1,6 @@
 //! The report screen's part of `update`: moving through the fields, editing one, pulling notes
 //! into it, and asking the runtime for previews, exports and copies. Called only from
-//! `update::update`, so state still changes in one place.
+//! `tui::update`, so state still changes in one place.
 
 use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
@@ -9,46 +9,49 @@ use ratatui_textarea::CursorMove;
 use crate::model::Change;
 use crate::report::{Form, Format, Report, clipboard};
 
-use super::action::{Effect, Move};
-use super::drafting::{FieldDraft, FieldEditor, Pane, Screen};
-use super::preview::Preview;
-use super::state::{App, Overlay};
-use super::update::record;
+use crate::tui::action::{Effect, Move, TextEdit};
+use crate::tui::app::{App, Screen};
+use crate::tui::overlay::Overlay;
+use crate::tui::overlay::preview::Preview;
+use crate::tui::recording::FieldDraft;
+use crate::tui::widgets::textarea;
+
+use super::{FieldEditor, Pane};
 
 /// How far a page moves in the lists of fields and notes.
 const PAGE: usize = 10;
 
 pub fn switch_screen(app: &mut App, fx: &mut Vec<Effect>) {
-    match app.screen {
+    match app.ui.screen {
         Screen::Live => {
-            app.screen = Screen::Report;
-            app.status.message = Some(format!(
+            app.ui.screen = Screen::Report;
+            app.ui.status.message = Some(format!(
                 "the {}: Enter edits a field · Alt+w back to the notes",
-                app.drafting.report_name()
+                app.ui.drafting.report_name()
             ));
         }
         Screen::Report => {
             leave_field(app, fx);
-            app.drafting.pane = Pane::Fields;
-            app.screen = Screen::Live;
+            app.ui.drafting.pane = Pane::Fields;
+            app.ui.screen = Screen::Live;
         }
     }
 }
 
 /// Esc on the report screen: out of the notes, out of the field, then back to the live screen.
 pub fn back(app: &mut App, fx: &mut Vec<Effect>) {
-    match app.drafting.pane {
-        Pane::Notes => app.drafting.pane = Pane::Field,
+    match app.ui.drafting.pane {
+        Pane::Notes => app.ui.drafting.pane = Pane::Field,
         Pane::Field => {
             leave_field(app, fx);
-            app.drafting.pane = Pane::Fields;
+            app.ui.drafting.pane = Pane::Fields;
         }
         Pane::Fields => switch_screen(app, fx),
     }
 }
 
 pub fn next_pane(app: &mut App, fx: &mut Vec<Effect>) {
-    let drafting = &mut app.drafting;
+    let drafting = &mut app.ui.drafting;
     drafting.pane = match drafting.pane {
         Pane::Fields => Pane::Field,
         Pane::Field if drafting.show_notes => Pane::Notes,
@@ -60,11 +63,11 @@ pub fn next_pane(app: &mut App, fx: &mut Vec<Effect>) {
 }
 
 pub fn edit_field(app: &mut App) {
-    app.drafting.pane = Pane::Field;
+    app.ui.drafting.pane = Pane::Field;
 }
 
 pub fn report_move(app: &mut App, step: Move, fx: &mut Vec<Effect>) {
-    let drafting = &mut app.drafting;
+    let drafting = &mut app.ui.drafting;
     if drafting.pane == Pane::Notes {
         let count = drafting.field.as_ref().map_or(0, |f| f.notes.len());
         drafting.note_selected = moved(drafting.note_selected, step, count);
@@ -73,9 +76,9 @@ pub fn report_move(app: &mut App, step: Move, fx: &mut Vec<Effect>) {
     let next = moved(drafting.selected, step, drafting.field_count());
     if next != drafting.selected {
         leave_field(app, fx);
-        app.drafting.selected = next;
-        app.drafting.field = None;
-        app.drafting.note_selected = 0;
+        app.ui.drafting.selected = next;
+        app.ui.drafting.field = None;
+        app.ui.drafting.note_selected = 0;
     }
 }
 
@@ -94,7 +97,7 @@ fn moved(current: usize, step: Move, count: usize) -> usize {
 
 /// Saves the field if its text changed: through the same journal and retry queue as notes.
 pub fn leave_field(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some(field) = app.drafting.field.as_mut() else {
+    let Some(field) = app.ui.drafting.field.as_mut() else {
         return;
     };
     if !field.changed() {
@@ -105,31 +108,32 @@ pub fn leave_field(app: &mut App, fx: &mut Vec<Effect>) {
     field.drafted = true;
     let key = field.key.clone();
     let label = field.label.clone();
-    app.status.message = Some(format!("saving “{label}”…"));
-    app.drafting.saving = Some(label);
-    let at = app.now;
-    record(app, Change::ReportField { key, text, at }, fx);
+    app.ui.status.message = Some(format!("saving “{label}”…"));
+    app.ui.drafting.saving = Some(label);
+    let at = app.recording.now;
+    app.recording
+        .record(Change::ReportField { key, text, at }, fx);
     // The draft file no longer needs to carry the field.
-    app.editor.changed();
+    app.recording.saving.recovery_stale();
 }
 
 pub fn save_field(app: &mut App, fx: &mut Vec<Effect>) {
-    match &app.drafting.field {
+    match &app.ui.drafting.field {
         Some(field) if field.changed() => leave_field(app, fx),
-        Some(field) => app.status.message = Some(format!("“{}” has no new text", field.label)),
+        Some(field) => app.ui.status.message = Some(format!("“{}” has no new text", field.label)),
         None => {}
     }
 }
 
 /// The store has every pending change: a field on its way there is saved now.
 pub fn persisted(app: &mut App) {
-    if let Some(label) = app.drafting.saving.take() {
-        app.status.message = Some(format!("“{label}” saved"));
+    if let Some(label) = app.ui.drafting.saving.take() {
+        app.ui.status.message = Some(format!("“{label}” saved"));
     }
 }
 
 pub fn type_key(app: &mut App, key: KeyEvent) {
-    if let Some(field) = app.drafting.field.as_mut()
+    if let Some(field) = app.ui.drafting.field.as_mut()
         && field.text.input(key)
     {
         // A chord (undo, kill a word back over a line) may touch another line than the cursor's.
@@ -141,21 +145,31 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
         } else {
             field.measure_line();
         }
-        app.editor.changed();
+        app.recording.saving.recovery_stale();
+    }
+}
+
+/// Ctrl+w, Ctrl+u, Ctrl+k, Ctrl+z in a field: the note editor's keys, on the same text area.
+pub fn edit_text(app: &mut App, edit: TextEdit) {
+    if let Some(field) = app.ui.drafting.field.as_mut()
+        && textarea::edit(&mut field.text, edit)
+    {
+        field.measure();
+        app.recording.saving.recovery_stale();
     }
 }
 
 pub fn paste(app: &mut App, text: &str) {
-    if let Some(field) = app.drafting.field.as_mut() {
-        field.text.insert_str(text.replace("\r\n", "\n"));
+    if let Some(field) = app.ui.drafting.field.as_mut() {
+        field.text.insert_str(textarea::pasted(text));
         field.measure();
-        app.drafting.pane = Pane::Field;
-        app.editor.changed();
+        app.ui.drafting.pane = Pane::Field;
+        app.recording.saving.recovery_stale();
     }
 }
 
 pub fn toggle_notes(app: &mut App) {
-    let drafting = &mut app.drafting;
+    let drafting = &mut app.ui.drafting;
     drafting.show_notes = !drafting.show_notes;
     drafting.pane = if drafting.show_notes {
         Pane::Notes
@@ -168,21 +182,21 @@ pub fn toggle_notes(app: &mut App) {
 
 /// Appends the selected note, led by who said it, as a paragraph of its own.
 pub fn pull_note(app: &mut App) {
-    let Some(field) = app.drafting.field.as_mut() else {
+    let Some(field) = app.ui.drafting.field.as_mut() else {
         return;
     };
     let note = field
         .notes
-        .get(app.drafting.note_selected)
-        .and_then(|id| app.session.note(*id));
+        .get(app.ui.drafting.note_selected)
+        .and_then(|id| app.recording.session.note(*id));
     let Some(note) = note else {
-        app.status.message = Some(format!(
+        app.ui.status.message = Some(format!(
             "no notes behind “{}”; Alt+b shows them when there are",
             field.label
         ));
         return;
     };
-    let quoted = crate::report::attributed(&app.session, note);
+    let quoted = crate::report::attributed(&app.recording.session, note);
     let blank = field.text.lines().iter().all(|l| l.trim().is_empty());
     field.text.move_cursor(CursorMove::Bottom);
     field.text.move_cursor(CursorMove::End);
@@ -191,17 +205,17 @@ pub fn pull_note(app: &mut App) {
     }
     field.text.insert_str(&quoted);
     field.measure();
-    app.status.message = Some(format!(
+    app.ui.status.message = Some(format!(
         "pulled the note of {} into “{}”",
         note.at.format("%H:%M:%S"),
         field.label
     ));
-    app.editor.changed();
+    app.recording.saving.recovery_stale();
 }
 
 pub fn switch_report(app: &mut App, fx: &mut Vec<Effect>) {
     leave_field(app, fx);
-    let drafting = &mut app.drafting;
+    let drafting = &mut app.ui.drafting;
     drafting.report = match drafting.report {
         Report::Short => Report::Final,
         Report::Final => Report::Short,
@@ -211,46 +225,46 @@ pub fn switch_report(app: &mut App, fx: &mut Vec<Effect>) {
     drafting.selected = 0;
     drafting.note_selected = 0;
     drafting.pane = Pane::Fields;
-    app.status.message = Some(format!("the {}", app.drafting.report_name()));
+    app.ui.status.message = Some(format!("the {}", app.ui.drafting.report_name()));
     refresh_preview(app, fx);
 }
 
 pub fn cycle_format(app: &mut App, fx: &mut Vec<Effect>) {
-    let drafting = &mut app.drafting;
+    let drafting = &mut app.ui.drafting;
     drafting.format = match drafting.format {
         Format::Markdown => Format::Text,
         Format::Text => Format::Html,
         Format::Html | Format::Json => Format::Markdown,
     };
-    app.status.message = Some(format!(
+    app.ui.status.message = Some(format!(
         "preview, export and copy in {}",
-        app.drafting.format_name()
+        app.ui.drafting.format_name()
     ));
     refresh_preview(app, fx);
 }
 
 pub fn open_preview(app: &mut App, fx: &mut Vec<Effect>) {
-    if matches!(app.overlay, Some(Overlay::Preview(_))) {
-        app.overlay = None;
+    if matches!(app.ui.overlay, Some(Overlay::Preview(_))) {
+        app.ui.overlay = None;
         return;
     }
     leave_field(app, fx);
-    let (report, format) = (app.drafting.report, app.drafting.format);
-    app.overlay = Some(Overlay::Preview(Preview::new(report, format)));
+    let (report, format) = (app.ui.drafting.report, app.ui.drafting.format);
+    app.ui.overlay = Some(Overlay::Preview(Preview::new(report, format)));
     fx.push(Effect::Preview { report, format });
 }
 
 /// A preview showing another report or format than the one chosen is rendered again.
 fn refresh_preview(app: &mut App, fx: &mut Vec<Effect>) {
-    if let Some(Overlay::Preview(preview)) = &mut app.overlay {
-        let (report, format) = (app.drafting.report, app.drafting.format);
+    if let Some(Overlay::Preview(preview)) = &mut app.ui.overlay {
+        let (report, format) = (app.ui.drafting.report, app.ui.drafting.format);
         *preview = Preview::new(report, format);
         fx.push(Effect::Preview { report, format });
     }
 }
 
 pub fn preview_ready(app: &mut App, report: Report, format: Format, text: Result<String, String>) {
-    if let Some(Overlay::Preview(preview)) = &mut app.overlay
+    if let Some(Overlay::Preview(preview)) = &mut app.ui.overlay
         && preview.report == report
         && preview.format == format
     {
@@ -273,35 +287,35 @@ pub fn scroll_preview(preview: &mut Preview, step: Move, page: usize) {
 
 /// `ws422.ron` → `ws422.short.md`, beside it.
 pub fn export_path(app: &App) -> Option<std::path::PathBuf> {
-    let path = app.session_path.as_ref()?;
+    let path = app.recording.path.as_ref()?;
     let name = path.file_name()?.to_string_lossy();
     let stem = name.strip_suffix(".ron").unwrap_or(&name);
     Some(path.with_file_name(format!(
         "{stem}.{}.{}",
-        app.drafting.report.slug(),
-        app.drafting.format.slug()
+        app.ui.drafting.report.slug(),
+        app.ui.drafting.format.slug()
     )))
 }
 
 pub fn export_report(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(path) = export_path(app) else {
-        app.status.message = Some("this session has no file to export beside".into());
+        app.ui.status.message = Some("this session has no file to export beside".into());
         return;
     };
     leave_field(app, fx);
-    app.status.message = Some(format!("exporting to {}…", path.display()));
+    app.ui.status.message = Some(format!("exporting to {}…", path.display()));
     fx.push(Effect::Export {
-        report: app.drafting.report,
-        format: app.drafting.format,
+        report: app.ui.drafting.report,
+        format: app.ui.drafting.format,
         path,
     });
 }
 
 pub fn exported(app: &mut App, result: Result<std::path::PathBuf, String>) {
-    app.status.message = Some(match result {
+    app.ui.status.message = Some(match result {
         Ok(path) => format!(
             "exported the {} to {}",
-            app.drafting.report_name(),
+            app.ui.drafting.report_name(),
             path.display()
         ),
         Err(error) => format!("could not export: {error}"),
@@ -309,7 +323,7 @@ pub fn exported(app: &mut App, result: Result<std::path::PathBuf, String>) {
 }
 
 pub fn copy_field(app: &mut App, fx: &mut Vec<Effect>) {
-    let Some(field) = &app.drafting.field else {
+    let Some(field) = &app.ui.drafting.field else {
         return;
     };
     let text = field.content();
@@ -322,13 +336,13 @@ pub fn copy_field(app: &mut App, fx: &mut Vec<Effect>) {
 pub fn copy_report(app: &mut App, fx: &mut Vec<Effect>) {
     leave_field(app, fx);
     fx.push(Effect::CopyReport {
-        report: app.drafting.report,
-        format: app.drafting.format,
+        report: app.ui.drafting.report,
+        format: app.ui.drafting.format,
     });
 }
 
 pub fn copied(app: &mut App, result: Result<usize, String>) {
-    app.status.message = Some(match result {
+    app.ui.status.message = Some(match result {
         Ok(chars) => format!("{chars} characters sent to the terminal to copy (OSC 52)"),
         Err(error) => format!("could not copy: {error}"),
     });
@@ -336,7 +350,8 @@ pub fn copied(app: &mut App, result: Result<usize, String>) {
 
 /// The field being drafted, for the draft file, if it has text not yet saved.
 pub fn field_draft(app: &App) -> Option<FieldDraft> {
-    app.drafting
+    app.ui
+        .drafting
         .field
         .as_ref()
         .filter(|f| f.changed())
@@ -349,13 +364,17 @@ pub fn field_draft(app: &App) -> Option<FieldDraft> {
 /// After every update: the form is rebuilt if notes or drafts changed since it was built, and
 /// the selected field is loaded. Costs nothing when nothing changed.
 pub fn sync(app: &mut App) {
-    if app.screen != Screen::Report {
+    if app.ui.screen != Screen::Report {
         return;
     }
-    let versions = (app.notes_version, app.drafting.drafts_version);
-    let drafting = &mut app.drafting;
+    let versions = (app.recording.notes_version, app.recording.drafts_version);
+    let drafting = &mut app.ui.drafting;
     if drafting.form.is_none() || drafting.built_at != versions {
-        drafting.form = Some(Form::new(&app.session, &drafting.profile, drafting.report));
+        drafting.form = Some(Form::new(
+            &app.recording.session,
+            &drafting.profile,
+            drafting.report,
+        ));
         drafting.built_at = versions;
     }
     let count = drafting.field_count();
@@ -367,7 +386,7 @@ pub fn sync(app: &mut App) {
         drafting.field = Some(FieldEditor::new(field, hint));
     }
     if let Some(field) = drafting.field.as_mut() {
-        let typing = drafting.pane == Pane::Field && app.overlay.is_none();
+        let typing = drafting.pane == Pane::Field && app.ui.overlay.is_none();
         let style = if typing {
             Style::new().add_modifier(Modifier::REVERSED)
         } else {

@@ -8,10 +8,10 @@ use ratatui_textarea::TextArea;
 
 use crate::model::{Person, PersonId, RegionalGroup, Role, StakeholderGroup};
 
-use super::picker::centered;
-use super::state::new_textarea;
-use super::text::pad;
-use super::theme::Theme;
+use crate::tui::layout::centered;
+use crate::tui::widgets::text::pad;
+use crate::tui::widgets::textarea::new_textarea;
+use crate::tui::widgets::theme::Theme;
 
 pub const LABELS: [&str; 5] = ["Name", "Affiliation", "Stakeholder", "Region", "Role"];
 

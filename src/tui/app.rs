@@ -1,0 +1,87 @@
+//! The app's state: the session being recorded ([`Recording`], with its saving state machine) and
+//! the screen around it ([`Ui`]: which screen, focus, overlays, editors, scroll).
+
+use std::time::Instant;
+
+use ratatui::layout::Rect;
+
+use super::action::Moment;
+use super::input::keymap::Keymap;
+use super::live::{Editor, Focus, Timeline};
+use super::overlay::Overlay;
+use super::recording::Recording;
+use super::report::Drafting;
+use super::widgets::theme::Theme;
+
+pub struct App {
+    pub recording: Recording,
+    pub ui: Ui,
+}
+
+/// Everything on screen that is not the session.
+pub struct Ui {
+    pub screen: Screen,
+    /// The size of the terminal, for the layout that mouse clicks and scrolling need.
+    pub size: Rect,
+    pub editor: Editor,
+    pub timeline: Timeline,
+    pub focus: Focus,
+    pub overlay: Option<Overlay>,
+    /// The report screen: the form, the field being edited.
+    pub drafting: Drafting,
+    pub status: Status,
+    pub keymap: Keymap,
+    pub theme: Theme,
+}
+
+/// Which screen is up: the live one (notes) or the report one (drafting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Screen {
+    #[default]
+    Live,
+    Report,
+}
+
+#[derive(Debug, Default)]
+pub struct Status {
+    /// A passing message: what was just done, or a notice given at start. It goes with the
+    /// next action other than typing, or a few seconds after it was first shown.
+    pub message: Option<String>,
+    /// When the message was first seen by `update`.
+    pub message_since: Option<Instant>,
+}
+
+impl App {
+    pub fn new(session: crate::model::Session, at: Moment, theme: Theme) -> Self {
+        let recording = Recording::new(session, at);
+        let editor = Editor {
+            speaker: recording.session.floor_holder(),
+            ..Editor::default()
+        };
+        App {
+            recording,
+            ui: Ui {
+                screen: Screen::Live,
+                size: Rect::new(0, 0, 80, 24),
+                editor,
+                timeline: Timeline::default(),
+                focus: Focus::Editor,
+                overlay: None,
+                drafting: Drafting::built_in(),
+                status: Status::default(),
+                keymap: Keymap::default(),
+                theme,
+            },
+        }
+    }
+
+    /// Everything is saved, or the user chose to leave without it: the loop ends.
+    pub fn has_quit(&self) -> bool {
+        self.recording.saving.has_quit()
+    }
+
+    /// A passing message on the status line.
+    pub fn tell(&mut self, message: impl Into<String>) {
+        self.ui.status.message = Some(message.into());
+    }
+}

@@ -1,0 +1,222 @@
+//! Taking the note: typing it, giving the floor, tagging it with questions and a kind, moving
+//! through the session's plan, and saving the note with Enter.
+
+use crate::model::{Attendance, Change, FloorChange, Note, NoteKind, SegmentChange, Speaker};
+use crate::tui::action::Effect;
+use crate::tui::app::App;
+use crate::tui::widgets::textarea::new_textarea;
+
+use super::review::{end_correction, refilter};
+
+/// Alt+1…Alt+9: the person with this quick key (1-based roster position).
+pub fn give_floor_to(app: &mut App, key: usize, fx: &mut Vec<Effect>) {
+    match key
+        .checked_sub(1)
+        .and_then(|i| app.recording.quick_keys().get(i).copied())
+        .map(Speaker::Person)
+    {
+        Some(speaker) => give_floor(app, Some(speaker), fx),
+        None => app.tell(format!("nobody has the quick key {key}")),
+    }
+}
+
+/// The note's text changed: its time is its first keystroke's, its speaker whoever had the floor
+/// then.
+pub fn typed(app: &mut App) {
+    app.recording.saving.recovery_stale();
+    let editor = &mut app.ui.editor;
+    if editor.editing.is_none() {
+        if editor.is_blank() {
+            editor.started = None;
+            editor.speaker = app.recording.session.floor_holder();
+        } else if editor.started.is_none() {
+            editor.started = Some(app.recording.now);
+        }
+    }
+}
+
+pub fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>) {
+    let name = speaker.map_or("nobody".to_string(), |s| {
+        app.recording.session.speaker_name(s)
+    });
+    if app.ui.editor.editing.is_some() {
+        app.ui.editor.speaker = speaker;
+        app.recording.saving.recovery_stale();
+        app.ui.status.message = Some(format!("the corrected note's speaker: {name}"));
+        return;
+    }
+    let present = speaker.and_then(|s| mark_present(app, s, fx));
+    // A note is pinned to whoever had the floor at its first keystroke: a hand-over while it
+    // is typed is the next speaker's turn, not a change of who said this. A note begun while
+    // nobody had the floor takes the first speaker given.
+    let pinned = (!app.ui.editor.is_blank() && app.ui.editor.speaker != speaker)
+        .then_some(app.ui.editor.speaker)
+        .flatten();
+    if pinned.is_none() {
+        app.ui.editor.speaker = speaker;
+        app.recording.saving.recovery_stale();
+    }
+    if app.recording.session.floor_holder() == speaker && !app.recording.session.floor.is_empty() {
+        return;
+    }
+    let at = app.recording.now;
+    app.recording
+        .record(Change::Floor(FloorChange { at, speaker }), fx);
+    app.recording.refresh_stats();
+    let mut message = match speaker {
+        Some(_) => format!("{name} has the floor"),
+        None => "nobody has the floor".into(),
+    };
+    if let Some(present) = present {
+        message.push_str(&format!(" ({present})"));
+    }
+    if let Some(pinned) = pinned {
+        // First, so that a narrow status line cuts the part the roster shows anyway.
+        let pinned = app.recording.session.speaker_name(pinned);
+        message = format!("the note you are typing stays with {pinned}; {message}");
+    }
+    app.ui.status.message = Some(message);
+}
+
+/// Someone given the floor evidently attended: a person marked absent is marked present again,
+/// through the header as Alt+x does. Says so, if it changed anything.
+fn mark_present(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) -> Option<String> {
+    let Speaker::Person(id) = speaker else {
+        return None;
+    };
+    let person = app
+        .recording
+        .session
+        .person_mut(id)
+        .filter(|p| p.marked_absent())?;
+    person.attendance = Attendance::Present;
+    app.recording.header_changed(fx);
+    Some("marked present".into())
+}
+
+pub fn toggle_question(app: &mut App, number: u8) {
+    if app.recording.session.question(number).is_none() {
+        app.ui.status.message = Some(format!("this session has no policy question {number}"));
+        return;
+    }
+    let questions = &mut app.ui.editor.questions;
+    let until = crate::tui::input::keymap::question_key(number)
+        .unwrap_or_else(|| "it is clicked again".into());
+    app.ui.status.message = Some(match questions.iter().position(|q| *q == number) {
+        Some(i) => {
+            questions.remove(i);
+            format!("Q{number} off")
+        }
+        None => {
+            questions.push(number);
+            questions.sort_unstable();
+            format!("Q{number} on: every note from now gets it, until {until}")
+        }
+    });
+    app.recording.saving.recovery_stale();
+}
+
+pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
+    if app.ui.editor.is_blank() {
+        app.ui.status.message = Some("nothing to save: type the note first".into());
+        return;
+    }
+    let text = app.ui.editor.content().trim().to_string();
+    let editor = &app.ui.editor;
+    match editor.editing {
+        Some(id) => {
+            let Some(mut note) = app.recording.session.note(id).cloned() else {
+                app.ui.status.message =
+                    Some("that note was deleted; u in the timeline restores it".into());
+                return;
+            };
+            note.text = text;
+            note.speaker = editor.speaker;
+            note.questions = editor.questions.clone();
+            note.kind = editor.kind;
+            note.edited = Some(app.recording.now);
+            note.normalise();
+            app.recording.record(Change::Edit(note), fx);
+            end_correction(app);
+            app.ui.status.message = Some("note corrected".into());
+        }
+        None => {
+            let note = Note::new(
+                editor.started.unwrap_or(app.recording.now),
+                editor.speaker,
+                editor.questions.clone(),
+                editor.kind,
+                text,
+                app.recording.session.taker.clone(),
+            );
+            app.recording.record(Change::Note(note), fx);
+            let editor = &mut app.ui.editor;
+            editor.text = new_textarea("");
+            editor.started = None;
+            editor.kind = NoteKind::Remark;
+            // The next note is whoever has the floor now, not whom the last one was pinned to.
+            editor.speaker = app.recording.session.floor_holder();
+            app.recording.saving.recovery_stale();
+            app.ui.status.message = None;
+        }
+    }
+    app.recording.refresh_stats();
+    refilter(app);
+}
+
+pub fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {
+    if let Some(started) = app.recording.session.clock_started {
+        app.ui.status.message = Some(format!(
+            "the clock has been running since {}",
+            started.format("%H:%M:%S")
+        ));
+        return;
+    }
+    app.recording.session.clock_started = Some(app.recording.now);
+    app.recording.header_changed(fx);
+    if app.recording.session.current_segment().is_none() {
+        enter_segment(app, 0, fx);
+    }
+    app.ui.status.message = Some("the session clock is running".into());
+}
+
+pub fn step_segment(app: &mut App, forward: bool, fx: &mut Vec<Effect>) {
+    let plan = app.recording.session.segment_plan();
+    let current = app
+        .recording
+        .session
+        .current_segment()
+        .and_then(|current| plan.iter().position(|s| s == current));
+    let next = match (current, forward) {
+        (None, true) => 0,
+        (Some(i), true) if i + 1 < plan.len() => i + 1,
+        (Some(_), true) => {
+            app.ui.status.message = Some("this is the last segment".into());
+            return;
+        }
+        (Some(i), false) if i > 0 => i - 1,
+        (_, false) => {
+            app.ui.status.message = Some("this is the first segment".into());
+            return;
+        }
+    };
+    enter_segment(app, next, fx);
+}
+
+fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
+    let plan = app.recording.session.segment_plan();
+    let Some(name) = plan.get(index).cloned() else {
+        return;
+    };
+    let next = plan
+        .get(index + 1)
+        .map_or("it is the last".to_string(), |next| format!("next: {next}"));
+    app.ui.status.message = Some(format!(
+        "now: {name} ({}/{}); {next} · Alt+N goes back",
+        index + 1,
+        plan.len()
+    ));
+    let at = app.recording.now;
+    app.recording
+        .record(Change::Segment(SegmentChange { at, name }), fx);
+}

@@ -1,0 +1,259 @@
+//! Reading back: moving through the timeline, correcting a note in the editor, deleting and
+//! restoring, and narrowing the timeline with a filter or a search.
+
+use crate::model::{Change, NoteFilter, NoteKind};
+use crate::tui::action::{Effect, Move};
+use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::recording::NoteDraft;
+
+use super::Focus;
+
+/// Tab: between the editor and the timeline (which selects its newest note on the way in).
+pub fn switch_focus(app: &mut App) {
+    app.ui.focus = match app.ui.focus {
+        Focus::Editor => {
+            if app.ui.timeline.selected.is_none() {
+                select(app, Move::Last);
+            }
+            Focus::Timeline
+        }
+        Focus::Timeline => Focus::Editor,
+    }
+}
+
+pub fn begin_correction(app: &mut App) {
+    let Some(selected) = app.ui.timeline.selected else {
+        return;
+    };
+    if selected >= app.ui.timeline.len(&app.recording.session) {
+        return;
+    }
+    let note = app.recording.session.notes[app.ui.timeline.note_index(selected)].clone();
+    if app.ui.editor.editing == Some(note.id) {
+        app.ui.focus = Focus::Editor;
+        return;
+    }
+    if correction_changed(app) {
+        // Loading another note would throw away the words typed into this one.
+        app.ui.status.message = Some(FINISH_CORRECTION.into());
+        app.ui.focus = Focus::Editor;
+        return;
+    }
+    if app.ui.editor.editing.is_none() {
+        app.ui.editor.stash = Some(app.ui.editor.draft());
+    }
+    app.ui.editor.load(NoteDraft {
+        text: note.text,
+        started: Some(note.at),
+        speaker: note.speaker,
+        questions: note.questions,
+        kind: note.kind,
+        editing: Some(note.id),
+    });
+    app.recording.saving.recovery_stale();
+    app.ui.focus = Focus::Editor;
+    app.ui.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
+}
+
+const FINISH_CORRECTION: &str = "finish this correction first: Enter saves it, Esc drops it";
+
+/// Whether the correction in the editor differs from its note as saved: then leaving it any way
+/// but Enter or Esc would lose the user's words.
+fn correction_changed(app: &App) -> bool {
+    let editor = &app.ui.editor;
+    let Some(id) = editor.editing else {
+        return false;
+    };
+    app.recording.session.note(id).is_none_or(|note| {
+        note.text != editor.content()
+            || note.speaker != editor.speaker
+            || {
+                let mut questions = editor.questions.clone();
+                questions.sort_unstable();
+                questions.dedup();
+                note.questions != questions
+            }
+            || note.kind != editor.kind
+    })
+}
+
+/// Back to the new note that the correction interrupted.
+pub fn end_correction(app: &mut App) {
+    let mut draft = app.ui.editor.stash.take().unwrap_or_default();
+    if draft.text.trim().is_empty() {
+        draft.speaker = app.recording.session.floor_holder();
+    }
+    app.ui.editor.load(draft);
+    app.recording.saving.recovery_stale();
+}
+
+pub fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(selected) = app.ui.timeline.selected else {
+        return;
+    };
+    if selected >= app.ui.timeline.len(&app.recording.session) {
+        return;
+    }
+    let id = app.recording.session.notes[app.ui.timeline.note_index(selected)].id;
+    if app.ui.editor.editing == Some(id) {
+        if correction_changed(app) {
+            app.ui.status.message = Some(FINISH_CORRECTION.into());
+            app.ui.focus = Focus::Editor;
+            return;
+        }
+        end_correction(app);
+    }
+    let at = app.recording.now;
+    app.recording.record(Change::Delete { id, at }, fx);
+    app.recording.deleted.push(id);
+    app.recording.refresh_stats();
+    refilter(app);
+    app.ui.status.message = Some("note deleted; u undoes".into());
+}
+
+pub fn undo_delete(app: &mut App, fx: &mut Vec<Effect>) {
+    let Some(id) = app.recording.deleted.pop() else {
+        app.ui.status.message = Some("nothing to undo".into());
+        return;
+    };
+    let at = app.recording.now;
+    app.recording.record(Change::Restore { id, at }, fx);
+    app.recording.refresh_stats();
+    refilter(app);
+    let shown = app
+        .recording
+        .note_position(id)
+        .and_then(|index| match &app.ui.timeline.shown {
+            None => Some(index),
+            Some(shown) => shown.binary_search(&index).ok(),
+        });
+    if let Some(shown) = shown {
+        app.ui.timeline.selected = Some(shown);
+        keep_selection_in_view(app);
+    }
+    app.ui.status.message = Some("note restored".into());
+}
+
+// The timeline.
+
+/// Q1…Q9 in the timeline: only the notes on that question, or all again.
+pub fn toggle_question_filter(app: &mut App, number: u8) {
+    let filter = &mut app.ui.timeline.filter.question;
+    *filter = if *filter == Some(number) {
+        None
+    } else {
+        Some(number)
+    };
+    refilter(app);
+}
+
+/// k in the timeline: one kind of note after the other, then all again.
+pub fn cycle_kind_filter(app: &mut App) {
+    let kinds = NoteKind::ALL;
+    let filter = &mut app.ui.timeline.filter.kind;
+    *filter = match *filter {
+        None => Some(kinds[0]),
+        Some(kind) => kinds
+            .iter()
+            .position(|k| *k == kind)
+            .and_then(|i| kinds.get(i + 1))
+            .copied(),
+    };
+    refilter(app);
+}
+
+/// Recomputes which notes pass the filter; only when one is set, so the plain timeline never
+/// walks the notes. A filter that only narrows the last one (a search word typed on) looks only
+/// at the notes the last one showed.
+pub fn refilter(app: &mut App) {
+    let filter = app.ui.timeline.filter.clone();
+    let version = app.recording.notes_version;
+    let narrowed = app
+        .ui
+        .timeline
+        .shown_for
+        .as_ref()
+        .filter(|(before, at)| *at == version && narrows(before, &filter))
+        .and(app.ui.timeline.shown.take());
+    app.ui.timeline.shown = if filter.is_empty() {
+        None
+    } else {
+        let matcher = filter.matcher();
+        let recording = &mut app.recording;
+        if matcher.reads_text() {
+            recording.folded_notes();
+        }
+        let notes = &recording.session.notes;
+        let folded = &recording.folded.texts;
+        let passes = |&i: &usize| matcher.matches(&notes[i], || folded[i].as_str());
+        Some(match narrowed {
+            Some(shown) => shown.into_iter().filter(passes).collect(),
+            None => (0..notes.len()).filter(passes).collect(),
+        })
+    };
+    app.ui.timeline.shown_for = Some((filter, version));
+    let len = app.ui.timeline.len(&app.recording.session);
+    let clamp = |i: Option<usize>| i.filter(|_| len > 0).map(|i| i.min(len - 1));
+    app.ui.timeline.selected = clamp(app.ui.timeline.selected);
+    app.ui.timeline.bottom = clamp(app.ui.timeline.bottom);
+    keep_selection_in_view(app);
+}
+
+/// Whether every note `after` lets through, `before` let through too: the same tags, and each
+/// word searched before is within a word searched now.
+fn narrows(before: &NoteFilter, after: &NoteFilter) -> bool {
+    let words = |f: &NoteFilter| -> Vec<String> {
+        crate::model::fold(&f.text)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    let now = words(after);
+    before.speaker == after.speaker
+        && before.question == after.question
+        && before.kind == after.kind
+        && !before.is_empty()
+        && words(before)
+            .iter()
+            .all(|old| now.iter().any(|new| new.contains(old.as_str())))
+}
+
+pub fn select(app: &mut App, step: Move) {
+    let len = app.ui.timeline.len(&app.recording.session);
+    if len == 0 {
+        app.ui.timeline.selected = None;
+        return;
+    }
+    let page = usize::from(layout::timeline_inner(app).height / 2).max(1);
+    let current = app.ui.timeline.selected.unwrap_or(len - 1).min(len - 1);
+    let next = match step {
+        Move::Up => current.saturating_sub(1),
+        Move::Down => current + 1,
+        Move::PageUp => current.saturating_sub(page),
+        Move::PageDown => current + page,
+        Move::First => 0,
+        Move::Last => len - 1,
+    };
+    app.ui.timeline.selected = Some(next.min(len - 1));
+    keep_selection_in_view(app);
+}
+
+/// Scrolls the timeline just enough to show the selected note.
+pub fn keep_selection_in_view(app: &mut App) {
+    let len = app.ui.timeline.len(&app.recording.session);
+    let Some(selected) = app.ui.timeline.selected else {
+        return;
+    };
+    let area = layout::timeline_inner(app);
+    let bottom = app.ui.timeline.bottom.unwrap_or(len.saturating_sub(1));
+    let bottom = if selected > bottom {
+        selected
+    } else if selected < layout::first_visible(app, area, bottom) {
+        layout::bottom_for_top(app, area, selected)
+    } else {
+        bottom
+    };
+    app.ui.timeline.bottom = (bottom + 1 < len).then_some(bottom);
+}

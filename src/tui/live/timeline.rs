@@ -1,0 +1,91 @@
+//! The notes, newest at the bottom, as `layout` places them: only the notes that fit are laid
+//! out, so a frame costs the same at 10 or 100,000 notes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget};
+
+use crate::tui::app::App;
+use crate::tui::layout;
+
+use super::Focus;
+
+fn title(app: &App) -> String {
+    let total = app.recording.session.notes.len();
+    let filter = &app.ui.timeline.filter;
+    let mut parts = Vec::new();
+    if !filter.text.is_empty() {
+        parts.push(format!("“{}”", filter.text));
+    }
+    if let Some(speaker) = filter.speaker {
+        parts.push(app.recording.session.speaker_name(speaker));
+    }
+    if let Some(q) = filter.question {
+        parts.push(format!("Q{q}"));
+    }
+    if let Some(kind) = filter.kind {
+        parts.push(kind.label().to_lowercase());
+    }
+    if parts.is_empty() {
+        format!(
+            " Timeline · {total} note{} ",
+            if total == 1 { "" } else { "s" }
+        )
+    } else {
+        format!(
+            " Timeline · {} of {total} · {} · c clears ",
+            app.ui.timeline.len(&app.recording.session),
+            parts.join(" · ")
+        )
+    }
+}
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let focused = app.ui.focus == Focus::Timeline;
+    let theme = &app.ui.theme;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.focused_border()
+        } else {
+            theme.border()
+        })
+        .title(Span::styled(title(app), theme.title()));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let notes = layout::visible_notes(app, inner);
+    if notes.is_empty() {
+        let hint = if app.ui.timeline.filter.is_empty() {
+            "No notes yet. Type in the editor below; Enter saves the note."
+        } else {
+            "No note matches the filter; c shows every note again."
+        };
+        Paragraph::new(Span::styled(hint, theme.dim()))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(inner, buf);
+        return;
+    }
+    let selected = app.ui.timeline.selected.filter(|_| focused);
+    let lines: Vec<Line> = notes
+        .into_iter()
+        .flat_map(|note| {
+            let highlight = selected == Some(note.shown);
+            note.lines.into_iter().map(move |line| {
+                if highlight {
+                    line.patch_style(Style::new().add_modifier(Modifier::REVERSED))
+                } else {
+                    line
+                }
+            })
+        })
+        .collect();
+    Paragraph::new(lines).render(inner, buf);
+}

@@ -1,0 +1,195 @@
+//! What opens over a screen: the help, a picker, the person form, the search line and the
+//! report's preview. Each is drawn by its own module; here is what keys do in them.
+
+pub mod form;
+pub mod help;
+pub mod picker;
+pub mod preview;
+
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use crate::model::{Attendance, Speaker};
+use crate::tui::action::{Effect, Move};
+use crate::tui::app::App;
+use crate::tui::live::Focus;
+use crate::tui::live::capture::give_floor;
+use crate::tui::live::review::refilter;
+use crate::tui::report;
+
+use form::PersonForm;
+use picker::{Picker, Purpose};
+use preview::Preview;
+
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Picker(Picker),
+    AddPerson(Box<PersonForm>),
+    Search(TextArea<'static>),
+    /// The rendered report, over the report screen.
+    Preview(Preview),
+}
+
+/// Tab and Shift+Tab in the person form.
+pub fn next_field(app: &mut App, forward: bool) {
+    if let Some(Overlay::AddPerson(form)) = &mut app.ui.overlay {
+        let n = form.fields.len();
+        form.focus = if forward {
+            (form.focus + 1) % n
+        } else {
+            (form.focus + n - 1) % n
+        };
+    }
+}
+
+pub fn move_in(app: &mut App, step: Move) {
+    match &mut app.ui.overlay {
+        Some(Overlay::Picker(picker)) => {
+            let last = picker.shown.len().saturating_sub(1);
+            picker.selected = match step {
+                Move::Up => picker.selected.saturating_sub(1),
+                Move::Down => (picker.selected + 1).min(last),
+                Move::PageUp | Move::First => 0,
+                Move::PageDown | Move::Last => last,
+            };
+        }
+        Some(Overlay::Help { scroll }) => {
+            *scroll = match step {
+                Move::Up => scroll.saturating_sub(1),
+                Move::Down => scroll.saturating_add(1),
+                Move::PageUp => scroll.saturating_sub(10),
+                Move::PageDown => scroll.saturating_add(10),
+                Move::First => 0,
+                Move::Last => u16::MAX / 2,
+            };
+        }
+        Some(Overlay::Preview(preview)) => {
+            let page = usize::from(app.ui.size.height.saturating_sub(4)).max(1);
+            report::update::scroll_preview(preview, step, page);
+        }
+        Some(Overlay::AddPerson(form)) => {
+            let n = form.fields.len();
+            form.focus = match step {
+                Move::Up => (form.focus + n - 1) % n,
+                _ => (form.focus + 1) % n,
+            };
+        }
+        _ => {}
+    }
+}
+
+pub fn type_key(app: &mut App, key: KeyEvent) {
+    match &mut app.ui.overlay {
+        Some(Overlay::Picker(picker)) => {
+            let changed = picker.query.input(key);
+            if changed {
+                picker.refilter();
+            }
+        }
+        Some(Overlay::AddPerson(form)) => {
+            let handled = match key.code {
+                KeyCode::Left => form.cycle(false),
+                KeyCode::Right => form.cycle(true),
+                _ => false,
+            };
+            if !handled && key.code != KeyCode::Enter {
+                let focus = form.focus;
+                form.fields[focus].input(key);
+            }
+            form.error = None;
+        }
+        Some(Overlay::Search(area)) => {
+            let changed = key.code != KeyCode::Enter && area.input(key);
+            if changed {
+                search_changed(app);
+            }
+        }
+        _ => {}
+    }
+}
+
+pub fn search_changed(app: &mut App) {
+    if let Some(Overlay::Search(area)) = &app.ui.overlay {
+        app.ui.timeline.filter.text = area.lines().join(" ");
+        refilter(app);
+    }
+}
+
+pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
+    match app.ui.overlay.take() {
+        Some(Overlay::Picker(picker)) => {
+            let Some(speaker) = picker.chosen() else {
+                app.ui.overlay = Some(Overlay::Picker(picker));
+                return;
+            };
+            match picker.purpose {
+                Purpose::Floor | Purpose::NoteSpeaker => give_floor(app, Some(speaker), fx),
+                Purpose::SpeakerFilter => {
+                    app.ui.timeline.filter.speaker = Some(speaker);
+                    app.ui.focus = Focus::Timeline;
+                    refilter(app);
+                }
+                Purpose::Absence => toggle_absent(app, speaker, fx),
+            }
+        }
+        Some(Overlay::AddPerson(mut form)) => {
+            match form.person() {
+                Ok(person) => {
+                    let (id, existed) = app.recording.session.enrol(person);
+                    let name = app
+                        .recording
+                        .session
+                        .person(id)
+                        .map_or_else(String::new, |p| p.name.clone());
+                    if !existed {
+                        // The next free quick key: nobody else's key moves mid-session.
+                        app.recording.quick_order.push(id);
+                    }
+                    app.recording.header_changed(fx);
+                    app.recording.refresh_stats();
+                    let key = app
+                        .recording
+                        .roster_speakers()
+                        .position(|s| s == Speaker::Person(id))
+                        .map(|i| i + 1)
+                        .filter(|k| *k <= 9)
+                        .map_or(" (Alt+s to give the floor)".to_string(), |k| {
+                            format!(" (Alt+{k} gives the floor)")
+                        });
+                    let what = if existed {
+                        "was already on the roster; updated"
+                    } else {
+                        "added"
+                    };
+                    app.ui.status.message = Some(format!("{name} {what}{key}"));
+                }
+                Err(error) => {
+                    form.error = Some(error);
+                    app.ui.overlay = Some(Overlay::AddPerson(form));
+                }
+            }
+        }
+        Some(Overlay::Search(_)) => app.ui.focus = Focus::Timeline,
+        other => app.ui.overlay = other,
+    }
+}
+
+fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
+    let Speaker::Person(id) = speaker else {
+        return;
+    };
+    let Some(person) = app.recording.session.person_mut(id) else {
+        return;
+    };
+    let (attendance, word) = if person.marked_absent() {
+        (Attendance::Present, "present")
+    } else {
+        (Attendance::Absent, "absent")
+    };
+    person.attendance = attendance;
+    let message = format!("{} marked {word}", person.name);
+    app.ui.status.message = Some(message);
+    app.recording.header_changed(fx);
+}
