@@ -4,6 +4,7 @@
 //! pages; [`stats`] counts floor time; [`report`] assembles the reports; [`transcript`] checks the
 //! record against the published transcript; [`tui`] is the live screen.
 
+pub mod clock;
 pub mod import;
 pub mod model;
 pub mod report;

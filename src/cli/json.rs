@@ -10,6 +10,8 @@ use rapporteur::model::{
 };
 use rapporteur::stats::{GroupTally, Stats, Tally};
 
+use super::moment::checked;
+
 #[derive(Serialize)]
 pub struct SessionJson<'a> {
     pub code: &'a str,
@@ -138,6 +140,11 @@ impl NoteJson {
 
     /// The note this line describes, checked against the session's roster and questions.
     pub fn into_note(self, session: &Session) -> anyhow::Result<Note> {
+        let at = checked(self.at, &self.at.to_rfc3339())?;
+        let edited = self
+            .edited
+            .map(|edited| checked(edited, &edited.to_rfc3339()))
+            .transpose()?;
         let speaker = self
             .speaker
             .as_deref()
@@ -147,11 +154,11 @@ impl NoteJson {
         let kind: NoteKind = self.kind.parse()?;
         check_questions(session, &self.questions)?;
         let taker = self.taker.unwrap_or_else(|| session.taker.clone());
-        let mut note = Note::new(self.at, speaker, self.questions, kind, self.text, taker);
+        let mut note = Note::new(at, speaker, self.questions, kind, self.text, taker);
         if let Some(id) = self.id {
             note.id = id;
         }
-        note.edited = self.edited;
+        note.edited = edited;
         Ok(note)
     }
 }

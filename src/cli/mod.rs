@@ -103,6 +103,7 @@ pub fn word<T: FromStr<Err = UnknownWord>>(text: &str) -> Result<T, String> {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    rapporteur::clock::check()?;
     match cli.command {
         Some(Command::New(args)) => new::run(&args),
         Some(Command::Show(args)) => show::run(&args),

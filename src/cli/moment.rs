@@ -1,7 +1,7 @@
 //! The times a rapporteur gives on the command line: `14:05`, `14:05:30`, an RFC 3339 time, or
 //! `+00:12:30` from the session start.
 
-use chrono::{DateTime, FixedOffset, NaiveTime, TimeDelta};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveTime, TimeDelta, Timelike};
 
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MomentError {
@@ -13,6 +13,12 @@ pub enum MomentError {
         "\"{0}\" counts from the session start, but this session has neither a scheduled start nor a started clock"
     )]
     NoOrigin(String),
+    #[error("\"{0}\" has a second of 60; seconds go from 00 to 59")]
+    LeapSecond(String),
+    #[error(
+        "\"{0}\" is past the years 0000 to 9999 that RFC 3339 times can say; expected a time in the session, such as 14:05 or +00:12:30"
+    )]
+    OutOfRange(String),
 }
 
 /// Reads `text` as a moment. A time of day is taken on the day and in the time zone of `origin`
@@ -26,20 +32,50 @@ pub fn parse_moment(
     let unreadable = || MomentError::Unreadable(text.to_string());
     if let Some(offset) = text.strip_prefix('+') {
         let origin = origin.ok_or_else(|| MomentError::NoOrigin(text.to_string()))?;
-        return Ok(origin + parse_offset(offset).ok_or_else(unreadable)?);
+        let moment = origin
+            .checked_add_signed(parse_offset(offset).ok_or_else(unreadable)?)
+            .ok_or_else(|| MomentError::OutOfRange(text.to_string()))?;
+        return checked(moment, text);
     }
     if let Ok(moment) = DateTime::parse_from_rfc3339(text) {
-        return Ok(moment);
+        return checked(moment, text);
     }
     let time = NaiveTime::parse_from_str(text, "%H:%M:%S")
         .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M"))
         .map_err(|_| unreadable())?;
+    if is_leap_second(time) {
+        return Err(MomentError::LeapSecond(text.to_string()));
+    }
     let day = origin.unwrap_or(now);
-    day.date_naive()
+    let moment = day
+        .date_naive()
         .and_time(time)
         .and_local_timezone(day.timezone())
         .single()
-        .ok_or_else(unreadable)
+        .ok_or_else(unreadable)?;
+    checked(moment, text)
+}
+
+/// chrono reads a second of 60 as a leap second; nobody types one on purpose, and the IGF clock
+/// has none, so `14:05:60` is refused rather than read as 14:06:00 or kept as a 61st second.
+fn is_leap_second(time: NaiveTime) -> bool {
+    time.nanosecond() >= 1_000_000_000
+}
+
+/// A moment read from the command line or a JSON line, refused if it has a second of 60 or a
+/// year that RFC 3339, and so `notes --json`, cannot write.
+pub fn checked(
+    at: DateTime<FixedOffset>,
+    text: &str,
+) -> Result<DateTime<FixedOffset>, MomentError> {
+    if is_leap_second(at.time()) {
+        return Err(MomentError::LeapSecond(text.to_string()));
+    }
+    let years = 0..=9999;
+    if !years.contains(&at.year()) || !years.contains(&at.naive_utc().year()) {
+        return Err(MomentError::OutOfRange(text.to_string()));
+    }
+    Ok(at)
 }
 
 /// How a moment reads in the commands' output: to the second, with its offset.
@@ -54,11 +90,18 @@ pub fn doubt(
     schedule: (Option<DateTime<FixedOffset>>, Option<DateTime<FixedOffset>>),
     now: DateTime<FixedOffset>,
 ) -> Option<String> {
+    // Near the ends of chrono's range a bound cannot be computed; such a time is doubtful anyway.
+    let shifted = |moment: DateTime<FixedOffset>, by: TimeDelta| moment.checked_add_signed(by);
     let margin = TimeDelta::hours(1);
     match schedule {
         (Some(start), end) => {
-            let end = end.unwrap_or(start + TimeDelta::hours(3));
-            (at < start - margin || at > end + margin).then(|| {
+            let end = end.or_else(|| shifted(start, TimeDelta::hours(3)));
+            let too_early = shifted(start, -margin).is_none_or(|bound| at < bound);
+            let too_late = end
+                .and_then(|end| shifted(end, margin))
+                .is_none_or(|bound| at > bound);
+            let end = end.unwrap_or(start);
+            (too_early || too_late).then(|| {
                 format!(
                     "{} is outside the scheduled session ({} to {}); check the date and time",
                     shown(at),
@@ -67,7 +110,8 @@ pub fn doubt(
                 )
             })
         }
-        (None, _) => (at > now + TimeDelta::minutes(5))
+        (None, _) => shifted(now, TimeDelta::minutes(5))
+            .is_none_or(|bound| at > bound)
             .then(|| format!("{} is in the future; check the date and time", shown(at))),
     }
 }
@@ -83,7 +127,7 @@ fn parse_offset(text: &str) -> Option<TimeDelta> {
         [m, s] if *s < 60 => m * 60 + s,
         _ => return None,
     };
-    Some(TimeDelta::seconds(seconds))
+    TimeDelta::try_seconds(seconds)
 }
 
 #[cfg(test)]
@@ -133,6 +177,30 @@ mod tests {
             parse_moment("+00:05:00", None, now),
             Err(MomentError::NoOrigin(_))
         ));
+    }
+
+    #[test]
+    fn a_second_of_60_is_refused_in_every_form() {
+        let now = at("2026-11-23T09:00:00+01:00");
+        let origin = Some(at("2022-12-01T13:50:00+00:00"));
+        for text in ["14:05:60", "2022-12-01T14:05:60Z"] {
+            let error = parse_moment(text, origin, now).unwrap_err();
+            assert!(error.to_string().contains("00 to 59"), "{text}: {error}");
+        }
+        assert!(parse_moment("+00:05:60", origin, now).is_err());
+    }
+
+    #[test]
+    fn offsets_past_the_calendar_are_errors_not_panics() {
+        let now = at("2026-11-23T09:00:00+01:00");
+        let origin = Some(at("2022-12-01T13:50:00+00:00"));
+        for text in ["+4294967295:59:59", "+4294967295:00"] {
+            let error = parse_moment(text, origin, now).unwrap_err();
+            assert!(error.to_string().contains("+00:12:30"), "{text}: {error}");
+        }
+        let last = DateTime::<FixedOffset>::MAX_UTC.fixed_offset();
+        assert!(doubt(last, (Some(last), None), now).is_some());
+        assert!(doubt(last, (None, None), last).is_some());
     }
 
     #[test]

@@ -616,7 +616,7 @@ fn canonical_str(path: &Path) -> String {
 
 /// The local time now, with its offset.
 pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
-    chrono::Local::now().fixed_offset()
+    crate::clock::now()
 }
 
 /// The journal changes that recreate what a session holds beyond its header.
