@@ -7,9 +7,7 @@ use chrono::{DateTime, FixedOffset, Local, Utc};
 
 /// The system clock says a time before 1970: every note would be stamped wrongly.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "the system clock is set to {0}, before 1970; set the date and time, then try again"
-)]
+#[error("the system clock is set to {0}, before 1970; set the date and time, then try again")]
 pub struct ClockBeforeEpoch(pub String);
 
 /// Refuses a system clock set before 1970, so that a command stops before it stamps anything.

@@ -37,7 +37,11 @@ fn times_past_the_calendar_or_with_a_60th_second_are_refused_cleanly() {
         assert!(error.contains("00 to 59"), "{error}");
     }
     let leap = dir.path().join("leap.jsonl");
-    fs::write(&leap, "{\"at\":\"2022-12-01T14:05:60Z\",\"text\":\"leap\"}\n").unwrap();
+    fs::write(
+        &leap,
+        "{\"at\":\"2022-12-01T14:05:60Z\",\"text\":\"leap\"}\n",
+    )
+    .unwrap();
     let error = refused(rapporteur(&["note", s, "--from", arg(&leap)]));
     assert!(
         error.contains("leap.jsonl:1") && error.contains("00 to 59"),

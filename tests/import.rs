@@ -776,3 +776,40 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn the_date_line_is_read_in_its_own_zone_and_a_missing_zone_is_said() {
+    let page = |date: &str| {
+        import_text(&format!(
+            "IGF 2022 WS #1 Zones\n{date}\nRound Table - 90 Min\nOrganizer 1: Jo Ng, Lab\n"
+        ))
+    };
+    for (date, start) in [
+        (
+            "Thursday, 1st December, 2022 (13:50 CET)",
+            "2022-12-01T13:50:00+01:00",
+        ),
+        (
+            "Thursday, 1st December, 2022 (13:50 EST)",
+            "2022-12-01T13:50:00-05:00",
+        ),
+        (
+            "Thursday, 1st December, 2022 (1:50 PM UTC)",
+            "2022-12-01T13:50:00Z",
+        ),
+        (
+            "Thursday, 1st December, 2022 (13:50 Europe/Berlin)",
+            "2022-12-01T13:50:00+01:00",
+        ),
+    ] {
+        let imported = page(date);
+        assert_eq!(imported.session.info.start, Some(at(start)), "{date}");
+        assert!(!warned(&imported, 2, "zone"), "{}", debug(&imported));
+    }
+    let unzoned = page("Thursday, 1st December, 2022 (13:50)");
+    assert_eq!(unzoned.session.info.start, Some(at("2022-12-01T13:50:00Z")));
+    assert!(warned(&unzoned, 2, "read as UTC"), "{}", debug(&unzoned));
+    let leap = page("Thursday, 1st December, 2022 (13:50:60 UTC)");
+    assert_eq!(leap.session.info.start, None);
+    assert!(warned(&leap, 2, "up to 59"), "{}", debug(&leap));
+}

@@ -2,6 +2,7 @@
 //! HTML, into the session's particulars, roster and policy questions, with a warning for every
 //! part it could not read. It never invents data: what it cannot place is kept as text.
 
+mod date_line;
 mod headings;
 pub(crate) mod html;
 mod lines;
@@ -11,6 +12,7 @@ mod questions;
 mod roles;
 mod schedule;
 mod sdgs;
+mod zone;
 
 use std::fmt;
 use std::path::{Path, PathBuf};

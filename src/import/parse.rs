@@ -4,6 +4,7 @@
 use crate::model::{Section, Session, fold};
 
 use super::ImportWarning;
+use super::date_line;
 use super::headings::{self, Heading, Slot};
 use super::lines::{self, Line};
 use super::people::{self, Roster};
@@ -80,7 +81,7 @@ impl Reader {
             .iter()
             .take(60)
             .take_while(|l| {
-                is_numbered_role(&l.text).is_none() && !schedule::looks_like_date_line(&l.text)
+                is_numbered_role(&l.text).is_none() && !date_line::looks_like_date_line(&l.text)
             })
             .position(|l| schedule::code_and_title(&l.text).is_some());
         let at = match coded {
@@ -141,7 +142,7 @@ impl Reader {
         }
         if !self.date_seen
             && matches!(self.place, Place::Header | Place::Roster)
-            && schedule::looks_like_date_line(text)
+            && date_line::looks_like_date_line(text)
         {
             self.date(line);
             return;
@@ -298,8 +299,14 @@ impl Reader {
 
     fn date(&mut self, line: &Line) {
         self.date_seen = true;
-        match schedule::parse_date_line(&line.text) {
-            Some(when) => {
+        match date_line::parse_date_line(&line.text) {
+            Ok(when) => {
+                if !when.zone_given {
+                    self.warn(
+                        line.number,
+                        "the date line gives no time zone; its times are read as UTC",
+                    );
+                }
                 if when.end.is_some_and(|end| end < when.start) {
                     self.warn(
                         line.number,
@@ -309,10 +316,14 @@ impl Reader {
                 self.session.info.start = Some(when.start);
                 self.session.info.end = when.end.filter(|end| *end >= when.start);
             }
-            None => {
+            Err(why) => {
                 self.warn(
                     line.number,
-                    format!("could not read the date and time in \"{}\"", line.text),
+                    format!(
+                        "could not read the date and time in \"{}\": {why}; {}",
+                        line.text,
+                        date_line::EXPECTED
+                    ),
                 );
                 self.session.info.sections.push(Section {
                     heading: "Date".into(),
