@@ -10,5 +10,6 @@ pub mod model;
 pub mod report;
 pub mod stats;
 pub mod store;
+pub mod text;
 pub mod transcript;
 pub mod tui;

@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     match cli::run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("rapporteur: {error:#}");
+            cli::tell(format_args!("{error:#}"));
             ExitCode::FAILURE
         }
     }

@@ -49,3 +49,105 @@ fn times_past_the_calendar_or_with_a_60th_second_are_refused_cleanly() {
     );
     assert_eq!(text(&rapporteur(&["notes", s]).stdout), "");
 }
+
+/// ESC [2J clears the screen, OSC 0 sets the window title, OSC 52 the clipboard, BEL rings; C1
+/// CSI (U+009B) and DEL act on some terminals too.
+const HOSTILE_NAME: &str = "Eve\u{1b}[2J\u{1b}]0;owned\u{7} Mallory\u{9b}31m\u{7f}";
+const HOSTILE_NOTE: &str = "copy \u{1b}]52;c;cm0gLXJmIH4=\u{7} this\r\u{85}done";
+
+fn assert_no_raw_controls(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let raw: Vec<char> = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\t'))
+        .collect();
+    assert!(raw.is_empty(), "{what} printed {raw:?}: {text}");
+}
+
+#[test]
+fn no_control_character_reaches_the_terminal_from_any_command() {
+    let (dir, path) = new_workshop();
+    let s = arg(&path);
+    let added = rapporteur(&[
+        "person",
+        "add",
+        s,
+        HOSTILE_NAME,
+        "--affiliation",
+        "\u{1b}[5mLab",
+        "--role",
+        "speaker",
+    ]);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    assert_no_raw_controls("person add", &added.stdout);
+    assert!(
+        text(&added.stdout).contains("\\u{1b}[2J"),
+        "{}",
+        text(&added.stdout)
+    );
+    let noted = rapporteur(&["note", s, "-s", "mallory", "--at", "14:05", HOSTILE_NOTE]);
+    assert!(noted.status.success(), "{}", text(&noted.stderr));
+    let floor = rapporteur(&["floor", s, "mallory", "--at", "14:05"]);
+    assert!(floor.status.success(), "{}", text(&floor.stderr));
+    assert_no_raw_controls("floor", &floor.stdout);
+
+    let out = dir.path().join("short.md");
+    for args in [
+        vec!["show", s],
+        vec!["show", s, "--json"],
+        vec!["notes", s],
+        vec!["notes", s, "--json"],
+        vec!["stats", s],
+        vec!["stats", s, "--json"],
+        vec!["check", s],
+        vec!["export", s, "final"],
+        vec!["export", s, "final", "--format", "txt"],
+        vec!["export", s, "final", "--format", "html"],
+        vec!["export", s, "final", "--format", "json"],
+        vec!["export", s, "short", "-o", arg(&out)],
+        vec!["note", s, "-s", "\u{1b}[2Jnobody", "text"],
+        vec!["person", "absent", s, "\u{1b}]0;x\u{7}"],
+    ] {
+        let output = rapporteur(&args);
+        let what = args.join(" ");
+        assert_no_raw_controls(&what, &output.stdout);
+        assert_no_raw_controls(&what, &output.stderr);
+    }
+    let notes = text(&rapporteur(&["notes", s]).stdout);
+    assert!(
+        notes.contains("\\u{1b}]52;c;"),
+        "shown, not hidden: {notes}"
+    );
+    // JSON keeps the text whole, escaped: it reads back to the same characters.
+    let json = text(&rapporteur(&["notes", s, "--json"]).stdout);
+    let note: serde_json::Value = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(note["text"], HOSTILE_NOTE);
+    let file = fs::read_to_string(&out).unwrap();
+    assert_no_raw_controls("export -o", file.as_bytes());
+    assert!(file.contains("Eve[2J]0;owned Mallory31m"), "{file}");
+}
+
+#[test]
+fn markdown_exports_carry_no_markup_from_notes() {
+    let (_dir, path) = new_workshop();
+    let s = arg(&path);
+    let hostile = "<script>alert(1)</script> see [the paper](javascript:alert(2)) #x";
+    let noted = rapporteur(&[
+        "note", s, "-s", "paulus", "-k", "takeaway", "--at", "14:05", hostile,
+    ]);
+    assert!(noted.status.success(), "{}", text(&noted.stderr));
+    // The final report quotes the audience's questions as they were noted.
+    let asked = rapporteur(&[
+        "note", s, "-s", "audience", "-k", "question", "--at", "14:06", hostile,
+    ]);
+    assert!(asked.status.success(), "{}", text(&asked.stderr));
+    for report in ["short", "final"] {
+        let markdown = text(&rapporteur(&["export", s, report]).stdout);
+        assert!(markdown.contains("the paper"), "{markdown}");
+        assert!(!markdown.contains("<script"), "{markdown}");
+        assert!(!markdown.contains("](javascript:"), "{markdown}");
+    }
+    let html = text(&rapporteur(&["export", s, "final", "--format", "html"]).stdout);
+    assert!(!html.contains("<script>alert"), "{html}");
+    assert!(html.contains("overflow-wrap: anywhere"), "long words wrap");
+}

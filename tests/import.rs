@@ -813,3 +813,30 @@ fn the_date_line_is_read_in_its_own_zone_and_a_missing_zone_is_said() {
     assert_eq!(leap.session.info.start, None);
     assert!(warned(&leap, 2, "up to 59"), "{}", debug(&leap));
 }
+
+#[test]
+fn control_characters_leave_imported_names_with_a_warning() {
+    let text = import_text(
+        "IGF 2022 WS #1 Controls\nSpeakers\nEve\u{1b}[2J Mallory\u{7}, Civil Society\n",
+    );
+    assert_eq!(names(&text.session), ["Eve[2J Mallory"]);
+    assert!(warned(&text, 3, "control characters"), "{}", debug(&text));
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><body><h1>IGF 2022 WS #1 Controls</h1><h2>Speakers</h2>\
+         <p>Eve\u{1b}]0;owned\u{7} Mallory&#x7f;, Civil Society</p></body></html>",
+    )
+    .unwrap();
+    let html = import_file(&page).unwrap();
+    assert_eq!(names(&html.session), ["Eve]0;owned Mallory"]);
+    assert!(
+        html.warnings
+            .iter()
+            .any(|w| w.message.contains("control characters")),
+        "{}",
+        debug(&html)
+    );
+}

@@ -3,6 +3,7 @@ use std::process::ExitCode;
 
 use rapporteur::model::{Session, Speaker};
 use rapporteur::store::{SessionPaths, Store};
+use rapporteur::text::visible;
 use rapporteur::transcript::{Analysis, Kept};
 
 pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
@@ -11,20 +12,27 @@ pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     problems.extend(problems_in(&session));
     problems.extend(quote_problems(path, &session));
     if problems.is_empty() {
-        println!(
+        super::say(format_args!(
             "{}: fine: {} people, {} policy questions, {} notes, {} floor changes",
             path.display(),
             session.roster().count(),
             session.questions.len(),
             session.notes.len(),
             session.floor.len()
-        );
+        ));
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
-        eprintln!("{}: {problem}", path.display());
+        eprintln!("{}", visible(&format!("{}: {problem}", path.display())));
     }
-    eprintln!("{}: {} problem(s)", path.display(), problems.len());
+    eprintln!(
+        "{}",
+        visible(&format!(
+            "{}: {} problem(s)",
+            path.display(),
+            problems.len()
+        ))
+    );
     Ok(ExitCode::FAILURE)
 }
 

@@ -107,9 +107,7 @@ impl From<FormatArg> for Format {
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     let (session, store_warnings) = Store::read(&args.session)?;
-    for warning in store_warnings {
-        eprintln!("rapporteur: warning: {warning}");
-    }
+    super::report_warnings(&store_warnings);
     let dirs = TemplateDirs::new(
         args.templates
             .iter()
@@ -129,9 +127,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         dirs: &dirs,
     };
     let exported = report::export(&session, &profile, &options)?;
-    for warning in &exported.warnings {
-        eprintln!("rapporteur: warning: {warning}");
-    }
+    super::report_warnings(&exported.warnings);
     match &args.output {
         Some(path) => {
             rapporteur::store::write_user_file(path, exported.text.as_bytes(), &args.session)?
@@ -145,10 +141,10 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if args.strict && !exported.warnings.is_empty() {
-        eprintln!(
-            "rapporteur: {} field limit(s) broken (--strict)",
+        super::tell(format_args!(
+            "{} field limit(s) broken (--strict)",
             exported.warnings.len()
-        );
+        ));
         return Ok(ExitCode::from(OVER_LIMIT));
     }
     Ok(ExitCode::SUCCESS)

@@ -34,7 +34,7 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         None => now(),
     };
     if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
-        eprintln!("rapporteur: warning: {doubt}");
+        super::warn(doubt);
     }
     store.append(&Change::Floor(FloorChange { at, speaker }))?;
     // Someone given the floor evidently came, as on the live screen.
@@ -51,12 +51,12 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         None => "",
     };
     match speaker {
-        Some(speaker) => println!(
+        Some(speaker) => super::say(format_args!(
             "{} has the floor from {}{marked}",
             session.speaker_name(speaker),
             shown(at)
-        ),
-        None => println!("the floor is closed from {}", shown(at)),
+        )),
+        None => super::say(format_args!("the floor is closed from {}", shown(at))),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -77,7 +77,7 @@ pub fn run_stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         json::print(&StatsJson::of(&session, &stats))?;
     } else {
-        print!("{}", describe(&session, &stats));
+        super::say_lines(&describe(&session, &stats));
     }
     Ok(ExitCode::SUCCESS)
 }

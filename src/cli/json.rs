@@ -305,7 +305,7 @@ impl StatsJson {
 
 /// Prints a value as pretty JSON on stdout.
 pub fn print<T: Serialize>(value: &T) -> anyhow::Result<()> {
-    let text = serde_json::to_string_pretty(value).context("could not write JSON")?;
+    let text = rapporteur::text::to_json(value, true).context("could not write JSON")?;
     println!("{text}");
     Ok(())
 }

@@ -19,6 +19,7 @@ use std::str::FromStr;
 use clap::{Args, Parser, Subcommand};
 
 use rapporteur::model::UnknownWord;
+use rapporteur::text::visible;
 
 #[derive(Parser)]
 #[command(
@@ -123,6 +124,29 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// Tells the user, on stderr, what the store repaired or noticed.
 pub fn report_warnings<W: std::fmt::Display>(warnings: &[W]) {
     for warning in warnings {
-        eprintln!("rapporteur: warning: {warning}");
+        warn(warning);
     }
+}
+
+// Every line the commands print for a person to read goes through one of these, so that no
+// control character from a name, a note or a file name reaches the terminal raw.
+
+/// A line on stdout.
+pub fn say(line: impl std::fmt::Display) {
+    println!("{}", visible(&line.to_string()));
+}
+
+/// Lines on stdout, as they are (with their own line breaks).
+pub fn say_lines(text: &str) {
+    print!("{}", visible(text));
+}
+
+/// A message on stderr, after the program's name.
+pub fn tell(message: impl std::fmt::Display) {
+    eprintln!("rapporteur: {}", visible(&message.to_string()));
+}
+
+/// A warning on stderr.
+pub fn warn(message: impl std::fmt::Display) {
+    tell(format_args!("warning: {message}"));
 }

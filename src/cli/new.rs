@@ -27,7 +27,7 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         Some(file) => {
             let imported = rapporteur::import::import_file(file)?;
             for warning in &imported.warnings {
-                eprintln!("rapporteur: {}: {warning}", file.display());
+                super::tell(format_args!("{}: {warning}", file.display()));
             }
             imported.session
         }
@@ -43,11 +43,11 @@ pub fn run(args: &NewArgs) -> anyhow::Result<ExitCode> {
         .unwrap_or_default();
     Store::create(&args.session, &session)
         .with_context(|| format!("could not create {}", args.session.display()))?;
-    println!(
+    super::say(format_args!(
         "created {}: {} people, {} policy questions",
         args.session.display(),
         session.roster().count(),
         session.questions.len()
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }

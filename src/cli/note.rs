@@ -41,7 +41,7 @@ pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
         super::report_warnings(&warnings);
         let note = note_from_args(args, &session)?;
         store.append(&Change::Note(note.clone()))?;
-        println!("saved note {} at {}", note.id, shown(note.at));
+        super::say(format_args!("saved note {} at {}", note.id, shown(note.at)));
         return Ok(ExitCode::SUCCESS);
     };
     // Ids in the input are checked against every note, so the whole journal is read.
@@ -55,7 +55,11 @@ pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
         .map_err(|clash| anyhow::anyhow!("{}:{}: {clash}", notes.name, notes.lines[clash.index]))?;
     let changes: Vec<Change> = sorted.new.iter().cloned().map(Change::Note).collect();
     store.append_all(&changes)?;
-    println!("{} new, {} already there", sorted.new.len(), sorted.already);
+    super::say(format_args!(
+        "{} new, {} already there",
+        sorted.new.len(),
+        sorted.already
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -78,11 +82,11 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
     if let Some(Speaker::Person(id)) = speaker
         && let Some(person) = session.person(id).filter(|p| p.marked_absent())
     {
-        eprintln!(
-            "rapporteur: warning: {} is marked absent; the note is saved with them as its speaker \
+        super::warn(format_args!(
+            "{} is marked absent; the note is saved with them as its speaker \
              (`rapporteur person present` if they came)",
             person.name
-        );
+        ));
     }
     check_questions(session, &args.questions)?;
     let at = match &args.at {
@@ -90,7 +94,7 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
         None => now(),
     };
     if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
-        eprintln!("rapporteur: warning: {doubt}");
+        super::warn(doubt);
     }
     Ok(Note::new(
         at,
@@ -191,9 +195,12 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
         .filter(|note| matcher.matches(note, || ""));
     for note in chosen {
         if args.json {
-            println!("{}", serde_json::to_string(&NoteJson::of(&session, note))?);
+            println!(
+                "{}",
+                rapporteur::text::to_json(&NoteJson::of(&session, note), false)?
+            );
         } else {
-            println!("{}", describe(&session, note));
+            super::say(describe(&session, note));
         }
     }
     Ok(ExitCode::SUCCESS)

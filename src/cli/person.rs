@@ -80,9 +80,11 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
         .map_or_else(String::new, |p| p.name.clone());
     store.save_header(&session)?;
     if existed {
-        println!("{name} is already on the roster; updated what was given");
+        super::say(format_args!(
+            "{name} is already on the roster; updated what was given"
+        ));
     } else {
-        println!("added {name}");
+        super::say(format_args!("added {name}"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -104,6 +106,6 @@ fn mark(args: &WhoArgs, attendance: Attendance) -> anyhow::Result<ExitCode> {
     } else {
         "present"
     };
-    println!("{name} is marked {word}");
+    super::say(format_args!("{name} is marked {word}"));
     Ok(ExitCode::SUCCESS)
 }

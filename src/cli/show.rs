@@ -24,7 +24,7 @@ pub fn run(args: &ShowArgs) -> anyhow::Result<ExitCode> {
     if args.json {
         json::print(&SessionJson::of(&session))?;
     } else {
-        print!("{}", describe(&session));
+        super::say_lines(&describe(&session));
     }
     Ok(ExitCode::SUCCESS)
 }

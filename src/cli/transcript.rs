@@ -78,16 +78,16 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
             rapporteur::transcript::label_key(turn.label.as_deref().unwrap_or(BARE)) == key
         });
         if !used {
-            eprintln!(
-                "rapporteur: warning: no turn of this transcript is labelled \"{}\"; the mapping is kept for the next import",
+            super::warn(format_args!(
+                "no turn of this transcript is labelled \"{}\"; the mapping is kept for the next import",
                 entry.label
-            );
+            ));
         }
     }
     if args.json {
         json::print(&TranscriptJson::of(&session, &kept, &analysis))?;
     } else {
-        print!("{}", describe(&session, &kept, &analysis));
+        super::say_lines(&describe(&session, &kept, &analysis));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -38,8 +38,16 @@ fn is_space_like(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
 }
 
+/// A control character that is not white space (ESC, BEL, DEL, C1): a page has no use for one,
+/// and on a terminal it would act. Tab, CR and the like are white space and become spaces.
+pub(crate) fn is_stray_control(c: char) -> bool {
+    c.is_control() && !c.is_whitespace()
+}
+
 fn clean(raw: &str) -> String {
     raw.split(is_space_like)
+        .filter(|word| !word.is_empty())
+        .map(|word| word.replace(is_stray_control, ""))
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -69,6 +77,8 @@ mod tests {
         assert_eq!(lines[1].number, 4);
         assert_eq!(lines[1].blanks_before, 2);
         assert_eq!(lines[1].text, "Koichiro, Technical Community");
+        let lines = split("Ana\u{1b}]0;owned\u{7} Lima\u{9b}2J \u{1b}");
+        assert_eq!(lines[0].text, "Ana]0;owned Lima2J");
     }
 
     #[test]

@@ -84,11 +84,28 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     })?;
     let extension = path.extension().and_then(|e| e.to_str());
     if html::is_html(extension, &text) {
-        let text = html::to_text(&text).map_err(|error| ImportError::Html {
+        let page_text = html::to_text(&text).map_err(|error| ImportError::Html {
             path: path.to_path_buf(),
             message: error.to_string(),
         })?;
-        return Ok(import_text(&text));
+        let mut imported = import_text(&page_text);
+        // The HTML parser drops them before the text is read, so they are told about here.
+        if let Some(line) = text
+            .lines()
+            .position(|l| l.contains(lines::is_stray_control))
+        {
+            imported.warnings.insert(
+                0,
+                ImportWarning::new(
+                    1,
+                    format!(
+                        "control characters (such as ESC or BEL) removed from the page (first on line {} of the HTML file)",
+                        line + 1
+                    ),
+                ),
+            );
+        }
+        return Ok(imported);
     }
     Ok(import_text(&text))
 }

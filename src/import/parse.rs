@@ -56,6 +56,14 @@ pub(crate) fn read(text: &str) -> (Session, Vec<ImportWarning>) {
         date_seen: false,
         format_line: None,
     };
+    for (index, raw) in text.lines().enumerate() {
+        if raw.contains(lines::is_stray_control) {
+            reader.warn(
+                index + 1,
+                "control characters (such as ESC or BEL) removed from this line",
+            );
+        }
+    }
     let Some(title_at) = reader.title(&lines) else {
         reader.warn(1, "the text is empty; nothing to import");
         return (reader.session, reader.warnings);

@@ -133,7 +133,7 @@ pub fn export(
         Format::Json => {
             // Through serde_json::Value either way, so keys come sorted with or without names.
             let value = anonymized.unwrap_or_else(|| context.to_json(session));
-            let mut json = serde_json::to_string_pretty(&value).unwrap_or_default();
+            let mut json = crate::text::to_json(&value, true).unwrap_or_default();
             json.push('\n');
             json
         }
@@ -154,6 +154,12 @@ pub fn export(
                 None => render::render(&context, &name, file, options.dirs)?,
             }
         }
+    };
+    // A report is read elsewhere (pasted, printed, shown by `cat`): no control character in it
+    // may act on a terminal, and none belongs in a report.
+    let text = match crate::text::strip_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(stripped) => stripped,
     };
     Ok(Exported {
         text,

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use minijinja::syntax::SyntaxConfig;
-use minijinja::{Environment, Error, ErrorKind, value::Serde};
+use minijinja::{Environment, Error, ErrorKind, Output, State, Value, value::Serde};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::ReportError;
@@ -65,6 +65,7 @@ fn environment(dirs: &TemplateDirs) -> Result<Environment<'static>, ReportError>
             message: e.to_string(),
         })?;
     env.set_syntax(syntax);
+    env.set_formatter(markdown_or_default_formatter);
     let loader_dirs = dirs.clone();
     env.set_loader(move |name| {
         loader_dirs
@@ -76,6 +77,29 @@ fn environment(dirs: &TemplateDirs) -> Result<Environment<'static>, ReportError>
     env.add_filter("bar", bar);
     env.add_filter("pad", pad);
     Ok(env)
+}
+
+/// Whether a template writes Markdown, by its name ("report.md.j2", a user's "mine.md.j2").
+fn is_markdown(name: &str) -> bool {
+    let bare = name.strip_suffix(".j2").unwrap_or(name);
+    bare.ends_with(".md") || bare.ends_with(".markdown")
+}
+
+/// User text printed by a Markdown template can carry no markup: a report pasted into a web form
+/// that renders Markdown must not run `<script>` or link to `javascript:`. The escape is
+/// idempotent, so a macro's output, printed again, is not escaped twice. HTML templates are
+/// escaped by minijinja as usual.
+fn markdown_or_default_formatter(
+    out: &mut Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), Error> {
+    match value.as_str() {
+        Some(text) if is_markdown(state.name()) && !value.is_safe() => out
+            .write_str(&crate::text::markdown_inert(text))
+            .map_err(|e| Error::new(ErrorKind::WriteFailure, e.to_string())),
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }
 
 /// Names the file an error is in: the user's file, a file of the user's directories, or the
