@@ -207,7 +207,7 @@ fn the_shared_igf_2022_page() {
 
 #[test]
 fn the_example_session_imports_without_warnings() {
-    let imported = import_text(rapporteur::import::EXAMPLE_PROPOSAL);
+    let imported = import_text(rapporteur::import::EXAMPLE_PROPOSAL).unwrap();
     assert!(imported.warnings.is_empty(), "{}", debug(&imported));
     let session = example_session();
     assert_eq!(session, imported.session);
@@ -666,7 +666,8 @@ fn an_html_page_is_read_through_its_text() {
 
 #[test]
 fn a_title_without_a_code_is_kept_and_flagged() {
-    let imported = import_text("Rethinking Digital Cooperation\n\nOrganizer 1: Jo Ng, Lab\n");
+    let imported =
+        import_text("Rethinking Digital Cooperation\n\nOrganizer 1: Jo Ng, Lab\n").unwrap();
     assert_eq!(imported.session.info.code, "");
     assert_eq!(
         imported.session.info.title,
@@ -684,7 +685,8 @@ fn a_title_without_a_code_is_kept_and_flagged() {
 fn navigation_before_the_title_is_kept_as_page_header() {
     let imported = import_text(
         "Home\nSessions\nIGF 2023 Town Hall #3 Digital Commons\nSpeaker 1: Jo Ng, Civil Society, WEOG\n",
-    );
+    )
+    .unwrap();
     let info = &imported.session.info;
     assert_eq!(info.code, "IGF 2023 Town Hall #3");
     assert_eq!(info.title, "Digital Commons");
@@ -695,7 +697,7 @@ fn navigation_before_the_title_is_kept_as_page_header() {
 
 #[test]
 fn empty_text_gives_an_empty_session_and_one_warning() {
-    let imported = import_text(" \n\u{a0}\n");
+    let imported = import_text(" \n\u{a0}\n").unwrap();
     assert_eq!(imported.session, Session::default());
     assert_eq!(imported.warnings.len(), 1);
     assert_eq!(
@@ -745,7 +747,7 @@ mod never_panics {
 
         #[test]
         fn on_arbitrary_text(text in any::<String>()) {
-            let imported = import_text(&text);
+            let imported = import_text(&text).unwrap();
             prop_assert!(imported.warnings.iter().all(|w| w.line >= 1));
         }
 
@@ -767,7 +769,7 @@ mod never_panics {
 
         #[test]
         fn on_shuffled_lines_of_a_fixture(order in Just(fixture_lines()).prop_shuffle()) {
-            let imported = import_text(&order.join("\n"));
+            let imported = import_text(&order.join("\n")).unwrap();
             // Shuffled or not, nobody is invented: everyone imported is named in the fixture.
             let text = fixture_lines().join("\n");
             for person in &imported.session.people {
@@ -783,6 +785,7 @@ fn the_date_line_is_read_in_its_own_zone_and_a_missing_zone_is_said() {
         import_text(&format!(
             "IGF 2022 WS #1 Zones\n{date}\nRound Table - 90 Min\nOrganizer 1: Jo Ng, Lab\n"
         ))
+        .unwrap()
     };
     for (date, start) in [
         (
@@ -818,7 +821,8 @@ fn the_date_line_is_read_in_its_own_zone_and_a_missing_zone_is_said() {
 fn control_characters_leave_imported_names_with_a_warning() {
     let text = import_text(
         "IGF 2022 WS #1 Controls\nSpeakers\nEve\u{1b}[2J Mallory\u{7}, Civil Society\n",
-    );
+    )
+    .unwrap();
     assert_eq!(names(&text.session), ["Eve[2J Mallory"]);
     assert!(warned(&text, 3, "control characters"), "{}", debug(&text));
 
@@ -838,5 +842,71 @@ fn control_characters_leave_imported_names_with_a_warning() {
             .any(|w| w.message.contains("control characters")),
         "{}",
         debug(&html)
+    );
+}
+
+#[test]
+fn pages_past_the_limits_are_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    let levels = 50_000;
+    std::fs::write(
+        &deep,
+        format!(
+            "<html><body><h1>IGF 2022 WS #1 Deep</h1>{}x{}</body></html>",
+            "<ul><li>".repeat(levels),
+            "</li></ul>".repeat(levels)
+        ),
+    )
+    .unwrap();
+    // Refused by a linear scan before the conversion that would take minutes; the test itself
+    // would hang, not fail, if it were not.
+    let error = import_file(&deep).unwrap_err().to_string();
+    assert!(
+        error.contains("deep.html") && error.contains("256 levels"),
+        "{error}"
+    );
+
+    let questions: String = (1..=300).map(|n| format!("{n}. Question {n}?\n")).collect();
+    let page = dir.path().join("many.txt");
+    std::fs::write(
+        &page,
+        format!("IGF 2022 WS #1 Many\nPolicy Questions\n{questions}"),
+    )
+    .unwrap();
+    let error = import_file(&page).unwrap_err().to_string();
+    assert!(
+        error.contains("many.txt")
+            && error.contains("line 2")
+            && error.contains("300 policy questions"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_page_pasted_twice_adds_nobody_and_keeps_the_repeat() {
+    let page = std::fs::read_to_string(fixture("headings-present.txt")).unwrap();
+    let once = import_text(&page).unwrap();
+    let twice = import_text(&format!("{page}\n{page}")).unwrap();
+    assert_eq!(names(&twice.session), names(&once.session));
+    assert_eq!(twice.session.people, once.session.people);
+    assert_eq!(twice.session.questions, once.session.questions);
+    let repeat = twice.session.info.sections.last().unwrap();
+    assert_eq!(repeat.heading, "Repeated page");
+    assert!(
+        twice
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("pasted twice"))
+    );
+
+    // A second copy from the date line down: its date and format lines are not people.
+    let from_date: String = page.lines().skip(1).collect::<Vec<_>>().join("\n");
+    let tail = import_text(&format!("{page}\n{from_date}")).unwrap();
+    assert_eq!(
+        names(&tail.session),
+        names(&once.session),
+        "{}",
+        debug(&tail)
     );
 }

@@ -14,6 +14,102 @@ pub(crate) fn is_html(extension: Option<&str>, content: &str) -> bool {
     by_extension || start.starts_with("<!doctype") || start.starts_with("<html")
 }
 
+/// How deep a page's elements may nest. Session pages nest a few dozen levels; the HTML-to-text
+/// conversion takes time that grows much faster than the depth (minutes at 50,000 levels), so a
+/// deeper page is refused before it is converted.
+pub(crate) const MAX_NESTING: usize = 256;
+
+/// Elements that never hold others, and those whose end tag pages often leave out (a `<li>` or
+/// `<p>` is closed by the next one): neither adds a level, so a page's depth is not overcounted.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "param",
+];
+
+/// Elements whose content is raw text, where a `<` is not a tag.
+const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp"];
+
+/// Whether the page's elements nest deeper than `limit`, by a single pass over its tags (no
+/// parse): comments, doctypes and raw text are skipped, quoted attribute values too.
+pub(crate) fn nesting_deeper_than(html: &str, limit: usize) -> bool {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(offset) = bytes
+        .get(at..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
+    {
+        at += offset + 1;
+        let rest = bytes.get(at..).unwrap_or_default();
+        if rest.starts_with(b"!--") {
+            at += find(rest, b"-->").map_or(rest.len(), |end| end + 3);
+            continue;
+        }
+        let closing = rest.first() == Some(&b'/');
+        let name_start = usize::from(closing);
+        let name_len = rest
+            .get(name_start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        if name_len == 0 {
+            // "<!DOCTYPE ...>", "<?xml ...?>", or a lone "<" in text.
+            continue;
+        }
+        let name =
+            String::from_utf8_lossy(&rest[name_start..name_start + name_len]).to_ascii_lowercase();
+        let tag_len = tag_end(rest);
+        at += tag_len;
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        let self_closing = tag_len >= 2 && rest.get(tag_len - 2) == Some(&b'/');
+        if self_closing {
+            continue;
+        }
+        if RAW_TEXT.contains(&name.as_str()) {
+            let end = format!("</{name}");
+            let after = bytes.get(at..).unwrap_or_default();
+            at += after
+                .windows(end.len())
+                .position(|window| window.eq_ignore_ascii_case(end.as_bytes()))
+                .unwrap_or(after.len());
+            continue;
+        }
+        depth += 1;
+        if depth > limit {
+            return true;
+        }
+    }
+    false
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window == needle)
+}
+
+/// The length of a tag from just after its `<` to just after its `>`, skipping quoted values.
+fn tag_end(rest: &[u8]) -> usize {
+    let mut quote = None;
+    for (index, &b) in rest.iter().enumerate() {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return index + 1,
+            _ => {}
+        }
+    }
+    rest.len()
+}
+
 /// The page as plain text. Lines are not wrapped (a wrapped roster line would split a person in
 /// two), and the "# " html2text puts before headings is taken off so that "# Online Moderator"
 /// reads as the heading it is.
@@ -76,6 +172,29 @@ mod tests {
         assert_eq!(lines[0], "Online Moderator");
         assert_eq!(lines[1], long.trim_end());
         assert_eq!(lines[2], "* Why?");
+    }
+
+    #[test]
+    fn nesting_is_counted_without_parsing() {
+        let deep = |levels: usize| {
+            format!(
+                "{}x{}",
+                "<ul><li>".repeat(levels),
+                "</li></ul>".repeat(levels)
+            )
+        };
+        assert!(!nesting_deeper_than(&deep(256), 256));
+        assert!(nesting_deeper_than(&deep(257), 256));
+        // Siblings, void elements, unclosed paragraphs and raw text add no level.
+        let flat = "<div></div>".repeat(1000) + &"<p>a<br><img src='>'>".repeat(1000);
+        assert!(!nesting_deeper_than(&flat, 3));
+        let script = format!(
+            "<script>{}</script><!-- {} -->",
+            "<div>".repeat(10),
+            "<div>".repeat(10)
+        );
+        assert!(!nesting_deeper_than(&script, 3));
+        assert!(nesting_deeper_than("<div><section><div><div>", 3));
     }
 
     #[test]

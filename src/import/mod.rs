@@ -61,13 +61,46 @@ pub enum ImportError {
     NotUtf8 { path: PathBuf, valid_up_to: usize },
     #[error("cannot turn the HTML page {} into text: {message}", path.display())]
     Html { path: PathBuf, message: String },
+    #[error(
+        "the HTML page {} nests its elements more than {limit} levels deep; save the page as text (select all, copy, paste into a .txt file) and import that",
+        path.display()
+    )]
+    TooDeep { path: PathBuf, limit: usize },
+    #[error(
+        "{}line {line}: the page has {count} policy questions; a session holds at most 255",
+        path_prefix(.path.as_deref())
+    )]
+    TooManyQuestions {
+        path: Option<PathBuf>,
+        line: usize,
+        count: usize,
+    },
 }
 
-/// Reads a proposal from its text. Never fails and never panics: what it cannot read is in the
-/// warnings.
-pub fn import_text(text: &str) -> Imported {
-    let (session, warnings) = parse::read(text);
-    Imported { session, warnings }
+fn path_prefix(path: Option<&Path>) -> String {
+    path.map(|p| format!("{}: ", p.display()))
+        .unwrap_or_default()
+}
+
+impl ImportError {
+    /// The error with the file it is about, for errors found in the text.
+    fn in_file(self, file: &Path) -> Self {
+        match self {
+            ImportError::TooManyQuestions { line, count, .. } => ImportError::TooManyQuestions {
+                path: Some(file.to_path_buf()),
+                line,
+                count,
+            },
+            other => other,
+        }
+    }
+}
+
+/// Reads a proposal from its text. Never panics: what it cannot read is in the warnings; it fails
+/// only on a page that cannot be a session (more policy questions than can be numbered).
+pub fn import_text(text: &str) -> Result<Imported, ImportError> {
+    let (session, warnings) = parse::read(text)?;
+    Ok(Imported { session, warnings })
 }
 
 /// Reads a proposal file: text, or an HTML page (by its extension or its first bytes).
@@ -84,11 +117,17 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
     })?;
     let extension = path.extension().and_then(|e| e.to_str());
     if html::is_html(extension, &text) {
+        if html::nesting_deeper_than(&text, html::MAX_NESTING) {
+            return Err(ImportError::TooDeep {
+                path: path.to_path_buf(),
+                limit: html::MAX_NESTING,
+            });
+        }
         let page_text = html::to_text(&text).map_err(|error| ImportError::Html {
             path: path.to_path_buf(),
             message: error.to_string(),
         })?;
-        let mut imported = import_text(&page_text);
+        let mut imported = import_text(&page_text).map_err(|e| e.in_file(path))?;
         // The HTML parser drops them before the text is read, so they are told about here.
         if let Some(line) = text
             .lines()
@@ -107,7 +146,7 @@ pub fn import_file(path: &Path) -> Result<Imported, ImportError> {
         }
         return Ok(imported);
     }
-    Ok(import_text(&text))
+    import_text(&text).map_err(|e| e.in_file(path))
 }
 
 /// The proposal of the built-in example session: fictional people, a fictional workshop.
@@ -115,5 +154,7 @@ pub const EXAMPLE_PROPOSAL: &str = include_str!("example_proposal.txt");
 
 /// A fictional IGF workshop, for trying the program out and for tests.
 pub fn example_session() -> Session {
-    import_text(EXAMPLE_PROPOSAL).session
+    import_text(EXAMPLE_PROPOSAL)
+        .map(|imported| imported.session)
+        .unwrap_or_default()
 }

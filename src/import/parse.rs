@@ -3,7 +3,6 @@
 
 use crate::model::{Section, Session, fold};
 
-use super::ImportWarning;
 use super::date_line;
 use super::headings::{self, Heading, Slot};
 use super::lines::{self, Line};
@@ -12,6 +11,7 @@ use super::questions;
 use super::roles::{self, Item};
 use super::schedule;
 use super::sdgs;
+use super::{ImportError, ImportWarning};
 
 /// Where the lines being read go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,11 +39,12 @@ struct Reader {
     roster: Vec<Item>,
     question_lines: Vec<Line>,
     questions_heading: Option<usize>,
-    date_seen: bool,
+    /// The date line as the page gave it, once seen.
+    date_text: Option<String>,
     format_line: Option<usize>,
 }
 
-pub(crate) fn read(text: &str) -> (Session, Vec<ImportWarning>) {
+pub(crate) fn read(text: &str) -> Result<(Session, Vec<ImportWarning>), ImportError> {
     let lines = lines::split(text);
     let mut reader = Reader {
         gap: lines::lost_heading_gap(&lines),
@@ -53,7 +54,7 @@ pub(crate) fn read(text: &str) -> (Session, Vec<ImportWarning>) {
         roster: Vec::new(),
         question_lines: Vec::new(),
         questions_heading: None,
-        date_seen: false,
+        date_text: None,
         format_line: None,
     };
     for (index, raw) in text.lines().enumerate() {
@@ -66,13 +67,15 @@ pub(crate) fn read(text: &str) -> (Session, Vec<ImportWarning>) {
     }
     let Some(title_at) = reader.title(&lines) else {
         reader.warn(1, "the text is empty; nothing to import");
-        return (reader.session, reader.warnings);
+        return Ok((reader.session, reader.warnings));
     };
-    for line in lines.iter().skip(title_at + 1) {
+    let repeat_at = repeated_page(&lines, title_at);
+    for line in lines.get(title_at + 1..repeat_at).unwrap_or_default() {
         reader.line(line);
     }
-    reader.finish(lines.first().map_or(1, |l| l.number));
-    (reader.session, reader.warnings)
+    reader.keep_repeat(lines.get(repeat_at..).unwrap_or_default(), &lines[title_at]);
+    reader.finish(lines.first().map_or(1, |l| l.number))?;
+    Ok((reader.session, reader.warnings))
 }
 
 impl Reader {
@@ -148,11 +151,16 @@ impl Reader {
             self.place = Place::Roster;
             return;
         }
-        if !self.date_seen
-            && matches!(self.place, Place::Header | Place::Roster)
+        if matches!(self.place, Place::Header | Place::Roster)
             && date_line::looks_like_date_line(text)
         {
-            self.date(line);
+            match &self.date_text {
+                None => self.date(line),
+                Some(first) if first == text => {
+                    self.warn(line.number, "the date line again; read once");
+                }
+                Some(_) => self.loose(line),
+            }
             return;
         }
         let generic = !matches!(self.place, Place::Roster | Place::Questions);
@@ -164,8 +172,11 @@ impl Reader {
             self.heading(heading, Some(rest), line);
             return;
         }
-        if (self.place == Place::Format || self.session.info.format.is_none())
-            && let Some((format, minutes)) = schedule::format_line(text)
+        // Once the format is known, a line of its shape is a second format line (a page pasted
+        // twice repeats it), never a person.
+        let format_expected = self.place == Place::Format || self.session.info.format.is_none();
+        if let Some((format, minutes)) = schedule::format_line(text)
+            && (format_expected || matches!(self.place, Place::Header | Place::Roster))
         {
             self.format(line.number, format, minutes);
             return;
@@ -234,6 +245,29 @@ impl Reader {
             append(&mut section.text, &line.text, line.blanks_before.max(1));
         }
         self.place = Place::Section(index);
+    }
+
+    /// A second copy of the page is not read again (it would add its lines twice and its header
+    /// as people), but kept, whole, as a section, in case it differs from the first.
+    fn keep_repeat(&mut self, repeat: &[Line], title: &Line) {
+        let Some(first) = repeat.first() else {
+            return;
+        };
+        self.warn(
+            first.number,
+            format!(
+                "the page starts over here (it repeats the title on line {}): pasted twice? The repeat is kept as the section \"Repeated page\", not read again",
+                title.number
+            ),
+        );
+        let mut text = String::new();
+        for line in repeat {
+            append(&mut text, &line.text, line.blanks_before);
+        }
+        self.session.info.sections.push(Section {
+            heading: "Repeated page".into(),
+            text,
+        });
     }
 
     fn heading(&mut self, heading: Heading, rest: Option<String>, line: &Line) {
@@ -306,7 +340,7 @@ impl Reader {
     }
 
     fn date(&mut self, line: &Line) {
-        self.date_seen = true;
+        self.date_text = Some(line.text.clone());
         match date_line::parse_date_line(&line.text) {
             Ok(when) => {
                 if !when.zone_given {
@@ -342,7 +376,9 @@ impl Reader {
     }
 
     fn format(&mut self, number: usize, format: String, minutes: Option<u32>) {
-        if let Some(kept) = &self.session.info.format {
+        if self.session.info.format.as_ref() == Some(&format) {
+            self.warn(number, "the format line again; read once");
+        } else if let Some(kept) = &self.session.info.format {
             self.warn(
                 number,
                 format!("a second format \"{format}\"; kept \"{kept}\""),
@@ -379,7 +415,7 @@ impl Reader {
         }
     }
 
-    fn finish(&mut self, first_line: usize) {
+    fn finish(&mut self, first_line: usize) -> Result<(), ImportError> {
         let mut roster = Roster::default();
         for placed in roles::place(&self.roster, self.gap) {
             let entry = people::entry(&placed.text);
@@ -397,11 +433,17 @@ impl Reader {
             roster.add(entry, placed.slot.role(), placed.line, &mut self.warnings);
         }
         self.session.people = roster.people;
-        self.session.questions = questions::parse(&self.question_lines);
+        self.session.questions = questions::parse(&self.question_lines).map_err(|too_many| {
+            ImportError::TooManyQuestions {
+                path: None,
+                line: self.questions_heading.unwrap_or(first_line),
+                count: too_many.count,
+            }
+        })?;
 
         let info = &self.session.info;
         let mut missing = Vec::new();
-        if !self.date_seen {
+        if self.date_text.is_none() {
             missing.push((first_line, "no date and time line found"));
         }
         if info.format.is_none() {
@@ -422,6 +464,35 @@ impl Reader {
             self.warn(line, message);
         }
         self.warnings.sort_by_key(|w| w.line);
+        Ok(())
+    }
+}
+
+/// Where a page pasted twice starts over: the first later line that repeats the title line, or the
+/// lines before it that repeat the page header too. `lines.len()` if the page does not repeat.
+fn repeated_page(lines: &[Line], title_at: usize) -> usize {
+    let Some(title) = lines.get(title_at) else {
+        return lines.len();
+    };
+    let Some(again) = lines
+        .iter()
+        .skip(title_at + 1)
+        .position(|l| l.text == title.text)
+        .map(|p| p + title_at + 1)
+    else {
+        return lines.len();
+    };
+    let header = &lines[..title_at];
+    let before = again
+        .checked_sub(header.len())
+        .and_then(|start| lines.get(start..again));
+    match before {
+        Some(repeated)
+            if !header.is_empty() && repeated.iter().zip(header).all(|(a, b)| a.text == b.text) =>
+        {
+            again - header.len()
+        }
+        _ => again,
     }
 }
 

@@ -5,8 +5,14 @@ use crate::model::PolicyQuestion;
 
 use super::lines::Line;
 
+/// More questions than a session can number (they are numbered 1 to 255).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TooMany {
+    pub count: usize,
+}
+
 /// Reads the lines under a "Policy Question(s)" heading (plus any text inline with the heading).
-pub(crate) fn parse(lines: &[Line]) -> Vec<PolicyQuestion> {
+pub(crate) fn parse(lines: &[Line]) -> Result<Vec<PolicyQuestion>, TooMany> {
     let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
     let items: Vec<String> = match texts.as_slice() {
         [one] => split_inline(one),
@@ -29,18 +35,22 @@ pub(crate) fn parse(lines: &[Line]) -> Vec<PolicyQuestion> {
             items
         }
     };
-    items
+    let items: Vec<&str> = items
         .iter()
         .map(|item| item.trim())
         .filter(|item| !item.is_empty())
+        .collect();
+    items
+        .iter()
         .enumerate()
         .map(|(index, item)| {
+            let number = u8::try_from(index + 1).map_err(|_| TooMany { count: items.len() })?;
             let (title, text) = titled(item);
-            PolicyQuestion {
-                number: u8::try_from(index + 1).unwrap_or(u8::MAX),
+            Ok(PolicyQuestion {
+                number,
                 title,
                 text,
-            }
+            })
         })
         .collect()
 }
@@ -104,7 +114,7 @@ pub(crate) fn strip_marker(text: &str) -> Option<&str> {
                 _ => return None,
             }
         }
-        1..=2 => label_len,
+        1..=3 => label_len,
         _ => return None,
     };
     let rest = unwrapped.get(label_len..)?;
@@ -153,6 +163,7 @@ mod tests {
 
     fn texts(source: &str) -> Vec<(Option<String>, String)> {
         parse(&split(source))
+            .unwrap()
             .into_iter()
             .map(|q| (q.title, q.text))
             .collect()
@@ -187,6 +198,15 @@ mod tests {
         let got = texts("1. How do we\nconnect everyone?\n2. Who pays?");
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].1, "How do we connect everyone?");
+    }
+
+    #[test]
+    fn more_questions_than_numbers_are_refused() {
+        let page: String = (1..=256).map(|n| format!("{n}. Question {n}?\n")).collect();
+        assert_eq!(parse(&split(&page)), Err(TooMany { count: 256 }));
+        let page: String = (1..=255).map(|n| format!("{n}. Question {n}?\n")).collect();
+        let questions = parse(&split(&page)).unwrap();
+        assert_eq!(questions.last().map(|q| q.number), Some(255));
     }
 
     #[test]
