@@ -20,10 +20,13 @@ pub struct FloorArgs {
     /// 14:05, 14:05:30, +00:12:30 from the session start, or an RFC 3339 time (default: now).
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
+    #[command(flatten)]
+    pub taker: super::TakerArg,
 }
 
 pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
-    let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
+    let (mut store, mut session, warnings) =
+        Store::open_for_append_as(&args.session, args.taker.name())?;
     super::report_warnings(&warnings);
     let speaker = match args.who.trim().to_lowercase().as_str() {
         "none" | "nobody" => None,

@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod floor;
+mod join;
 mod json;
 mod moment;
 mod new;
@@ -87,9 +88,29 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept with the session (.ws422.ron.d/transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
     )]
     Transcript(transcript::TranscriptArgs),
+    /// Add a note taker to a session shared through a synced folder.
+    #[command(
+        after_help = "Examples:\n  rapporteur join ws422.ron --taker \"Ana Silva\"\n  RAPPORTEUR_TAKER=\"Ana Silva\" rapporteur note ws422.ron -s online \"A question from the chat\"\n\nEach taker writes only their own files in the session's folder (.ws422.ron.d/takers/); every\nreader unites all takers' notes. A sync tool (Syncthing, Nextcloud, a network share) then never\nsees two writers of one file."
+    )]
+    Join(join::JoinArgs),
     /// Load the session and report problems; exits non-zero if there are any.
     #[command(after_help = "Example:\n  rapporteur check ws422.ron && echo fine")]
     Check(SessionArg),
+}
+
+/// Who writes: a taker who joined the session writes only their own files.
+#[derive(Args, Clone, Default)]
+pub struct TakerArg {
+    /// Write as this taker (one who joined with `rapporteur join`); default: the session's
+    /// first taker.
+    #[arg(long, env = "RAPPORTEUR_TAKER", value_name = "NAME")]
+    pub taker: Option<String>,
+}
+
+impl TakerArg {
+    pub fn name(&self) -> Option<&str> {
+        self.taker.as_deref().filter(|name| !name.trim().is_empty())
+    }
 }
 
 #[derive(Args)]
@@ -114,6 +135,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Stats(args)) => floor::run_stats(&args),
         Some(Command::Person(command)) => person::run(&command),
         Some(Command::Transcript(args)) => transcript::run(&args),
+        Some(Command::Join(args)) => join::run(&args),
         Some(Command::Check(args)) => check::run(&args.session),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Open(args)) => open::run(Some(&args.session)),

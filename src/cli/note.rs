@@ -30,6 +30,8 @@ pub struct NoteArgs {
     /// Read many notes from JSON lines (the shape of `notes --json`); `-` reads stdin.
     #[arg(long, value_name = "FILE", conflicts_with_all = ["speaker", "questions", "at", "text"])]
     pub from: Option<PathBuf>,
+    #[command(flatten)]
+    pub taker: super::TakerArg,
     /// The note's text; #hashtags in it become tags.
     #[arg(required_unless_present = "from")]
     pub text: Vec<String>,
@@ -37,7 +39,8 @@ pub struct NoteArgs {
 
 pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
     let Some(file) = &args.from else {
-        let (mut store, session, warnings) = Store::open_for_append(&args.session)?;
+        let (mut store, session, warnings) =
+            Store::open_for_append_as(&args.session, args.taker.name())?;
         super::report_warnings(&warnings);
         let note = note_from_args(args, &session)?;
         store.append(&Change::Note(note.clone()))?;
@@ -45,7 +48,7 @@ pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     };
     // Ids in the input are checked against every note, so the whole journal is read.
-    let opened = Store::open(&args.session)?;
+    let opened = Store::open_as(&args.session, args.taker.name())?;
     super::report_warnings(&opened.warnings);
     let mut store = opened.store;
     let notes = read_json_lines(file, &opened.session)?;

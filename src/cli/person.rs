@@ -41,6 +41,8 @@ pub struct AddArgs {
     /// organizer, speaker, onsite-moderator, online-moderator, rapporteur; repeat for several.
     #[arg(long = "role", value_name = "ROLE", value_parser = super::word::<Role>)]
     pub roles: Vec<Role>,
+    #[command(flatten)]
+    pub taker: super::TakerArg,
 }
 
 #[derive(Args)]
@@ -49,6 +51,8 @@ pub struct WhoArgs {
     pub session: PathBuf,
     /// A unique part of the person's name; case and accents do not matter.
     pub who: String,
+    #[command(flatten)]
+    pub taker: super::TakerArg,
 }
 
 pub fn run(command: &PersonCommand) -> anyhow::Result<ExitCode> {
@@ -64,7 +68,7 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
         bail!("the name is empty");
     }
     // The whole journal is read: a new person's id must be one no note names already.
-    let opened = Store::open(&args.session)?;
+    let opened = Store::open_as(&args.session, args.taker.name())?;
     super::report_warnings(&opened.warnings);
     let (mut store, mut session) = (opened.store, opened.session);
     let mut given = Person::new(PersonId(0), args.name.trim());
@@ -90,7 +94,8 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
 }
 
 fn mark(args: &WhoArgs, attendance: Attendance) -> anyhow::Result<ExitCode> {
-    let (mut store, mut session, warnings) = Store::open_for_append(&args.session)?;
+    let (mut store, mut session, warnings) =
+        Store::open_for_append_as(&args.session, args.taker.name())?;
     super::report_warnings(&warnings);
     let Speaker::Person(id) = session.resolve_speaker(&args.who)? else {
         bail!("the audience cannot be marked absent; name a person");

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::note::{FloorChange, Note, NoteId, SegmentChange};
-use super::session::Session;
+use super::session::{Person, Session};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -32,6 +32,44 @@ pub enum Change {
         text: String,
         at: DateTime<FixedOffset>,
     },
+    /// A taker joined the session: the first record of every taker's journal but the first's.
+    Joined {
+        taker: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// A roster entry as a joined taker set it (added, or marked present or absent): joined
+    /// takers never write the header, which is the first taker's.
+    Person {
+        person: Person,
+        at: DateTime<FixedOffset>,
+    },
+}
+
+impl Change {
+    /// The change itself, or the changes of a batch, one by one.
+    pub fn flatten(self) -> Vec<Change> {
+        match self {
+            Change::Batch(changes) => changes.into_iter().flat_map(Change::flatten).collect(),
+            one => vec![one],
+        }
+    }
+
+    /// When the change was made, as far as the record says: what orders the changes of several
+    /// takers' journals against each other.
+    pub fn moment(&self) -> Option<DateTime<FixedOffset>> {
+        match self {
+            Change::Note(note) => Some(note.at),
+            Change::Edit(note) => Some(note.edited.unwrap_or(note.at)),
+            Change::Delete { at, .. }
+            | Change::Restore { at, .. }
+            | Change::ReportField { at, .. }
+            | Change::Joined { at, .. }
+            | Change::Person { at, .. } => Some(*at),
+            Change::Floor(change) => Some(change.at),
+            Change::Segment(change) => Some(change.at),
+            Change::Batch(changes) => changes.iter().filter_map(Change::moment).min(),
+        }
+    }
 }
 
 impl Session {
@@ -63,6 +101,26 @@ impl Session {
                     self.apply(change);
                 }
             }
+            Change::Joined { taker, .. } => self.add_taker(taker),
+            Change::Person { person, .. } => self.upsert_person(person),
+        }
+    }
+
+    /// Counts a taker in, once (names compared ignoring case and accents).
+    pub fn add_taker(&mut self, taker: String) {
+        let folded = super::fold(&taker);
+        if super::fold(&self.taker) != folded
+            && !self.takers.iter().any(|t| super::fold(t) == folded)
+        {
+            self.takers.push(taker);
+        }
+    }
+
+    /// Sets a roster entry whole: the one with its id is replaced, or it is added.
+    pub fn upsert_person(&mut self, person: Person) {
+        match self.person_mut(person.id) {
+            Some(entry) => *entry = person,
+            None => self.people.push(person),
         }
     }
 }

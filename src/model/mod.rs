@@ -17,6 +17,6 @@ pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use session::{
     DEFAULT_SEGMENTS, Incoming, NoteClash, PERSON_PREFIX, Person, PersonId, PolicyQuestion,
-    Section, Session, SessionInfo, WhoError,
+    Section, Session, SessionInfo, WhoError, person_id_block,
 };
 pub use vocabulary::{NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};

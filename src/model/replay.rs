@@ -94,6 +94,7 @@ impl Gathered {
                     self.apply(session, change);
                 }
             }
+            roster @ (Change::Joined { .. } | Change::Person { .. }) => session.apply(roster),
         }
     }
 

@@ -9,6 +9,18 @@ use super::names::{fold, name_matches};
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
 use super::vocabulary::{RegionalGroup, Role, StakeholderGroup};
 
+/// The bits of a person id that name the block of the taker who gave it.
+const PERSON_BLOCK_MASK: u32 = 0xFFFF_0000;
+
+/// The block of person ids of a taker who joined: the top bit set, and 15 bits from the taker's
+/// name, leaving 65,535 newcomers to each taker.
+pub fn person_id_block(taker: &str) -> u32 {
+    let hash = super::fold(taker).bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    0x8000_0000 | (hash & 0x7FFF_0000)
+}
+
 /// Marks a speaker word as a person's name even where it reads as an audience ("person:Online").
 pub const PERSON_PREFIX: &str = "person:";
 
@@ -201,8 +213,13 @@ pub struct Session {
     pub info: SessionInfo,
     pub people: Vec<Person>,
     pub questions: Vec<PolicyQuestion>,
-    /// Who takes the notes in this copy of the session.
+    /// Who takes the notes in this copy of the session: its first taker.
     pub taker: String,
+    /// The takers who joined after the first, in the order they joined.
+    pub takers: Vec<String>,
+    /// Where the ids this copy gives newcomers begin: 0 for the first taker; a block of its
+    /// own, with the top bit set, for every taker who joined (see [`person_id_block`]).
+    pub person_id_block: u32,
     /// When the rapporteur started the session clock.
     pub clock_started: Option<DateTime<FixedOffset>>,
     /// Live notes in time order. Read freely; change through `apply`, `upsert_note`,
@@ -248,8 +265,18 @@ impl Session {
             .chain(&self.trash)
             .filter_map(|n| named(n.speaker));
         let floor = self.floor.iter().filter_map(|f| named(f.speaker));
-        let highest = roster.chain(notes).chain(floor).max().unwrap_or(0);
-        PersonId(highest.saturating_add(1))
+        // Each taker numbers newcomers in a block of its own, so that two takers adding people
+        // at once, each on their own laptop, never give two people one id.
+        let block = self.person_id_block;
+        let in_block = |id: &u32| *id & PERSON_BLOCK_MASK == block;
+        let highest = roster
+            .chain(notes)
+            .chain(floor)
+            .filter(in_block)
+            .max()
+            .unwrap_or(block);
+        let next = highest.saturating_add(1);
+        PersonId(if in_block(&next) { next } else { highest })
     }
 
     /// Puts someone on the roster: a newcomer gets a fresh id; someone already there (the same
@@ -557,8 +584,13 @@ mod tests {
             "t",
         ));
         assert_eq!(session.next_person_id(), PersonId(10));
-        session.people[0].id = PersonId(u32::MAX);
-        assert_eq!(session.next_person_id(), PersonId(u32::MAX), "no overflow");
+        session.people[0].id = PersonId(0xFFFF);
+        assert_eq!(session.next_person_id(), PersonId(0xFFFF), "no overflow");
+        let block = person_id_block("Ana Silva");
+        session.person_id_block = block;
+        assert_eq!(session.next_person_id(), PersonId(block + 1));
+        assert_ne!(block, 0);
+        assert_ne!(block, person_id_block("Omar"));
     }
 
     #[test]

@@ -10,10 +10,12 @@ mod header;
 mod journal;
 mod lock;
 mod paths;
+mod shared;
 
 use std::fmt;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -25,6 +27,7 @@ use header::Header;
 use journal::Tail;
 use lock::WriterLock;
 pub use paths::{SessionPaths, taker_slug};
+pub use shared::unite;
 
 /// The version of the session files this build writes. Every earlier version stays readable.
 pub const FORMAT_VERSION: u32 = 2;
@@ -53,6 +56,8 @@ pub enum StoreError {
     },
     #[error("{}: already open by {}; close it there first", path.display(), holder(*pid))]
     Locked { path: PathBuf, pid: Option<u32> },
+    #[error("{}: {message}", path.display())]
+    Taker { path: PathBuf, message: String },
     #[error("{}: will not write there: {reason}", path.display())]
     Refused { path: PathBuf, reason: String },
     #[error("{}: could not {action}: {cause}", path.display())]
@@ -105,6 +110,8 @@ pub enum StoreWarning {
         bytes: usize,
         kept: Option<PathBuf>,
     },
+    /// A file in the session's folder that no taker writes (a sync tool's conflict copy).
+    NotRead { path: PathBuf },
     /// A session of format 1 (sidecars beside the header) was moved into its folder.
     Upgraded { header: PathBuf, folder: PathBuf },
 }
@@ -133,6 +140,13 @@ impl fmt::Display for StoreWarning {
                  skipped; open the session for writing to move it aside",
                 journal.display()
             ),
+            StoreWarning::NotRead { path } => write!(
+                f,
+                "{}: not read: no taker writes a file of that name (a sync tool's copy of a file \
+                 changed in two places, perhaps); compare it with the journal it copies, then \
+                 remove it",
+                path.display()
+            ),
             StoreWarning::Upgraded { header, folder } => write!(
                 f,
                 "{}: upgraded to format {FORMAT_VERSION}: its files are now kept in {} (older \
@@ -152,6 +166,10 @@ pub struct Store {
     journal_len: u64,
     /// Where a session begun in format 1 keeps its first journal (read, never written).
     format_1_journal: Option<String>,
+    /// The taker this copy writes as, when not the session's first (who owns the header).
+    joined: Option<String>,
+    /// The roster as last saved: what a joined taker's roster changes are told apart from.
+    people_saved: Vec<crate::model::Person>,
     _lock: WriterLock,
 }
 
@@ -213,23 +231,34 @@ impl Store {
             paths,
             journal,
             format_1_journal: None,
+            joined: None,
+            people_saved: session.people.clone(),
             _lock: lock,
         })
     }
 
-    /// Opens a session for writing and replays its journal.
+    /// Opens a session for writing as its first taker and replays every taker's journal.
     pub fn open(path: impl AsRef<Path>) -> Result<Opened, StoreError> {
-        let (store, header, mut warnings) = Self::open_writer(path.as_ref())?;
+        Self::open_as(path, None)
+    }
+
+    /// Opens a session for writing as `taker` (the first taker when None or when it names the
+    /// header's taker) and replays every taker's journal, united.
+    pub fn open_as(path: impl AsRef<Path>, taker: Option<&str>) -> Result<Opened, StoreError> {
+        let (mut store, header, mut warnings) = Self::open_writer(path.as_ref(), taker)?;
         // open_writer has already repaired this taker's tail, and the lock keeps other writers
         // of it out; the text read is what the journal held when it was opened, and no more.
         let own = files::read_bounded(&store.journal, store.journal_len)
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
-        let mut changes = Vec::new();
-        if let Some(old) = format_1_journal(&store.paths.header, &header) {
-            changes.extend(read_journal(&old, &mut warnings)?);
-        }
-        changes.extend(journal::parse(&own, &store.paths.journal)?.0);
-        let session = header.replay(changes);
+        let own = journal::parse(&own, &store.paths.journal)?.0;
+        let changes = gather(
+            &store.paths.header,
+            &header,
+            Some((&store.paths.journal, own)),
+            &mut warnings,
+        )?;
+        let mut session = header.replay(changes);
+        store.fit(&mut session);
         Ok(Opened {
             store,
             session,
@@ -237,13 +266,32 @@ impl Store {
         })
     }
 
-    /// Opens a session for appending without reading its journal: the session it returns has the
+    /// Opens a session for appending without reading the notes: the session it returns has the
     /// particulars, roster and questions but no notes. This is what makes a note cheap to add.
+    /// Roster changes of takers who joined are read from their journals, if there are any.
     pub fn open_for_append(
         path: impl AsRef<Path>,
     ) -> Result<(Store, Session, Vec<StoreWarning>), StoreError> {
-        let (store, header, warnings) = Self::open_writer(path.as_ref())?;
-        Ok((store, header.into_session(), warnings))
+        Self::open_for_append_as(path, None)
+    }
+
+    /// [`Store::open_for_append`] as `taker`.
+    pub fn open_for_append_as(
+        path: impl AsRef<Path>,
+        taker: Option<&str>,
+    ) -> Result<(Store, Session, Vec<StoreWarning>), StoreError> {
+        let (mut store, header, mut warnings) = Self::open_writer(path.as_ref(), taker)?;
+        // The first taker's roster is the header; a joined taker's own changes are in their
+        // journal, read here with the others'.
+        let journals = shared::read_joined(&store.paths, &mut warnings)?;
+        let roster: Vec<Change> = shared::unite(journals)
+            .into_iter()
+            .flat_map(Change::flatten)
+            .filter(|change| matches!(change, Change::Joined { .. } | Change::Person { .. }))
+            .collect();
+        let mut session = header.replay(roster);
+        store.fit(&mut session);
+        Ok((store, session, warnings))
     }
 
     /// Reads a session without locking or repairing anything: for commands that only look.
@@ -251,41 +299,127 @@ impl Store {
         let header_path = path.as_ref();
         let header = Header::read(header_path)?;
         let mut warnings = Vec::new();
-        let mut changes = Vec::new();
-        if let Some(old) = format_1_journal(header_path, &header) {
-            changes.extend(read_journal(&old, &mut warnings)?);
-        }
-        if header.format >= 2 {
-            let paths = SessionPaths::new(header_path);
-            changes.extend(read_journal(&paths.journal, &mut warnings)?);
-        }
+        let changes = gather(header_path, &header, None, &mut warnings)?;
         Ok((header.replay(changes), warnings))
     }
 
-    fn open_writer(path: &Path) -> Result<(Store, Header, Vec<StoreWarning>), StoreError> {
+    /// Adds a taker to a session: their journal, begun with a record that they joined. Returns
+    /// false if they had joined already.
+    pub fn join(path: impl AsRef<Path>, taker: &str) -> Result<bool, StoreError> {
+        let path = path.as_ref();
+        if Header::read(path)?.format < 2 {
+            upgrade_format_1(path, &mut Vec::new())?;
+        }
+        let header = Header::read(path)?;
+        if taker.trim().is_empty() {
+            return Err(StoreError::Taker {
+                path: path.to_path_buf(),
+                message: "a taker needs a name".into(),
+            });
+        }
+        if crate::model::fold(taker) == crate::model::fold(&header.taker) {
+            return Err(StoreError::Taker {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{taker} is the session's first taker, and writes its own files already"
+                ),
+            });
+        }
+        let paths = SessionPaths::of_taker(path, &taker_slug(taker));
+        create_folder(&paths.folder)?;
+        create_folder(&paths.folder.join(paths::TAKERS))?;
+        let joined = Change::Joined {
+            taker: taker.trim().to_string(),
+            at: now(),
+        };
+        let encode = journal::encode(&joined).map_err(|e| {
+            StoreError::io("encode a change", &paths.journal, std::io::Error::other(e))
+        })?;
+        let text = format!("{}{encode}", journal::PREAMBLE);
+        let io = |e| StoreError::io("create", &paths.journal, e);
+        let mut file = match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o644)
+            .open(&paths.journal)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) => return Err(io(e)),
+        };
+        let written = file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_all());
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&paths.journal);
+            return Err(io(e));
+        }
+        Ok(true)
+    }
+
+    fn open_writer(
+        path: &Path,
+        taker: Option<&str>,
+    ) -> Result<(Store, Header, Vec<StoreWarning>), StoreError> {
         let mut warnings = Vec::new();
         if Header::read(path)?.format < 2 {
             upgrade_format_1(path, &mut warnings)?;
         }
-        let paths = SessionPaths::new(path);
+        let header = Header::read(path)?;
+        let joined = taker
+            .map(str::trim)
+            .filter(|name| crate::model::fold(name) != crate::model::fold(&header.taker))
+            .map(str::to_string);
+        let paths = match &joined {
+            None => SessionPaths::new(path),
+            Some(name) => SessionPaths::of_taker(path, &taker_slug(name)),
+        };
         // A header copied without its folder is a session with nothing recorded yet.
         create_folder(&paths.folder)?;
+        if let Some(name) = &joined
+            && !exists(&paths.journal)
+        {
+            return Err(StoreError::Taker {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{name} has not joined this session; run `rapporteur join {} --taker \"{name}\"` first",
+                    path.display()
+                ),
+            });
+        }
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
-        // Re-read under the lock: the header is this taker's, and may have changed meanwhile.
+        // Re-read under the lock: the header may have changed meanwhile.
         let header = Header::read(path)?;
         files::remove_stale_temps(&paths.header);
         files::remove_stale_temps(&paths.draft);
-        let (journal, meta) = files::open_own(&paths.journal, true)
+        let (journal, meta) = files::open_own(&paths.journal, joined.is_none())
             .map_err(|e| StoreError::io("open", &paths.journal, e))?;
         let mut store = Store {
             journal_len: meta.len(),
             paths,
             journal,
             format_1_journal: header.format_1_journal.clone(),
+            joined,
+            people_saved: Vec::new(),
             _lock: lock,
         };
         warnings.extend(store.repair_tail()?);
         Ok((store, header, warnings))
+    }
+
+    /// Tells the session which taker this copy writes as, and remembers its roster, so that a
+    /// joined taker's roster changes can be saved as changes.
+    fn fit(&mut self, session: &mut Session) {
+        if let Some(name) = &self.joined {
+            session.taker = name.clone();
+            session.person_id_block = crate::model::person_id_block(name);
+        }
+        self.people_saved = session.people.clone();
+    }
+
+    /// The taker this copy writes as, if not the session's first.
+    pub fn joined_as(&self) -> Option<&str> {
+        self.joined.as_deref()
     }
 
     /// Makes the journal end in a whole record before anything is appended to it.
@@ -361,10 +495,29 @@ impl Store {
 
     /// Replaces the header (particulars, roster, questions, taker, clock) atomically; a
     /// symlinked header is written through to its target.
+    /// A taker who joined never writes the header (it is the first taker's file): their roster
+    /// changes are appended to their journal instead, one `Person` record for each entry that
+    /// changed; the session's particulars are the first taker's to change.
     pub fn save_header(&mut self, session: &Session) -> Result<(), StoreError> {
-        let mut header = Header::of(session);
-        header.format_1_journal = self.format_1_journal.clone();
-        header.write(&self.paths.header)
+        if self.joined.is_some() {
+            let at = now();
+            let changed: Vec<Change> = session
+                .people
+                .iter()
+                .filter(|person| !self.people_saved.contains(person))
+                .map(|person| Change::Person {
+                    person: person.clone(),
+                    at,
+                })
+                .collect();
+            self.append_all(&changed)?;
+        } else {
+            let mut header = Header::of(session);
+            header.format_1_journal = self.format_1_journal.clone();
+            header.write(&self.paths.header)?;
+        }
+        self.people_saved = session.people.clone();
+        Ok(())
     }
 
     /// Saves the text being typed, atomically, in the session's folder.
@@ -466,6 +619,48 @@ fn format_1_journal(header_path: &Path, header: &Header) -> Option<PathBuf> {
         (None, 1) => Some(SessionPaths::format_1(header_path).journal),
         (None, _) => None,
     }
+}
+
+/// Every change of a session, from every taker's journal, united: the first taker's (the
+/// format-1 journal, then `own` or the folder's), then every joined taker's. `own` is the journal
+/// the caller has open, already read.
+fn gather(
+    header_path: &Path,
+    header: &Header,
+    own: Option<(&Path, Vec<Change>)>,
+    warnings: &mut Vec<StoreWarning>,
+) -> Result<Vec<Change>, StoreError> {
+    let paths = SessionPaths::new(header_path);
+    let mut first = Vec::new();
+    if let Some(old) = format_1_journal(header_path, header) {
+        first.extend(read_journal(&old, warnings)?);
+    }
+    let own_path = own.as_ref().map(|(path, _)| path.to_path_buf());
+    let mut joined = Vec::new();
+    if header.format >= 2 {
+        match own {
+            Some((path, changes)) if *path == paths.journal => first.extend(changes),
+            Some((_, changes)) => {
+                first.extend(read_journal(&paths.journal, warnings)?);
+                joined.push((own_path.clone(), changes));
+            }
+            None => first.extend(read_journal(&paths.journal, warnings)?),
+        }
+    }
+    let (journals, strays) = shared::joined_journals(&paths);
+    warnings.extend(strays);
+    for journal in journals {
+        if Some(&journal) == own_path.as_ref() {
+            continue;
+        }
+        let changes = read_journal(&journal, warnings)?;
+        joined.push((Some(journal), changes));
+    }
+    // The order of the files, not of their arrival, decides ties.
+    joined.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut all = vec![first];
+    all.extend(joined.into_iter().map(|(_, changes)| changes));
+    Ok(shared::unite(all))
 }
 
 /// Every change in one journal; a journal not there yet has none. A torn tail is skipped and

@@ -1,0 +1,151 @@
+//! Several note takers, one session folder: each writes only their own files, and every reader
+//! unites them.
+
+mod common;
+
+use std::fs;
+use std::process::{Command, Stdio};
+
+use common::{arg, fails, ok, rapporteur, scratch, workshop};
+use rapporteur::store::{SessionPaths, Store, StoreError, taker_slug};
+
+fn shared_workshop() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = scratch();
+    drop(Store::create(&path, &workshop()).unwrap());
+    ok(rapporteur(&["join", arg(&path), "--taker", "Ana Silva"]));
+    (dir, path)
+}
+
+fn notes_json(path: &std::path::Path) -> Vec<serde_json::Value> {
+    ok(rapporteur(&["notes", arg(path), "--json"]))
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+#[test]
+fn each_taker_writes_only_their_own_files_and_readers_see_all() {
+    let (_dir, path) = shared_workshop();
+    let header = fs::read(&path).unwrap();
+    let first_journal = fs::read(SessionPaths::new(&path).journal).unwrap();
+    let ana = ["--taker", "Ana Silva"];
+    ok(rapporteur(
+        &[
+            &["note", arg(&path), "-s", "online", "from the chat"][..],
+            &ana,
+        ]
+        .concat(),
+    ));
+    ok(rapporteur(
+        &[&["person", "add", arg(&path), "Omar Haddad"][..], &ana].concat(),
+    ));
+    ok(rapporteur(
+        &[&["floor", arg(&path), "haddad", "--at", "14:10"][..], &ana].concat(),
+    ));
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        header,
+        "a joined taker never writes the header"
+    );
+    assert_eq!(
+        fs::read(SessionPaths::new(&path).journal).unwrap(),
+        first_journal,
+        "nor the first taker's journal"
+    );
+
+    // The first taker sees the newcomer and names them in a note.
+    ok(rapporteur(&[
+        "note",
+        arg(&path),
+        "-s",
+        "haddad",
+        "from the room",
+    ]));
+    let notes = notes_json(&path);
+    let by = |text: &str| notes.iter().find(|n| n["text"] == text).unwrap().clone();
+    assert_eq!(by("from the chat")["taker"], "Ana Silva");
+    assert_eq!(by("from the room")["taker"], "Bruna Toso de Alcântara");
+    assert_eq!(by("from the room")["speaker"], "Omar Haddad");
+    let shown = ok(rapporteur(&["show", arg(&path), "--json"]));
+    assert!(shown.contains("Omar Haddad"), "{shown}");
+    let stats = ok(rapporteur(&["stats", arg(&path), "--json"]));
+    assert!(stats.contains("Omar Haddad"), "{stats}");
+}
+
+#[test]
+fn the_lock_is_per_taker() {
+    let (_dir, path) = shared_workshop();
+    let ana = Store::open_as(&path, Some("ana silva")).unwrap();
+    // The first taker writes while Ana's screen is open.
+    ok(rapporteur(&["note", arg(&path), "from the room"]));
+    let error = Store::open_as(&path, Some("Ana Silva")).unwrap_err();
+    match error {
+        StoreError::Locked { pid, .. } => assert_eq!(pid, Some(std::process::id())),
+        other => panic!("{other}"),
+    }
+    drop(ana);
+    let error = fails(rapporteur(&["note", arg(&path), "--taker", "Zed", "x"]));
+    assert!(error.contains("has not joined"), "{error}");
+}
+
+#[test]
+fn a_sync_tools_conflict_copy_is_reported_not_read_twice() {
+    let (_dir, path) = shared_workshop();
+    ok(rapporteur(&[
+        "note",
+        arg(&path),
+        "--taker",
+        "Ana Silva",
+        "once",
+    ]));
+    let journal = SessionPaths::of_taker(&path, &taker_slug("Ana Silva")).journal;
+    let copy = journal.with_file_name("ana-silva.notes.sync-conflict-20221201-140501-ABCDEFG.ron");
+    fs::copy(&journal, &copy).unwrap();
+    let output = rapporteur(&["notes", arg(&path)]);
+    let error = common::text(&output.stderr);
+    let listed = ok(output);
+    assert_eq!(listed.lines().filter(|l| l.contains("once")).count(), 1);
+    assert!(
+        error.contains("sync-conflict") && error.contains("not read"),
+        "{error}"
+    );
+    let problems = fails(rapporteur(&["check", arg(&path)]));
+    assert!(problems.contains("sync-conflict"), "{problems}");
+}
+
+/// Two takers add notes as fast as they can while a third reads: every read succeeds, and in
+/// the end every note is there once.
+#[test]
+fn two_takers_write_at_once_while_a_third_reads() {
+    let (_dir, path) = shared_workshop();
+    const EACH: usize = 25;
+    let writer = |taker: &str| {
+        Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                r#"i=0; while [ $i -lt {EACH} ]; do "$0" note "$1" --taker "$2" "note $i by $2" || exit 1; i=$((i+1)); done"#
+            ))
+            .arg(env!("CARGO_BIN_EXE_rapporteur"))
+            .arg(&path)
+            .arg(taker)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = writer("Bruna Toso de Alcântara");
+    let mut second = writer("Ana Silva");
+    let mut reads = 0;
+    while first.try_wait().unwrap().is_none() || second.try_wait().unwrap().is_none() {
+        let (session, _) = Store::read(&path).expect("a read during writes succeeds");
+        assert!(session.notes.len() <= 2 * EACH);
+        reads += 1;
+    }
+    assert!(first.wait().unwrap().success() && second.wait().unwrap().success());
+    assert!(reads > 0);
+    let notes = notes_json(&path);
+    assert_eq!(notes.len(), 2 * EACH);
+    for taker in ["Bruna Toso de Alcântara", "Ana Silva"] {
+        assert_eq!(notes.iter().filter(|n| n["taker"] == taker).count(), EACH);
+    }
+}
