@@ -96,8 +96,15 @@ impl Spoken {
                     let written = words.len();
                     words.push((offset + start..offset + start + word.len(), turn.line));
                     for token in compared(word) {
-                        let next = vocabulary.len() as u32;
-                        tokens.push((*vocabulary.entry(token).or_insert(next), written));
+                        let id = match vocabulary.get(&token) {
+                            Some(id) => *id,
+                            None => {
+                                let id = vocabulary.len() as u32;
+                                vocabulary.insert(token, id);
+                                id
+                            }
+                        };
+                        tokens.push((id, written));
                     }
                 }
             }
@@ -129,12 +136,20 @@ impl Spoken {
             .map(|part| self.lookup(part))
             .filter(|part| !part.is_empty())
             .collect();
-        let found: Vec<(usize, Range<usize>)> = self
-            .interventions
+        // A word said nowhere in the transcript: the quote cannot be found as it is.
+        let exact: Option<Vec<Vec<u32>>> = parts
             .iter()
-            .enumerate()
-            .filter_map(|(index, spoken)| Some((index, find_parts(&spoken.tokens, &parts)?)))
+            .map(|part| part.iter().copied().collect())
             .collect();
+        let found: Vec<(usize, Range<usize>)> = match &exact {
+            Some(exact) if !exact.is_empty() => self
+                .interventions
+                .iter()
+                .enumerate()
+                .filter_map(|(index, spoken)| Some((index, find_parts(&spoken.tokens, exact)?)))
+                .collect(),
+            _ => Vec::new(),
+        };
         let named = note.speaker.map(Attribution::Speaker);
         let by_named = found.iter().find(|(index, _)| {
             named.is_none() || Some(&self.interventions[*index].who) == named.as_ref()
@@ -173,32 +188,41 @@ impl Spoken {
     /// The window of the quote's length that shares the most words with it, in one intervention;
     /// among windows sharing as many, the one fewest words away from it.
     fn closest(&self, quote: &[Option<u32>]) -> Option<(usize, Range<usize>)> {
-        let mut wanted: HashMap<u32, (u32, u32)> = HashMap::new();
+        // Each quoted word's slot, dense over the vocabulary: the window slides by array reads.
+        const NONE: u32 = u32::MAX;
+        let mut slot_of = vec![NONE; self.vocabulary.len()];
+        let mut need: Vec<u32> = Vec::new();
         for id in quote.iter().flatten() {
-            wanted.entry(*id).or_default().0 += 1;
+            let slot = &mut slot_of[*id as usize];
+            if *slot == NONE {
+                *slot = need.len() as u32;
+                need.push(0);
+            }
+            need[*slot as usize] += 1;
         }
+        let mut have = vec![0u32; need.len()];
         let length = quote.len();
         let mut best_shared = 0u32;
         let mut candidates: Vec<(usize, Range<usize>)> = Vec::new();
         for (index, spoken) in self.interventions.iter().enumerate() {
-            for counts in wanted.values_mut() {
-                counts.1 = 0;
-            }
+            have.fill(0);
             let mut shared = 0u32;
             for (end, (id, _)) in spoken.tokens.iter().enumerate() {
-                if let Some((need, have)) = wanted.get_mut(id) {
-                    *have += 1;
-                    if *have <= *need {
+                let slot = slot_of[*id as usize];
+                if slot != NONE {
+                    have[slot as usize] += 1;
+                    if have[slot as usize] <= need[slot as usize] {
                         shared += 1;
                     }
                 }
-                if let Some(leaving) = end.checked_sub(length).map(|i| spoken.tokens[i].0)
-                    && let Some((need, have)) = wanted.get_mut(&leaving)
-                {
-                    if *have <= *need {
-                        shared -= 1;
+                if let Some(leaving) = end.checked_sub(length).map(|i| spoken.tokens[i].0) {
+                    let slot = slot_of[leaving as usize];
+                    if slot != NONE {
+                        if have[slot as usize] <= need[slot as usize] {
+                            shared -= 1;
+                        }
+                        have[slot as usize] -= 1;
                     }
-                    *have -= 1;
                 }
                 if shared == 0 || shared < best_shared {
                     continue;
@@ -281,13 +305,24 @@ fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// How a written word is compared: folded, apostrophes dropped ("don't" is "dont"), and split at
 /// any other punctuation ("cyber-diplomacy" is "cyber diplomacy"). A break-off is no word.
 fn compared(word: &str) -> Vec<String> {
-    let folded = deunicode::deunicode(word).to_lowercase();
-    folded
-        .replace(['\'', '`'], "")
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|part| !part.is_empty())
-        .map(str::to_string)
-        .collect()
+    let folded = if word.is_ascii() {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(word))
+    };
+    let mut tokens = Vec::new();
+    let mut current = String::new();
+    for c in folded.chars() {
+        if c.is_alphanumeric() {
+            current.extend(c.to_lowercase());
+        } else if !matches!(c, '\'' | '`') && !current.is_empty() {
+            tokens.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        tokens.push(current);
+    }
+    tokens
 }
 
 /// The quote's words without its #hashtags, in the parts an ellipsis separates.
@@ -307,17 +342,15 @@ fn quoted_parts(text: &str) -> Vec<String> {
 }
 
 /// Where every part appears, in order, in `tokens`: the span from the first part's start to the
-/// last part's end. A part with a word said nowhere cannot appear.
-fn find_parts(tokens: &[(u32, usize)], parts: &[Vec<Option<u32>>]) -> Option<Range<usize>> {
+/// last part's end.
+fn find_parts(tokens: &[(u32, usize)], parts: &[Vec<u32>]) -> Option<Range<usize>> {
     let mut from = 0;
     let mut start = None;
-    for part in parts {
-        let wanted: Option<Vec<u32>> = part.iter().copied().collect();
-        let wanted = wanted?;
+    for wanted in parts {
         let at = (from..=tokens.len().checked_sub(wanted.len())?).find(|&at| {
             tokens[at..at + wanted.len()]
                 .iter()
-                .zip(&wanted)
+                .zip(wanted)
                 .all(|((id, _), want)| id == want)
         })?;
         start.get_or_insert(at);
