@@ -368,7 +368,10 @@ fn bad_input_is_a_clear_error_and_nothing_kept_is_overwritten() {
     let error = fails(rapporteur(&["transcript", s, arg(dir.path())]));
     assert!(error.contains("not a regular file"), "{error}");
     let error = fails(rapporteur(&["transcript", s, s]));
-    assert!(error.contains("one of the session's own files"), "{error}");
+    assert!(error.contains("one of the files of the session"), "{error}");
+    let journal = SessionPaths::new(&path).journal;
+    let error = fails(rapporteur(&["transcript", s, arg(&journal)]));
+    assert!(error.contains("one of the files of the session"), "{error}");
     let transcript = fixture("ws422-transcript.txt");
     let error = fails(rapporteur(&[
         "transcript",
@@ -408,4 +411,30 @@ fn bad_input_is_a_clear_error_and_nothing_kept_is_overwritten() {
         problems.contains(".ws422.ron.d/transcript.ron:1:"),
         "{problems}"
     );
+}
+
+#[test]
+fn a_format_1_session_gets_its_folder_for_the_kept_transcript_and_stays_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/format-v1");
+    for name in ["ws422.ron", "ws422.notes.ron"] {
+        fs::copy(fixtures.join(name), dir.path().join(name)).unwrap();
+    }
+    let path = dir.path().join("ws422.ron");
+    let s = arg(&path);
+    let before = ok(rapporteur(&["show", s, "--json"]));
+    let report = json(rapporteur(&[
+        "transcript",
+        s,
+        arg(&fixture("ws422-transcript.txt")),
+        "--json",
+    ]));
+    assert!(report["turns"].as_u64().unwrap() > 0);
+    assert!(SessionPaths::new(&path).transcript.is_file());
+    assert_eq!(
+        ok(rapporteur(&["show", s, "--json"])),
+        before,
+        "the session reads as before"
+    );
+    ok(rapporteur(&["transcript", s, "--json"]));
 }

@@ -42,7 +42,7 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
     let previous = Kept::load(&paths.transcript)?;
     let (mut kept, transcript) = match (&args.file, previous) {
         (Some(file), previous) => {
-            refuse_session_file(file, &paths)?;
+            refuse_session_file(file, &args.session)?;
             let (text, transcript) = rapporteur::transcript::read_file(file)?;
             let kept = Kept {
                 format: KEPT_FORMAT,
@@ -92,26 +92,29 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// The session's own files are not transcripts, and reading the lock or the journal as one
-/// would only confuse.
-fn refuse_session_file(file: &Path, paths: &SessionPaths) -> anyhow::Result<()> {
+/// The session's own files are not transcripts, and reading the journal or the kept copy as one
+/// would only confuse: the header, everything in the session's folder, and a format-1 session's
+/// files beside the header.
+fn refuse_session_file(file: &Path, session: &Path) -> anyhow::Result<()> {
     let Ok(file) = file.canonicalize() else {
         return Ok(()); // reading it will say what is wrong
     };
-    let own = [
-        &paths.header,
-        &paths.journal,
-        &paths.lock,
-        &paths.draft,
-        &paths.transcript,
-    ];
-    if own
-        .iter()
-        .any(|p| p.canonicalize().is_ok_and(|p| p == file))
+    let paths = SessionPaths::new(session);
+    let old = SessionPaths::format_1(session);
+    let own = [&paths.header, &old.journal, &old.lock, &old.draft];
+    let in_folder = paths
+        .folder
+        .canonicalize()
+        .is_ok_and(|folder| file.starts_with(folder));
+    if in_folder
+        || own
+            .iter()
+            .any(|p| p.canonicalize().is_ok_and(|p| p == file))
     {
         bail!(
-            "{}: this is one of the session's own files, not a transcript",
-            file.display()
+            "{}: this is one of the files of the session {}, not a transcript",
+            file.display(),
+            session.display()
         );
     }
     Ok(())

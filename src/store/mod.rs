@@ -5,7 +5,7 @@
 //! 10,000 notes. A torn last record is cut off and kept in a file beside the journal; damage
 //! anywhere else stops the load with the file, line and column, and nothing is written.
 
-mod files;
+pub(crate) mod files;
 mod header;
 mod journal;
 mod lock;
@@ -595,7 +595,7 @@ fn keep_torn_tail(
 }
 
 /// Makes the session's folder if it is not there; refuses anything else in its place.
-fn create_folder(folder: &Path) -> Result<(), StoreError> {
+pub(crate) fn create_folder(folder: &Path) -> Result<(), StoreError> {
     match std::fs::create_dir(folder) {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             match std::fs::symlink_metadata(folder) {

@@ -55,7 +55,11 @@ impl Kept {
         let io = |action, cause| crate::store::StoreError::io(action, path, cause);
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::default())
             .map_err(|e| io("encode the transcript", std::io::Error::other(e)))?;
-        crate::store::write_atomically(path, text.as_bytes())
+        // A format-1 session that was never opened for writing has no folder yet.
+        if let Some(folder) = path.parent() {
+            crate::store::create_folder(folder)?;
+        }
+        crate::store::files::replace(path, text.as_bytes(), crate::store::Links::Refuse)
             .map_err(|e| io("save the transcript", e))?;
         Ok(())
     }

@@ -30,8 +30,6 @@ pub enum TranscriptError {
         path: PathBuf,
         cause: std::io::Error,
     },
-    #[error("{}: not a regular file; expected a transcript saved as text or as an HTML page", path.display())]
-    NotAFile { path: PathBuf },
     #[error("{}: larger than {limit} bytes; expected one session's transcript", path.display())]
     TooLarge { path: PathBuf, limit: u64 },
     #[error("{}:{line}: not UTF-8 text; expected the transcript saved as UTF-8", path.display())]

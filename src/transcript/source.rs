@@ -1,11 +1,11 @@
 //! Reading the file a rapporteur names: a plain-text transcript, or the saved HTML page.
 
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
 use super::TranscriptError;
 use crate::import::html;
+use crate::store::{Links, open_regular};
 
 /// A 90-minute session's transcript is about 100 KB and its saved page a few MB; a file this
 /// large is not a transcript, and reading it whole would only use up memory.
@@ -14,7 +14,7 @@ pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 /// The transcript's text: the file as UTF-8, or the text of the HTML page, read through the same
 /// reader as proposal pages.
 pub fn read_text(path: &Path) -> Result<String, TranscriptError> {
-    let bytes = read_regular_file(path, MAX_BYTES)?;
+    let bytes = read_regular_file(path, Links::Follow, MAX_BYTES)?;
     let text = decode(path, bytes)?;
     let extension = path.extension().and_then(|e| e.to_str());
     if html::is_html(extension, &text) {
@@ -26,10 +26,11 @@ pub fn read_text(path: &Path) -> Result<String, TranscriptError> {
     Ok(text)
 }
 
-/// A file of ours beside the session as UTF-8 text, or None when it is not there.
+/// The kept transcript, one of the session's own files, as UTF-8 text; None when it is not
+/// there. A symlink in its place is not ours and is refused.
 pub fn read_text_if_present(path: &Path) -> Result<Option<String>, TranscriptError> {
     // Escaping can make the kept copy larger than the transcript it holds.
-    let bytes = match read_regular_file(path, 2 * MAX_BYTES) {
+    let bytes = match read_regular_file(path, Links::Refuse, 2 * MAX_BYTES) {
         Err(TranscriptError::Read { cause, .. })
             if cause.kind() == std::io::ErrorKind::NotFound =>
         {
@@ -51,40 +52,23 @@ fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, TranscriptError> {
     })
 }
 
-/// Reads a file the user named, refusing what is not a regular file (a FIFO would block, a
-/// device would never end) and anything over `limit` bytes.
-// The `store` helper is adding one safe-open for every user-named file; this one goes once it lands.
-fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, TranscriptError> {
+/// Reads a regular file through the store's one way of opening files (a FIFO, a device or a
+/// directory is refused before a byte is read), refusing one over `limit` bytes.
+fn read_regular_file(path: &Path, links: Links, limit: u64) -> Result<Vec<u8>, TranscriptError> {
     let io = |cause| TranscriptError::Read {
         path: path.to_path_buf(),
         cause,
     };
-    let not_regular = || TranscriptError::NotAFile {
-        path: path.to_path_buf(),
-    };
-    if !std::fs::metadata(path).map_err(io)?.is_file() {
-        return Err(not_regular());
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        // Between the look and the open the path could become a FIFO: do not wait for a writer.
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file: File = options.open(path).map_err(io)?;
-    if !file.metadata().map_err(io)?.is_file() {
-        return Err(not_regular());
-    }
-    let mut bytes = Vec::new();
-    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
-    if bytes.len() as u64 > limit {
+    let (file, meta) = open_regular(path, links).map_err(io)?;
+    if meta.len() > limit {
         return Err(TranscriptError::TooLarge {
             path: path.to_path_buf(),
             limit,
         });
     }
+    let mut bytes = Vec::new();
+    // No more than it held when looked at, even if it grows meanwhile.
+    file.take(meta.len()).read_to_end(&mut bytes).map_err(io)?;
     Ok(bytes)
 }
 
@@ -95,13 +79,16 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_regular_file_and_what_is_too_large() {
         let dir = tempfile::tempdir().unwrap();
-        let error = read_regular_file(dir.path(), 10).unwrap_err();
-        assert!(matches!(error, TranscriptError::NotAFile { .. }), "{error}");
+        let error = read_text(dir.path()).unwrap_err();
+        assert!(error.to_string().contains("a directory"), "{error}");
         let file = dir.path().join("t.txt");
         std::fs::write(&file, "0123456789A").unwrap();
-        let error = read_regular_file(&file, 10).unwrap_err();
+        let error = read_regular_file(&file, Links::Follow, 10).unwrap_err();
         assert!(matches!(error, TranscriptError::TooLarge { .. }), "{error}");
-        assert_eq!(read_regular_file(&file, 11).unwrap().len(), 11);
+        assert_eq!(
+            read_regular_file(&file, Links::Follow, 11).unwrap().len(),
+            11
+        );
     }
 
     #[cfg(unix)]
@@ -114,8 +101,28 @@ mod tests {
             eprintln!("skipped: no mkfifo here");
             return;
         }
-        let error = read_regular_file(&fifo, 10).unwrap_err();
-        assert!(matches!(error, TranscriptError::NotAFile { .. }), "{error}");
+        let error = read_text(&fifo).unwrap_err();
+        assert!(error.to_string().contains("FIFO"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlink_in_place_of_the_kept_file_is_refused_and_a_missing_one_is_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere.txt");
+        std::fs::write(&target, ">> A: hi\n").unwrap();
+        let link = dir.path().join("transcript.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(read_text_if_present(&link).is_err());
+        assert_eq!(
+            read_text(&link).unwrap(),
+            ">> A: hi\n",
+            "a user's file may be a link"
+        );
+        assert_eq!(
+            read_text_if_present(&dir.path().join("none")).unwrap(),
+            None
+        );
     }
 
     #[test]
