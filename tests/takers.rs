@@ -149,3 +149,130 @@ fn two_takers_write_at_once_while_a_third_reads() {
         assert_eq!(notes.iter().filter(|n| n["taker"] == taker).count(), EACH);
     }
 }
+
+/// A copy of a session's files (header and folder) in a directory of its own.
+fn copy_session(from: &std::path::Path, to_dir: &std::path::Path) -> std::path::PathBuf {
+    let to = to_dir.join(from.file_name().unwrap());
+    fs::create_dir_all(to_dir).unwrap();
+    fs::copy(from, &to).unwrap();
+    let status = Command::new("cp")
+        .arg("-a")
+        .arg(SessionPaths::new(from).folder)
+        .arg(SessionPaths::new(&to).folder)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    to
+}
+
+#[test]
+fn separate_copies_merge_once_in_any_order() {
+    let (dir, room) = scratch();
+    drop(Store::create(&room, &workshop()).unwrap());
+    ok(rapporteur(&[
+        "note",
+        arg(&room),
+        "-s",
+        "sobota",
+        "--at",
+        "14:00",
+        "said by both",
+    ]));
+    let chat = copy_session(&room, &dir.path().join("chat"));
+    ok(rapporteur(&[
+        "note",
+        arg(&room),
+        "-s",
+        "paulus",
+        "--at",
+        "14:05",
+        "only in the room",
+    ]));
+    ok(rapporteur(&["person", "add", arg(&chat), "omar haddad"]));
+    ok(rapporteur(&[
+        "note",
+        arg(&chat),
+        "-s",
+        "haddad",
+        "--at",
+        "14:06",
+        "only in the chat",
+    ]));
+    // The same note corrected differently in each copy: the later correction wins.
+    for (path, text, minute) in [
+        (&room, "said by both, fixed", 10),
+        (&chat, "said by both, fixed later", 20),
+    ] {
+        let opened = Store::open(path).unwrap();
+        let mut note = opened.session.notes[0].clone();
+        note.text = text.into();
+        note.edited = Some(common::at(&format!("2022-12-01T14:{minute}:00Z")));
+        let mut store = opened.store;
+        store
+            .append(&rapporteur::model::Change::Edit(note))
+            .unwrap();
+    }
+
+    let merged = |name: &str, copies: &[&std::path::Path]| {
+        let out = dir.path().join(name);
+        let mut args = vec!["merge", arg(&out)];
+        args.extend(copies.iter().map(|p| arg(p)));
+        let said = ok(rapporteur(&args));
+        (notes_json(&out), said)
+    };
+    let (ab, said) = merged("ab.ron", &[&room, &chat]);
+    assert!(
+        said.contains("3 notes, 1 of them in more than one copy"),
+        "{said}"
+    );
+    assert!(
+        said.contains("said by both, fixed\""),
+        "the other edit is listed: {said}"
+    );
+    let texts: Vec<&str> = ab.iter().map(|n| n["text"].as_str().unwrap()).collect();
+    assert_eq!(
+        texts,
+        [
+            "said by both, fixed later",
+            "only in the room",
+            "only in the chat"
+        ]
+    );
+    assert_eq!(ab[2]["speaker"], "omar haddad");
+    assert_eq!(merged("ba.ron", &[&chat, &room]).0, ab);
+    assert_eq!(merged("aba.ron", &[&room, &chat, &room]).0, ab);
+
+    // A laptop whose clock was 42 seconds fast.
+    let out = dir.path().join("shifted.ron");
+    let shift = format!("{}=-00:00:42", arg(&chat));
+    ok(rapporteur(&[
+        "merge",
+        arg(&out),
+        arg(&room),
+        arg(&chat),
+        "--shift",
+        &shift,
+    ]));
+    let shifted = notes_json(&out);
+    let chat_note = shifted
+        .iter()
+        .find(|n| n["text"] == "only in the chat")
+        .unwrap();
+    assert_eq!(chat_note["at"], "2022-12-01T14:05:18Z");
+
+    let other = dir.path().join("other.ron");
+    let mut session = workshop();
+    session.info.code = "IGF 2022 WS #999".into();
+    drop(Store::create(&other, &session).unwrap());
+    let out = dir.path().join("refused.ron");
+    let error = fails(rapporteur(&["merge", arg(&out), arg(&room), arg(&other)]));
+    assert!(error.contains("different events"), "{error}");
+    assert!(!out.exists());
+    ok(rapporteur(&[
+        "merge",
+        arg(&out),
+        arg(&room),
+        arg(&other),
+        "--force",
+    ]));
+}

@@ -5,6 +5,7 @@ mod export;
 mod floor;
 mod join;
 mod json;
+mod merge;
 mod moment;
 mod new;
 mod note;
@@ -93,6 +94,11 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur join ws422.ron --taker \"Ana Silva\"\n  RAPPORTEUR_TAKER=\"Ana Silva\" rapporteur note ws422.ron -s online \"A question from the chat\"\n\nEach taker writes only their own files in the session's folder (.ws422.ron.d/takers/); every\nreader unites all takers' notes. A sync tool (Syncthing, Nextcloud, a network share) then never\nsees two writers of one file."
     )]
     Join(join::JoinArgs),
+    /// Merge copies of one event that takers kept apart into a new session.
+    #[command(
+        after_help = "Examples:\n  rapporteur merge ws422-all.ron ws422.ron ana/ws422.ron\n  rapporteur merge all.ron room.ron chat.ron --shift chat.ron=+00:00:42\n\nNotes are united by id (a note in two copies is there once) and keep their taker; people are\nmatched by name, ignoring case and accents; where one note was edited differently, the latest\nedit is kept and the other listed. Merging is the same in any order, and a copy given twice\ncounts once. Copies of different events are refused unless --force."
+    )]
+    Merge(merge::MergeArgs),
     /// Load the session and report problems; exits non-zero if there are any.
     #[command(after_help = "Example:\n  rapporteur check ws422.ron && echo fine")]
     Check(SessionArg),
@@ -136,6 +142,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Person(command)) => person::run(&command),
         Some(Command::Transcript(args)) => transcript::run(&args),
         Some(Command::Join(args)) => join::run(&args),
+        Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Check(args)) => check::run(&args.session),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Open(args)) => open::run(Some(&args.session)),

@@ -117,7 +117,7 @@ pub fn doubt(
 }
 
 /// `HH:MM:SS` or `MM:SS` (minutes may exceed 59: `+95:00`).
-fn parse_offset(text: &str) -> Option<TimeDelta> {
+pub fn parse_offset(text: &str) -> Option<TimeDelta> {
     let parts: Vec<i64> = text
         .split(':')
         .map(|p| p.parse::<u32>().ok().map(i64::from))

@@ -1,11 +1,12 @@
 //! Everything recorded during a session is a change applied to it; the store's journal is the list
 //! of changes in the order they were made.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 
+use super::note::Speaker;
 use super::note::{FloorChange, Note, NoteId, SegmentChange};
-use super::session::{Person, Session};
+use super::session::{Person, PersonId, Session};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -122,5 +123,78 @@ impl Session {
             Some(entry) => *entry = person,
             None => self.people.push(person),
         }
+    }
+}
+
+/// The changes of several journals as one: by moment, each journal's own order kept, the
+/// earlier journal first at the same moment.
+pub fn unite(journals: Vec<Vec<Change>>) -> Vec<Change> {
+    let total = journals.iter().map(Vec::len).sum();
+    let mut heads: Vec<std::iter::Peekable<std::vec::IntoIter<Change>>> = journals
+        .into_iter()
+        .map(|journal| journal.into_iter().peekable())
+        .collect();
+    let mut united = Vec::with_capacity(total);
+    let never = DateTime::<FixedOffset>::MIN_UTC.fixed_offset();
+    loop {
+        let next = heads
+            .iter_mut()
+            .enumerate()
+            .filter_map(|(index, head)| Some((head.peek()?.moment().unwrap_or(never), index)))
+            .min();
+        match next {
+            Some((_, index)) => united.extend(heads[index].next()),
+            None => return united,
+        }
+    }
+}
+
+impl Change {
+    /// The people the change names, renumbered by `to`.
+    pub fn renumber_people(&mut self, to: &impl Fn(PersonId) -> PersonId) {
+        let speaker = |speaker: &mut Option<Speaker>| {
+            if let Some(Speaker::Person(id)) = speaker {
+                *id = to(*id);
+            }
+        };
+        match self {
+            Change::Note(note) | Change::Edit(note) => speaker(&mut note.speaker),
+            Change::Floor(change) => speaker(&mut change.speaker),
+            Change::Person { person, .. } => person.id = to(person.id),
+            Change::Batch(changes) => changes.iter_mut().for_each(|c| c.renumber_people(to)),
+            _ => {}
+        }
+    }
+
+    /// The change with every time in it moved by `by` (a laptop whose clock was off); None if a
+    /// time would leave the calendar.
+    pub fn shifted(mut self, by: TimeDelta) -> Option<Change> {
+        fn shift(at: &mut DateTime<FixedOffset>, by: TimeDelta) -> Option<()> {
+            *at = at.checked_add_signed(by)?;
+            Some(())
+        }
+        match &mut self {
+            Change::Note(note) | Change::Edit(note) => {
+                shift(&mut note.at, by)?;
+                if let Some(edited) = &mut note.edited {
+                    shift(edited, by)?;
+                }
+            }
+            Change::Delete { at, .. }
+            | Change::Restore { at, .. }
+            | Change::ReportField { at, .. }
+            | Change::Joined { at, .. }
+            | Change::Person { at, .. } => shift(at, by)?,
+            Change::Floor(change) => shift(&mut change.at, by)?,
+            Change::Segment(change) => shift(&mut change.at, by)?,
+            Change::Batch(changes) => {
+                let moved: Option<Vec<Change>> = std::mem::take(changes)
+                    .into_iter()
+                    .map(|c| c.shifted(by))
+                    .collect();
+                *changes = moved?;
+            }
+        }
+        Some(self)
     }
 }

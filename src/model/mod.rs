@@ -3,6 +3,7 @@
 mod attendance;
 mod change;
 mod filter;
+pub mod merge;
 mod names;
 mod note;
 mod replay;
@@ -11,7 +12,7 @@ mod speaking;
 mod vocabulary;
 
 pub use attendance::{Attendance, Attendances};
-pub use change::Change;
+pub use change::{Change, unite};
 pub use filter::{Matcher, NoteFilter};
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};

@@ -27,7 +27,6 @@ use header::Header;
 use journal::Tail;
 use lock::WriterLock;
 pub use paths::{SessionPaths, taker_slug};
-pub use shared::unite;
 
 /// The version of the session files this build writes. Every earlier version stays readable.
 pub const FORMAT_VERSION: u32 = 2;
@@ -189,6 +188,16 @@ impl Store {
     /// Creates the files of a new session; refuses to touch an existing one. On failure (a full
     /// disk, say) nothing it made is left behind.
     pub fn create(path: impl AsRef<Path>, session: &Session) -> Result<Store, StoreError> {
+        Self::create_from(path, session, &replayable(session))
+    }
+
+    /// Creates a new session from a header (`session`'s particulars, roster and questions) and
+    /// the changes its journal begins with: how a merge keeps every edit and deletion.
+    pub fn create_from(
+        path: impl AsRef<Path>,
+        session: &Session,
+        changes: &[Change],
+    ) -> Result<Store, StoreError> {
         let paths = SessionPaths::new(path);
         let format_1 = SessionPaths::format_1(&paths.header);
         if exists(&paths.header) || exists(&paths.folder) || exists(&format_1.journal) {
@@ -196,7 +205,7 @@ impl Store {
         }
         std::fs::create_dir(&paths.folder)
             .map_err(|e| StoreError::io("create the session's folder", &paths.folder, e))?;
-        let made = Self::create_in_folder(paths.clone(), session);
+        let made = Self::create_in_folder(paths.clone(), session, changes);
         if made.is_err() {
             // Only what this call made: the folder was new, so everything in it is ours.
             let _ = std::fs::remove_dir_all(&paths.folder);
@@ -204,13 +213,17 @@ impl Store {
         made
     }
 
-    fn create_in_folder(paths: SessionPaths, session: &Session) -> Result<Store, StoreError> {
+    fn create_in_folder(
+        paths: SessionPaths,
+        session: &Session,
+        changes: &[Change],
+    ) -> Result<Store, StoreError> {
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
         // The journal first, whole: its preamble and one line a change, so that a session made
         // from another reads like one written live.
         let mut text = journal::PREAMBLE.to_string();
-        for change in replayable(session) {
-            text.push_str(&journal::encode(&change).map_err(|e| {
+        for change in changes {
+            text.push_str(&journal::encode(change).map_err(|e| {
                 StoreError::io("encode a change", &paths.journal, std::io::Error::other(e))
             })?);
         }
@@ -284,7 +297,7 @@ impl Store {
         // The first taker's roster is the header; a joined taker's own changes are in their
         // journal, read here with the others'.
         let journals = shared::read_joined(&store.paths, &mut warnings)?;
-        let roster: Vec<Change> = shared::unite(journals)
+        let roster: Vec<Change> = crate::model::unite(journals)
             .into_iter()
             .flat_map(Change::flatten)
             .filter(|change| matches!(change, Change::Joined { .. } | Change::Person { .. }))
@@ -301,6 +314,18 @@ impl Store {
         let mut warnings = Vec::new();
         let changes = gather(header_path, &header, None, &mut warnings)?;
         Ok((header.replay(changes), warnings))
+    }
+
+    /// What a session's files record, unreplayed: its header (particulars, roster, questions and
+    /// no notes) and every taker's changes, united. For merging copies of one event.
+    pub fn read_record(
+        path: impl AsRef<Path>,
+    ) -> Result<(Session, Vec<Change>, Vec<StoreWarning>), StoreError> {
+        let header_path = path.as_ref();
+        let header = Header::read(header_path)?;
+        let mut warnings = Vec::new();
+        let changes = gather(header_path, &header, None, &mut warnings)?;
+        Ok((header.into_session(), changes, warnings))
     }
 
     /// Adds a taker to a session: their journal, begun with a record that they joined. Returns
@@ -660,7 +685,7 @@ fn gather(
     joined.sort_by(|a, b| a.0.cmp(&b.0));
     let mut all = vec![first];
     all.extend(joined.into_iter().map(|(_, changes)| changes));
-    Ok(shared::unite(all))
+    Ok(crate::model::unite(all))
 }
 
 /// Every change in one journal; a journal not there yet has none. A torn tail is skipped and

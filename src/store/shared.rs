@@ -9,11 +9,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset};
-
 use super::paths::{FIRST_JOURNAL, JOURNAL_SUFFIX, SessionPaths, TAKERS};
 use super::{StoreWarning, read_journal};
 use crate::model::Change;
+#[cfg(test)]
+use crate::model::unite;
 
 /// The journals of the takers who joined, in the order they are united (by file name), and
 /// what else is in the folder that rapporteur did not write.
@@ -110,33 +110,11 @@ pub(super) fn read_joined(
         .collect()
 }
 
-/// The changes of several journals as one: by moment, each journal's own order kept, the
-/// earlier journal first at the same moment.
-pub fn unite(journals: Vec<Vec<Change>>) -> Vec<Change> {
-    let total = journals.iter().map(Vec::len).sum();
-    let mut heads: Vec<std::iter::Peekable<std::vec::IntoIter<Change>>> = journals
-        .into_iter()
-        .map(|journal| journal.into_iter().peekable())
-        .collect();
-    let mut united = Vec::with_capacity(total);
-    let never = DateTime::<FixedOffset>::MIN_UTC.fixed_offset();
-    loop {
-        let next = heads
-            .iter_mut()
-            .enumerate()
-            .filter_map(|(index, head)| Some((head.peek()?.moment().unwrap_or(never), index)))
-            .min();
-        match next {
-            Some((_, index)) => united.extend(heads[index].next()),
-            None => return united,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{FloorChange, Note, NoteKind, Session, Speaker};
+    use chrono::{DateTime, FixedOffset};
     use proptest::prelude::*;
 
     fn at(minute: u32) -> DateTime<FixedOffset> {
