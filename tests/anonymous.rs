@@ -2,8 +2,9 @@
 //! people of a roster in every form a name takes in a hurried note (accents decomposed, a
 //! zero-width space inside, CamelCase tags and handles, digits and plural endings, no
 //! apostrophe, another script, full-width letters, the affiliation), and no name part nor
-//! affiliation may be found in any anonymous export.
+//! affiliation may be found in any anonymous export: Markdown, text, HTML, JSON or Word.
 
+mod common;
 mod fixture;
 
 use proptest::prelude::*;
@@ -233,23 +234,10 @@ fn words(text: &str) -> Vec<String> {
 
 /// The text a reader sees: for HTML, the body without its tags ("<li>" is no "Li").
 fn visible(text: &str) -> String {
-    let Some(body) = text.find("<body") else {
-        return text.to_string();
-    };
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in text[body..].chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
+    match text.find("<body") {
+        Some(body) => common::without_markup(&text[body..]),
+        None => text.to_string(),
     }
-    out
 }
 
 fn leaks(text: &str) -> Vec<String> {
@@ -289,6 +277,7 @@ fn leaks(text: &str) -> Vec<String> {
     found
 }
 
+/// The export as a reader sees it; for Word, the text of the document and its properties.
 fn export(session: &Session, report: Report, format: Format) -> String {
     let dirs = TemplateDirs::built_in();
     let profile = Profile::load("igf", &dirs).expect("the igf profile");
@@ -299,9 +288,25 @@ fn export(session: &Session, report: Report, format: Format) -> String {
         template: None,
         dirs: &dirs,
     };
-    report::export(session, &profile, &options)
+    let bytes = report::export_document(session, &profile, &options)
         .expect("export")
-        .text
+        .bytes;
+    if format.is_text() {
+        return String::from_utf8(bytes).expect("UTF-8");
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip package");
+    let mut text = String::from("<body>");
+    for name in [
+        "word/document.xml",
+        "docProps/core.xml",
+        "docProps/custom.xml",
+    ] {
+        let mut part = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut part)
+            .expect("UTF-8 XML");
+        text.push_str(&part);
+    }
+    text
 }
 
 #[test]
@@ -358,6 +363,7 @@ proptest! {
             }
         }
         // The notes did reach the final report: the check looked at them.
+        // (Every format, Word included, is checked above: Format::ALL.)
         let text = export(&session, Report::Final, Format::Json);
         for n in 0..mentions.len() {
             prop_assert!(text.contains(&format!("marker{n}")), "marker{n} missing:\n{text}");

@@ -151,3 +151,31 @@ fn a_label_that_names_one_person_is_warned_of_and_coarse_names_the_group_alone()
     assert!(!output.status.success());
     assert!(stderr(&output).contains("coarse"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_word_document_is_written_to_a_named_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = export(dir.path(), &["final", "--format", "docx"]);
+    assert!(!output.status.success());
+    assert!(
+        output.stdout.is_empty(),
+        "nothing binary on standard output"
+    );
+    assert!(stderr(&output).contains("-o FILE"), "{}", stderr(&output));
+
+    let out = dir.path().join("final.docx");
+    let output = export(
+        dir.path(),
+        &[
+            "final",
+            "--format",
+            "docx",
+            "--anonymous",
+            "-o",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..4], b"PK\x03\x04", "a zip package");
+}

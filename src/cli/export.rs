@@ -65,6 +65,8 @@ pub enum FormatArg {
     Txt,
     Html,
     Json,
+    /// A Word document (needs -o FILE).
+    Docx,
 }
 
 /// How `--anonymous` names a person.
@@ -101,11 +103,20 @@ impl From<FormatArg> for Format {
             FormatArg::Txt => Format::Text,
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
+            FormatArg::Docx => Format::Docx,
         }
     }
 }
 
 pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
+    let format = Format::from(args.format);
+    if !format.is_text() && args.output.is_none() {
+        anyhow::bail!(
+            "--format {} writes a {} document, which is a file: name it with -o FILE",
+            format.slug(),
+            format.name()
+        );
+    }
     let (session, store_warnings) = Store::read(&args.session)?;
     super::report_warnings(&store_warnings);
     let dirs = TemplateDirs::new(
@@ -121,21 +132,19 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
     }
     let options = Options {
         report: args.report.into(),
-        format: args.format.into(),
+        format,
         anonymous: anonymity,
         template: args.template.as_deref(),
         dirs: &dirs,
     };
-    let exported = report::export(&session, &profile, &options)?;
+    let exported = report::export_document(&session, &profile, &options)?;
     super::report_warnings(&exported.warnings);
     match &args.output {
-        Some(path) => {
-            rapporteur::store::write_user_file(path, exported.text.as_bytes(), &args.session)?
-        }
+        Some(path) => rapporteur::store::write_user_file(path, &exported.bytes, &args.session)?,
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(exported.text.as_bytes())
+                .write_all(&exported.bytes)
                 .and_then(|()| stdout.flush())
                 .context("could not write the report to standard output")?;
         }
@@ -160,13 +169,15 @@ fn warn_of_lone_labels(session: &rapporteur::model::Session, anonymity: Anonymit
         Anonymity::GroupAndRegion => "; --anonymous=coarse names the stakeholder group alone",
         Anonymity::GroupOnly => "",
     };
-    eprintln!(
-        "rapporteur: warning: under --anonymous, {} stand{} for one person each, who may be \
-         recognised{advice}",
-        lone.iter()
-            .map(|l| format!("\"{l}\""))
-            .collect::<Vec<_>>()
-            .join(", "),
-        if lone.len() == 1 { "s" } else { "" },
-    );
+    let labels = lone
+        .iter()
+        .map(|l| format!("\"{l}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let stand = if lone.len() == 1 {
+        "stands for one person, who may be recognised"
+    } else {
+        "each stand for one person, who may be recognised"
+    };
+    super::warn(format_args!("under --anonymous, {labels} {stand}{advice}"));
 }

@@ -78,7 +78,7 @@ pub enum Command {
     Person(person::PersonCommand),
     /// Export the short or the final report as Markdown, text, printable HTML or JSON.
     #[command(
-        after_help = "Examples:\n  rapporteur export ws422.ron short > short.md\n  rapporteur export ws422.ron final --format html -o final.html\n  rapporteur export ws422.ron final --profile igf-2016 --format txt --anonymous\n  rapporteur export ws422.ron final --template mine.md.j2 --strict\n\nTemplates and profiles: --templates DIR, then $XDG_CONFIG_HOME/rapporteur/templates, then the\nbuilt-in ones (see templates/README.md). Exit status 3: --strict and a field over its limit."
+        after_help = "Examples:\n  rapporteur export ws422.ron short > short.md\n  rapporteur export ws422.ron final --format html -o final.html\n  rapporteur export ws422.ron final --format docx -o final.docx\n  rapporteur export ws422.ron final --profile igf-2016 --format txt --anonymous\n  rapporteur export ws422.ron final --template mine.md.j2 --strict\n\nTemplates and profiles: --templates DIR, then $XDG_CONFIG_HOME/rapporteur/templates, then the\nbuilt-in ones (see templates/README.md). Exit status 3: --strict and a field over its limit."
     )]
     Export(export::ExportArgs),
     /// Open the live screen on a session (the same as `rapporteur SESSION`).

@@ -6,6 +6,7 @@
 mod anonymize;
 pub mod clipboard;
 mod context;
+mod docx;
 mod form;
 mod profile;
 mod render;
@@ -46,6 +47,10 @@ pub enum ReportError {
         line: Option<usize>,
         message: String,
     },
+    #[error("a {format} document is a file, not text: export it with -o FILE")]
+    NotText { format: &'static str },
+    #[error("a {format} document is built by rapporteur itself and takes no --template")]
+    NoTemplateFor { format: &'static str },
     #[error("{}: {source}", path.display())]
     Read {
         path: PathBuf,
@@ -54,7 +59,8 @@ pub enum ReportError {
     },
 }
 
-/// The output formats; all but JSON are drawn by a template.
+/// The output formats; Markdown, text and HTML are drawn by a template, JSON is the template
+/// context itself and Word is built from it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Markdown,
@@ -62,10 +68,24 @@ pub enum Format {
     Html,
     /// The template context itself.
     Json,
+    /// A Word document (binary: written to a file, never shown or copied as text).
+    Docx,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Text,
+        Format::Html,
+        Format::Json,
+        Format::Docx,
+    ];
+
+    /// The formats that are text, to show, copy or print.
+    pub const TEXT: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
+
+    /// The formats the report screen cycles through (Alt+f): those it can preview and copy.
+    pub const ON_SCREEN: [Format; 3] = [Format::Markdown, Format::Text, Format::Html];
 
     /// How the profile's `templates` map and the command line name it.
     pub fn slug(self) -> &'static str {
@@ -74,6 +94,31 @@ impl Format {
             Format::Text => "txt",
             Format::Html => "html",
             Format::Json => "json",
+            Format::Docx => "docx",
+        }
+    }
+
+    /// How a sentence names it: "preview, export and copy in Markdown".
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Text => "text",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+            Format::Docx => "Word",
+        }
+    }
+
+    pub fn is_text(self) -> bool {
+        self != Format::Docx
+    }
+
+    /// The next format of the report screen's cycle.
+    pub fn next_on_screen(self) -> Format {
+        let at = Format::ON_SCREEN.iter().position(|&f| f == self);
+        match at {
+            Some(at) => Format::ON_SCREEN[(at + 1) % Format::ON_SCREEN.len()],
+            None => Format::ON_SCREEN[0],
         }
     }
 }
@@ -87,8 +132,9 @@ impl FromStr for Format {
             "txt" | "text" => Ok(Format::Text),
             "html" | "htm" => Ok(Format::Html),
             "json" => Ok(Format::Json),
+            "docx" | "word" => Ok(Format::Docx),
             other => Err(format!(
-                "unknown format \"{other}\"; expected md, txt, html or json"
+                "unknown format \"{other}\"; expected md, txt, html, json or docx"
             )),
         }
     }
@@ -119,23 +165,61 @@ pub struct Exported {
     pub warnings: Vec<LimitWarning>,
 }
 
+/// A finished report in any format, text or binary, and the limits its fields break.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub bytes: Vec<u8>,
+    pub format: Format,
+    pub warnings: Vec<LimitWarning>,
+}
+
+/// The report as text; a binary format (Word) is refused: see [`export_document`].
 pub fn export(
     session: &Session,
     profile: &Profile,
     options: &Options<'_>,
 ) -> Result<Exported, ReportError> {
+    if !options.format.is_text() {
+        return Err(ReportError::NotText {
+            format: options.format.name(),
+        });
+    }
+    let document = export_document(session, profile, options)?;
+    Ok(Exported {
+        // Templates and serde_json write UTF-8.
+        text: String::from_utf8(document.bytes)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        warnings: document.warnings,
+    })
+}
+
+/// The report in any format, as the bytes of its file.
+pub fn export_document(
+    session: &Session,
+    profile: &Profile,
+    options: &Options<'_>,
+) -> Result<Document, ReportError> {
     let form = Form::new(session, profile, options.report);
     let context = Context::new(session, profile, &form, options.anonymous);
     // Names are replaced in the JSON form of the context, every string of it; without
     // --anonymous the context is drawn as it is, which saves converting it.
     let anonymized = options.anonymous.map(|_| context.to_json(session));
-    let text = match options.format {
+    let bytes = match options.format {
+        Format::Docx => {
+            if options.template.is_some() {
+                return Err(ReportError::NoTemplateFor {
+                    format: Format::Docx.name(),
+                });
+            }
+            let value = anonymized.unwrap_or_else(|| context.to_json(session));
+            docx::document(&value)?
+        }
         Format::Json => {
             // Through serde_json::Value either way, so keys come sorted with or without names.
             let value = anonymized.unwrap_or_else(|| context.to_json(session));
             let mut json = crate::text::to_json(&value, true).unwrap_or_default();
             json.push('\n');
-            json
+            json.into_bytes()
         }
         format => {
             let file = options.template.map(|path| render::TemplateFile { path });
@@ -149,20 +233,22 @@ pub fn export(
                     });
                 }
             };
-            match &anonymized {
+            let text = match &anonymized {
                 Some(value) => render::render(value, &name, file, options.dirs)?,
                 None => render::render(&context, &name, file, options.dirs)?,
+            };
+            // A report is read elsewhere (pasted, printed, shown by `cat`): no control character
+            // in it may act on a terminal, and none belongs in a report.
+            match crate::text::strip_controls(&text) {
+                std::borrow::Cow::Borrowed(_) => text,
+                std::borrow::Cow::Owned(stripped) => stripped,
             }
+            .into_bytes()
         }
     };
-    // A report is read elsewhere (pasted, printed, shown by `cat`): no control character in it
-    // may act on a terminal, and none belongs in a report.
-    let text = match crate::text::strip_controls(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(stripped) => stripped,
-    };
-    Ok(Exported {
-        text,
+    Ok(Document {
+        bytes,
+        format: options.format,
         warnings: form.warnings(),
     })
 }

@@ -150,3 +150,21 @@ pub fn in_child(test: &str) -> bool {
     );
     false
 }
+
+/// The words of markup (HTML, or a Word document's XML), each tag a space: what a reader sees.
+pub fn without_markup(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    let mut in_tag = false;
+    for c in markup.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

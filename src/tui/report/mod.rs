@@ -197,12 +197,7 @@ impl Drafting {
     }
 
     pub fn format_name(&self) -> &'static str {
-        match self.format {
-            Format::Markdown => "Markdown",
-            Format::Text => "text",
-            Format::Html => "HTML",
-            Format::Json => "JSON",
-        }
+        self.format.name()
     }
 
     pub fn report_name(&self) -> &'static str {

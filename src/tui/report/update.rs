@@ -231,11 +231,7 @@ pub fn switch_report(app: &mut App, fx: &mut Vec<Effect>) {
 
 pub fn cycle_format(app: &mut App, fx: &mut Vec<Effect>) {
     let drafting = &mut app.ui.drafting;
-    drafting.format = match drafting.format {
-        Format::Markdown => Format::Text,
-        Format::Text => Format::Html,
-        Format::Html | Format::Json => Format::Markdown,
-    };
+    drafting.format = drafting.format.next_on_screen();
     app.ui.status.message = Some(format!(
         "preview, export and copy in {}",
         app.ui.drafting.format_name()
