@@ -712,7 +712,13 @@ fn clean(words: &str) -> String {
     crate::text::strip_controls(words)
         .chars()
         .filter(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-        .map(|c| if c.is_whitespace() && c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_whitespace() && c.is_control() {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
