@@ -72,9 +72,10 @@ pub enum FormatArg {
 /// How `--anonymous` names a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AnonymousArg {
-    /// "Civil Society (GRULAC)" (what `--anonymous` alone means).
+    // Value help has no quotes: fish's completion script would break on them.
+    /// Stakeholder group and region, e.g. Civil Society (GRULAC); what --anonymous alone means.
     Region,
-    /// "Civil Society": when a group and region pair is one person.
+    /// The stakeholder group alone, e.g. Civil Society: when a group and region is one person.
     Coarse,
 }
 

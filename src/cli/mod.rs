@@ -5,6 +5,7 @@ mod export;
 mod floor;
 mod join;
 mod json;
+mod manual;
 mod merge;
 mod moment;
 mod new;
@@ -76,7 +77,7 @@ pub enum Command {
     /// Fix the roster: add a person, mark one absent or present again.
     #[command(subcommand)]
     Person(person::PersonCommand),
-    /// Export the short or the final report as Markdown, text, printable HTML or JSON.
+    /// Export the short or the final report as Markdown, text, printable HTML, JSON or Word.
     #[command(
         after_help = "Examples:\n  rapporteur export ws422.ron short > short.md\n  rapporteur export ws422.ron final --format html -o final.html\n  rapporteur export ws422.ron final --format docx -o final.docx\n  rapporteur export ws422.ron final --profile igf-2016 --format txt --anonymous\n  rapporteur export ws422.ron final --template mine.md.j2 --strict\n\nTemplates and profiles: --templates DIR, then $XDG_CONFIG_HOME/rapporteur/templates, then the\nbuilt-in ones (see templates/README.md). Exit status 3: --strict and a field over its limit."
     )]
@@ -102,6 +103,16 @@ pub enum Command {
     /// Load the session and report problems; exits non-zero if there are any.
     #[command(after_help = "Example:\n  rapporteur check ws422.ron && echo fine")]
     Check(SessionArg),
+    /// Print a completion script for your shell: session files, report names and formats.
+    #[command(
+        after_help = "Examples:\n  rapporteur completions bash > ~/.local/share/bash-completion/completions/rapporteur\n  rapporteur completions zsh > ~/.zfunc/_rapporteur\n  rapporteur completions fish > ~/.config/fish/completions/rapporteur.fish"
+    )]
+    Completions(manual::CompletionsArgs),
+    /// Print the manual page (roff), of rapporteur or of one command.
+    #[command(
+        after_help = "Examples:\n  rapporteur man | man -l -\n  rapporteur man export > rapporteur-export.1\n  rapporteur man --out-dir ~/.local/share/man/man1"
+    )]
+    Man(manual::ManArgs),
 }
 
 /// Who writes: a taker who joined the session writes only their own files.
@@ -144,6 +155,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Join(args)) => join::run(&args),
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Check(args)) => check::run(&args.session),
+        Some(Command::Completions(args)) => manual::run_completions(&args),
+        Some(Command::Man(args)) => manual::run_man(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Open(args)) => open::run(Some(&args.session)),
         None => open::run(cli.session.as_deref()),
