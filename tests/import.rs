@@ -910,3 +910,181 @@ fn a_page_pasted_twice_adds_nobody_and_keeps_the_repeat() {
         debug(&tail)
     );
 }
+
+// Issue 9: real pages vary more than the fixtures above. Each fixture below is made up, in the
+// shape of one way a copied page differs.
+
+#[test]
+fn a_page_indented_throughout_reads_as_if_it_were_not() {
+    let imported = import("indented.txt");
+    let session = &imported.session;
+    assert_eq!(session.info.code, "IGF 2024 WS #207");
+    assert_eq!(session.info.title, "Community Networks After the Grant");
+    assert_eq!(session.info.start, Some(at("2024-12-18T10:15:00+03:00")));
+    assert_eq!(session.info.format.as_deref(), Some("Round Table"));
+    use Role::*;
+    assert_eq!(roles(session, "Kwame Asante"), [Organizer, OnsiteModerator]);
+    assert_eq!(roles(session, "Lena Vogt"), [OnlineModerator]);
+    assert_eq!(roles(session, "Rosa Quispe"), [Speaker, Rapporteur]);
+    assert_eq!(question_texts(session).len(), 2);
+    let flush: String = std::fs::read_to_string(fixture("indented.txt"))
+        .unwrap()
+        .lines()
+        .map(|l| format!("{}\n", l.trim_start()))
+        .collect();
+    assert_eq!(import_text(&flush).unwrap().session, *session);
+}
+
+#[test]
+fn a_page_that_starts_with_the_roster_has_no_title_and_says_so() {
+    let imported = import("roster-first.txt");
+    let session = &imported.session;
+    assert_eq!(session.info.title, "", "{}", debug(&imported));
+    assert_eq!(session.info.code, "");
+    assert!(
+        warned(&imported, 1, "title is unknown"),
+        "{}",
+        debug(&imported)
+    );
+    assert_eq!(
+        names(session),
+        ["Mirela Costa", "Hamid Karimi", "Yuki Tanaka"]
+    );
+    assert_eq!(roles(session, "Mirela"), [Role::Organizer, Role::Speaker]);
+    assert_eq!(session.info.format.as_deref(), Some("Panel"));
+}
+
+#[test]
+fn the_code_alone_on_the_first_line_and_the_title_on_the_second() {
+    let imported = import("code-then-title.txt");
+    let info = &imported.session.info;
+    assert_eq!(info.code, "IGF 2023 WS #88");
+    assert_eq!(info.title, "Satellites, Spectrum and the Last Billion");
+    assert!(
+        !imported
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("title")),
+        "{}",
+        debug(&imported)
+    );
+    assert_eq!(info.start, Some(at("2023-10-09T01:30:00Z")));
+    assert_eq!(names(&imported.session), ["Priyanka Das", "Tomasz Nowak"]);
+}
+
+#[test]
+fn numbered_questions_after_blank_lines_under_their_heading() {
+    let imported = import("questions-after-blank-lines.txt");
+    assert_eq!(
+        question_texts(&imported.session),
+        [
+            "What public data do local newsrooms need that governments do not publish?",
+            "Who should pay to keep such data open and current?"
+        ],
+        "{}",
+        debug(&imported)
+    );
+    assert!(
+        imported
+            .session
+            .info
+            .expected_outcomes
+            .as_deref()
+            .is_some_and(|o| o.starts_with("A short list"))
+    );
+}
+
+#[test]
+fn prose_after_the_questions_is_description_not_a_question() {
+    let imported = import("questions-then-prose.txt");
+    let session = &imported.session;
+    assert_eq!(
+        question_texts(session),
+        [
+            "How can young engineers take part in standards bodies without employer funding?",
+            "What would make standards meetings easier to follow for newcomers?"
+        ],
+        "{}",
+        debug(&imported)
+    );
+    let description = session
+        .info
+        .sections
+        .iter()
+        .find(|s| s.heading == "Description")
+        .expect("the prose is kept");
+    assert!(
+        description
+            .text
+            .starts_with("The session will address both")
+    );
+    assert_eq!(session.info.sdgs, ["4. Quality Education"]);
+}
+
+#[test]
+fn titled_numbered_questions_on_a_page_without_headings() {
+    let imported = import("questions-without-heading.txt");
+    let session = &imported.session;
+    let questions: Vec<(Option<&str>, &str)> = session
+        .questions
+        .iter()
+        .map(|q| (q.title.as_deref(), q.text.as_str()))
+        .collect();
+    assert_eq!(
+        questions,
+        [
+            (
+                Some("Compliance costs"),
+                "How can small businesses meet data transfer rules they cannot afford lawyers for?"
+            ),
+            (
+                Some("Trust"),
+                "What would make buyers abroad trust a small seller's data practices?"
+            ),
+        ],
+        "{}",
+        debug(&imported)
+    );
+    assert!(
+        warned(&imported, 10, "without a heading"),
+        "{}",
+        debug(&imported)
+    );
+    assert_eq!(session.info.format.as_deref(), Some("Debate - Classroom"));
+    assert_eq!(
+        names(session),
+        ["Hanna Virtanen", "Oluwaseun Adeyemi", "Camila Rojas"]
+    );
+}
+
+#[test]
+fn an_organizer_spelled_differently_under_a_role_heading_is_one_person() {
+    let imported = import("organizer-listed-twice.txt");
+    let session = &imported.session;
+    assert_eq!(
+        names(session),
+        [
+            "Ana Beatriz Ferreira Lopes",
+            "Jean-Pierre Mbeki",
+            "Lucía Fernández"
+        ],
+        "{}",
+        debug(&imported)
+    );
+    use Role::*;
+    assert_eq!(roles(session, "Ana Beatriz"), [Organizer, OnsiteModerator]);
+    assert_eq!(
+        roles(session, "Jean-Pierre"),
+        [Organizer, Speaker, OnlineModerator]
+    );
+    assert!(
+        warned(&imported, 15, "Ana Beatriz Ferreira Lopes"),
+        "{}",
+        debug(&imported)
+    );
+    assert!(
+        warned(&imported, 19, "Jean-Pierre Mbeki"),
+        "{}",
+        debug(&imported)
+    );
+}

@@ -39,6 +39,8 @@ struct Reader {
     roster: Vec<Item>,
     question_lines: Vec<Line>,
     questions_heading: Option<usize>,
+    /// Lines read since the last heading: blank lines right under a heading are no lost heading.
+    since_heading: usize,
     /// The date line as the page gave it, once seen.
     date_text: Option<String>,
     format_line: Option<usize>,
@@ -54,6 +56,7 @@ pub(crate) fn read(text: &str) -> Result<(Session, Vec<ImportWarning>), ImportEr
         roster: Vec::new(),
         question_lines: Vec::new(),
         questions_heading: None,
+        since_heading: 0,
         date_text: None,
         format_line: None,
     };
@@ -65,15 +68,19 @@ pub(crate) fn read(text: &str) -> Result<(Session, Vec<ImportWarning>), ImportEr
             );
         }
     }
-    let Some(title_at) = reader.title(&lines) else {
+    let Some(top) = reader.title(&lines) else {
         reader.warn(1, "the text is empty; nothing to import");
         return Ok((reader.session, reader.warnings));
     };
-    let repeat_at = repeated_page(&lines, title_at);
-    for line in lines.get(title_at + 1..repeat_at).unwrap_or_default() {
+    let repeat_at = top
+        .title
+        .map_or(lines.len(), |title| repeated_page(&lines, title));
+    for line in lines.get(top.body..repeat_at).unwrap_or_default() {
         reader.line(line);
     }
-    reader.keep_repeat(lines.get(repeat_at..).unwrap_or_default(), &lines[title_at]);
+    if let Some(title) = top.title.and_then(|at| lines.get(at)) {
+        reader.keep_repeat(lines.get(repeat_at..).unwrap_or_default(), title);
+    }
     reader.finish(lines.first().map_or(1, |l| l.number))?;
     Ok((reader.session, reader.warnings))
 }
@@ -83,10 +90,11 @@ impl Reader {
         self.warnings.push(ImportWarning::new(line, message));
     }
 
-    /// Reads the code and title; returns the index of the title line. A page saved from the web
+    /// Reads the code and title; returns where they and the body are. A page saved from the web
     /// may start with its navigation, so a later line with a session code wins over the first
-    /// line, and what came before it is kept as a section.
-    fn title(&mut self, lines: &[Line]) -> Option<usize> {
+    /// line, and what came before it is kept as a section. The code may stand alone with the
+    /// title on the next line; a page copied from its roster down has neither.
+    fn title(&mut self, lines: &[Line]) -> Option<Top> {
         let first = lines.first()?;
         let coded = lines
             .iter()
@@ -113,11 +121,31 @@ impl Reader {
         let line = lines.get(at)?;
         match schedule::code_and_title(&line.text) {
             Some((code, title)) => {
-                if title.is_empty() {
-                    self.warn(line.number, "no title after the session code");
-                }
                 self.session.info.code = code;
-                self.session.info.title = title;
+                if !title.is_empty() {
+                    self.session.info.title = title;
+                    return Some(Top::at(at));
+                }
+                match lines.get(at + 1).filter(|next| could_be_title(&next.text)) {
+                    Some(next) => {
+                        self.session.info.title = next.text.clone();
+                        return Some(Top {
+                            title: Some(at),
+                            body: at + 2,
+                        });
+                    }
+                    None => self.warn(line.number, "no title after the session code"),
+                }
+            }
+            None if !could_be_title(&line.text) => {
+                self.warn(
+                    line.number,
+                    "no session code or title line: the page starts with its roster or a heading, so the title is unknown (`rapporteur show` lists what was read)",
+                );
+                return Some(Top {
+                    title: None,
+                    body: at,
+                });
             }
             None => {
                 self.warn(
@@ -127,12 +155,21 @@ impl Reader {
                 self.session.info.title = line.text.clone();
             }
         }
-        Some(at)
+        Some(Top::at(at))
     }
 
     fn line(&mut self, line: &Line) {
         let text = line.text.as_str();
-        let lost_heading = line.blanks_before >= self.gap;
+        // Under the policy questions a numbered list may be spaced out, but stays a list.
+        let list_goes_on = self.place == Place::Questions
+            && questions::strip_marker(text).is_some()
+            && self
+                .question_lines
+                .last()
+                .is_some_and(|last| questions::strip_marker(&last.text).is_some());
+        let lost_heading =
+            line.blanks_before >= self.gap && self.since_heading > 0 && !list_goes_on;
+        self.since_heading += 1;
         if lost_heading
             && matches!(
                 self.place,
@@ -219,17 +256,7 @@ impl Reader {
     /// Text under no heading is kept in "Description", the part of a page that has none on some
     /// pages and loses it on others; the rapporteur is told, since it may belong elsewhere.
     fn loose(&mut self, line: &Line) {
-        let sections = &mut self.session.info.sections;
-        let index = match sections.iter().position(|s| s.heading == "Description") {
-            Some(index) => index,
-            None => {
-                sections.push(Section {
-                    heading: "Description".into(),
-                    text: String::new(),
-                });
-                sections.len() - 1
-            }
-        };
+        let index = self.description();
         if self.place != Place::Section(index) {
             let what = match self.place {
                 Place::Roster => "a line in the roster that is not a person",
@@ -270,7 +297,24 @@ impl Reader {
         });
     }
 
+    /// The index of the "Description" section, made if the page has none yet.
+    fn description(&mut self) -> usize {
+        let sections = &mut self.session.info.sections;
+        match sections.iter().position(|s| s.heading == "Description") {
+            Some(index) => index,
+            None => {
+                sections.push(Section {
+                    heading: "Description".into(),
+                    text: String::new(),
+                });
+                sections.len() - 1
+            }
+        }
+    }
+
     fn heading(&mut self, heading: Heading, rest: Option<String>, line: &Line) {
+        // Text inline with the heading is already a line under it.
+        self.since_heading = usize::from(rest.is_some());
         match heading {
             Heading::Roster(slot) => {
                 self.roster.push(Item::Heading(slot));
@@ -433,13 +477,26 @@ impl Reader {
             roster.add(entry, placed.slot.role(), placed.line, &mut self.warnings);
         }
         self.session.people = roster.people;
-        self.session.questions = questions::parse(&self.question_lines).map_err(|too_many| {
+        let parsed = questions::parse(&self.question_lines).map_err(|too_many| {
             ImportError::TooManyQuestions {
                 path: None,
                 line: self.questions_heading.unwrap_or(first_line),
                 count: too_many.count,
             }
         })?;
+        self.session.questions = parsed.questions;
+        if let Some(first) = parsed.prose.first() {
+            self.warn(
+                first.number,
+                "prose among the policy questions, not a question; kept in the section \"Description\"",
+            );
+        }
+        for line in &parsed.prose {
+            let index = self.description();
+            if let Some(section) = self.session.info.sections.get_mut(index) {
+                append(&mut section.text, &line.text, line.blanks_before.max(1));
+            }
+        }
 
         let info = &self.session.info;
         let mut missing = Vec::new();
@@ -466,6 +523,31 @@ impl Reader {
         self.warnings.sort_by_key(|w| w.line);
         Ok(())
     }
+}
+
+/// Where the title is (if the page has one) and where the body starts.
+struct Top {
+    title: Option<usize>,
+    body: usize,
+}
+
+impl Top {
+    fn at(title: usize) -> Top {
+        Top {
+            title: Some(title),
+            body: title + 1,
+        }
+    }
+}
+
+/// Whether a first line can be a title: not a roster line, a heading, a date or a format line,
+/// which a page copied from lower down starts with.
+fn could_be_title(text: &str) -> bool {
+    is_numbered_role(text).is_none()
+        && headings::standalone(text, false).is_none()
+        && headings::inline(text, false).is_none()
+        && !date_line::looks_like_date_line(text)
+        && schedule::format_line(text).is_none()
 }
 
 /// Where a page pasted twice starts over: the first later line that repeats the title line, or the

@@ -11,25 +11,51 @@ pub(crate) struct TooMany {
     pub count: usize,
 }
 
+/// The policy questions, and the lines among them that are prose about them, not questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Parsed {
+    pub questions: Vec<PolicyQuestion>,
+    pub prose: Vec<Line>,
+}
+
 /// Reads the lines under a "Policy Question(s)" heading (plus any text inline with the heading).
-pub(crate) fn parse(lines: &[Line]) -> Result<Vec<PolicyQuestion>, TooMany> {
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-    let items: Vec<String> = match texts.as_slice() {
-        [one] => split_inline(one),
+/// A question is a numbered, bulleted, titled or "?"-ending item; a paragraph that explains the
+/// questions ("The session will address both ...") is prose, for the description.
+pub(crate) fn parse(lines: &[Line]) -> Result<Parsed, TooMany> {
+    let mut prose = Vec::new();
+    let items: Vec<String> = match lines {
+        [one] => split_inline(&one.text),
         many => {
-            let marked = many.iter().filter(|t| strip_marker(t).is_some()).count();
+            let marked = many.iter().any(|l| strip_marker(&l.text).is_some());
             let mut items: Vec<String> = Vec::new();
-            for text in many {
+            for line in many {
+                let text = line.text.as_str();
                 match strip_marker(text) {
                     Some(rest) => items.push(rest.to_string()),
-                    // Where the questions are marked, an unmarked line continues the one above.
-                    None if marked > 0 && !items.is_empty() => {
-                        if let Some(last) = items.last_mut() {
+                    // Where the questions are marked, an unmarked line right under one that is
+                    // not finished continues it; after a finished question, or a blank line, it
+                    // is prose.
+                    None if marked && !items.is_empty() => match items.last_mut() {
+                        Some(last) if line.blanks_before == 0 && !last.ends_with('?') => {
                             last.push(' ');
                             last.push_str(text);
                         }
-                    }
+                        _ => prose.push(line.clone()),
+                    },
                     None => items.push(text.to_string()),
+                }
+            }
+            if !marked {
+                // Unmarked, each line is an item; sentences after the last question are prose.
+                let is_question = |t: &str| t.ends_with('?') || titled(t).0.is_some();
+                let end = items
+                    .iter()
+                    .rposition(|t| is_question(t))
+                    .map_or(0, |p| p + 1);
+                let after = items.get(end..).unwrap_or_default();
+                if end > 0 && after.iter().all(|t| t.ends_with('.')) {
+                    prose.extend(many.get(end..).unwrap_or_default().iter().cloned());
+                    items.truncate(end);
                 }
             }
             items
@@ -40,7 +66,7 @@ pub(crate) fn parse(lines: &[Line]) -> Result<Vec<PolicyQuestion>, TooMany> {
         .map(|item| item.trim())
         .filter(|item| !item.is_empty())
         .collect();
-    items
+    let questions = items
         .iter()
         .enumerate()
         .map(|(index, item)| {
@@ -52,7 +78,8 @@ pub(crate) fn parse(lines: &[Line]) -> Result<Vec<PolicyQuestion>, TooMany> {
                 text,
             })
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(Parsed { questions, prose })
 }
 
 /// "- Q one? - Q two? - Q three?" on one line. The separator is a dash with spaces around it
@@ -164,6 +191,7 @@ mod tests {
     fn texts(source: &str) -> Vec<(Option<String>, String)> {
         parse(&split(source))
             .unwrap()
+            .questions
             .into_iter()
             .map(|q| (q.title, q.text))
             .collect()
@@ -205,7 +233,7 @@ mod tests {
         let page: String = (1..=256).map(|n| format!("{n}. Question {n}?\n")).collect();
         assert_eq!(parse(&split(&page)), Err(TooMany { count: 256 }));
         let page: String = (1..=255).map(|n| format!("{n}. Question {n}?\n")).collect();
-        let questions = parse(&split(&page)).unwrap();
+        let questions = parse(&split(&page)).unwrap().questions;
         assert_eq!(questions.last().map(|q| q.number), Some(255));
     }
 
