@@ -39,6 +39,9 @@ struct Reader {
     roster: Vec<Item>,
     question_lines: Vec<Line>,
     questions_heading: Option<usize>,
+    /// Whether the page has a "Policy Question(s)" heading anywhere; a page with none may still
+    /// list its questions, numbered.
+    questions_headed: bool,
     /// Lines read since the last heading: blank lines right under a heading are no lost heading.
     since_heading: usize,
     /// The date line as the page gave it, once seen.
@@ -56,6 +59,7 @@ pub(crate) fn read(text: &str) -> Result<(Session, Vec<ImportWarning>), ImportEr
         roster: Vec::new(),
         question_lines: Vec::new(),
         questions_heading: None,
+        questions_headed: lines.iter().any(|l| is_questions_heading(&l.text)),
         since_heading: 0,
         date_text: None,
         format_line: None,
@@ -216,6 +220,22 @@ impl Reader {
             && (format_expected || matches!(self.place, Place::Header | Place::Roster))
         {
             self.format(line.number, format, minutes);
+            return;
+        }
+        if !self.questions_headed
+            && self.questions_heading.is_none()
+            && !matches!(self.place, Place::Roster | Place::Sdgs)
+            && is_numbered_question(text)
+            && !sdgs::is_goal(text)
+        {
+            self.warn(
+                line.number,
+                "policy questions without a heading, read from their numbered form",
+            );
+            self.questions_heading = Some(line.number);
+            self.place = Place::Questions;
+            self.since_heading = 1;
+            self.question_lines.push(line.clone());
             return;
         }
         if sdgs::is_goal(text) || (self.place == Place::Sdgs && sdgs::is_goal_reference(text)) {
@@ -523,6 +543,23 @@ impl Reader {
         self.warnings.sort_by_key(|w| w.line);
         Ok(())
     }
+}
+
+fn is_questions_heading(text: &str) -> bool {
+    matches!(
+        headings::standalone(text, false),
+        Some(Heading::PolicyQuestions)
+    ) || matches!(
+        headings::inline(text, false),
+        Some((Heading::PolicyQuestions, _))
+    )
+}
+
+/// "1. Access: How do we connect everyone?": a numbered item that asks.
+fn is_numbered_question(text: &str) -> bool {
+    text.trim_start_matches('(')
+        .starts_with(|c: char| c.is_ascii_digit())
+        && questions::strip_marker(text).is_some_and(|rest| rest.ends_with('?'))
 }
 
 /// Where the title is (if the page has one) and where the body starts.

@@ -158,6 +158,31 @@ fn key(name: &str) -> String {
         .join(" ")
 }
 
+/// Whether two folded names (see [`key`]) are one person's written two ways, as a page that
+/// lists someone under "Organizer 2" and again under a role heading does: with initials or middle
+/// names left out ("ana beatriz f lopes", "ana lopes" for "ana beatriz ferreira lopes"), or with
+/// one letter off ("jean pierre mbekki"). First and last names must agree.
+fn same_person_spelled_differently(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let short_words: Vec<&str> = short.split(' ').collect();
+    let long_words: Vec<&str> = long.split(' ').collect();
+    let ends_agree = short_words.len() >= 2
+        && short_words.first() == long_words.first()
+        && short_words.last() == long_words.last();
+    if ends_agree {
+        // Every word of the shorter form is, in order, a word or the initial of a word of the longer.
+        let mut rest = long_words.iter();
+        let abbreviated = short_words.iter().all(|word| {
+            rest.any(|long| long == word || (word.chars().count() == 1 && long.starts_with(word)))
+        });
+        if abbreviated {
+            return true;
+        }
+    }
+    // A letter off is a typo in a name long enough that two people are unlikely to be that close.
+    long.chars().count() >= 10 && strsim::levenshtein(short, long) <= 1
+}
+
 impl Roster {
     /// Adds a role to the person the entry names, creating them on first mention. Later entries
     /// fill in what earlier ones left out; where they disagree the first entry wins and a warning
@@ -180,9 +205,28 @@ impl Roster {
             return;
         };
         let wanted = key(&name);
-        let index = match self.people.iter().position(|p| key(&p.name) == wanted) {
-            Some(index) => index,
-            None => {
+        let exact = self.people.iter().position(|p| key(&p.name) == wanted);
+        let close: Vec<usize> = self
+            .people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| same_person_spelled_differently(&key(&p.name), &wanted))
+            .map(|(index, _)| index)
+            .collect();
+        let index = match (exact, close.as_slice()) {
+            (Some(index), _) => index,
+            // Only when one person is that close: with two, which one is a guess.
+            (None, [index]) => {
+                let kept = self.people[*index].name.clone();
+                warnings.push(ImportWarning::new(
+                    line,
+                    format!(
+                        "\"{name}\" is read as {kept}, listed before under another role (the same person spelled differently; add them with `rapporteur person add` if not)"
+                    ),
+                ));
+                *index
+            }
+            _ => {
                 let id = PersonId(u32::try_from(self.people.len() + 1).unwrap_or(u32::MAX));
                 self.people.push(Person::new(id, name.clone()));
                 self.people.len() - 1
@@ -307,6 +351,31 @@ mod tests {
             Some(StakeholderGroup::TechnicalCommunity)
         );
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn the_same_name_spelled_differently_is_one_person() {
+        for (a, b) in [
+            ("Ana Beatriz Ferreira Lopes", "ANA BEATRIZ F. LOPES"),
+            ("Vinicius W. O. Santos", "Vinicius Santos"),
+            ("Jean-Pierre Mbeki", "Jean Pierre Mbekki"),
+        ] {
+            assert!(
+                same_person_spelled_differently(&key(a), &key(b)),
+                "{a} / {b}"
+            );
+        }
+        for (a, b) in [
+            ("Ana Lima", "Ama Lima"),
+            ("Ana Lopes", "Ana Beatriz Santos"),
+            ("Maria Silva", "Mario Silva Costa"),
+            ("Li Na", "Li Wei"),
+        ] {
+            assert!(
+                !same_person_spelled_differently(&key(a), &key(b)),
+                "{a} / {b}"
+            );
+        }
     }
 
     #[test]
