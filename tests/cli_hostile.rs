@@ -107,6 +107,7 @@ fn no_control_character_reaches_the_terminal_from_any_command() {
         vec!["export", s, "short", "-o", arg(&out)],
         vec!["note", s, "-s", "\u{1b}[2Jnobody", "text"],
         vec!["person", "absent", s, "\u{1b}]0;x\u{7}"],
+        vec!["join", s, "--taker", HOSTILE_NAME],
     ] {
         let output = rapporteur(&args);
         let what = args.join(" ");

@@ -22,12 +22,15 @@ pub fn run(args: &JoinArgs) -> anyhow::Result<ExitCode> {
     };
     let journal = SessionPaths::of_taker(&args.session, &taker_slug(name)).journal;
     if Store::join(&args.session, name)? {
-        println!("{name} joined; their notes go to {}", journal.display());
+        super::say(format_args!(
+            "{name} joined; their notes go to {}",
+            journal.display()
+        ));
     } else {
-        println!(
+        super::say(format_args!(
             "{name} had joined already; their notes go to {}",
             journal.display()
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -82,34 +82,34 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("could not create {}", args.out.display()))?,
     );
     let summary = &merged.summary;
-    println!(
+    super::say(format_args!(
         "merged {} copies into {}: {} notes, {} of them in more than one copy",
         summary.copies,
         args.out.display(),
         summary.notes,
         summary.in_several
-    );
+    ));
     if !summary.people_matched.is_empty() {
-        println!(
+        super::say(format_args!(
             "people on several rosters, matched: {}",
             summary.people_matched.join(", ")
-        );
+        ));
     }
     for conflict in &summary.conflicts {
-        println!(
+        super::say(format_args!(
             "note {} was edited differently: kept \"{}\"; {} had \"{}\" (an earlier edit)",
             conflict.id, conflict.kept, conflict.other_copy, conflict.other
-        );
+        ));
     }
     for apart in &summary.floor_apart {
-        eprintln!(
-            "rapporteur: warning: {} and {} put the floor's hand-over to {} {} seconds apart; \
+        super::warn(format_args!(
+            "{} and {} put the floor's hand-over to {} {} seconds apart; \
              is one laptop's clock off? (--shift corrects it)",
             apart.copies.0,
             apart.copies.1,
             apart.speaker,
             apart.seconds.abs()
-        );
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }
