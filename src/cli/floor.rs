@@ -139,6 +139,25 @@ fn describe(session: &Session, stats: &Stats) -> String {
             })
             .collect(),
     ));
+    tables.push((
+        "By gender",
+        stats
+            .genders
+            .iter()
+            .map(|g| {
+                let label = g.group.map_or("(not recorded)", |g| g.label());
+                (label.to_string(), g.tally)
+            })
+            .collect(),
+    ));
+    tables.push((
+        "By part",
+        stats
+            .parts
+            .iter()
+            .map(|p| (p.part.label().to_string(), p.tally))
+            .collect(),
+    ));
     // Columns line up by display width, so that CJK names and long group names do not push them.
     let width = tables
         .iter()
@@ -168,14 +187,47 @@ fn describe(session: &Session, stats: &Stats) -> String {
         }
     }
     out += &format!("\nTotal floor time: {}\n", stats::hms(stats.total_floor));
-    out += "\nNotes by policy question\n";
+    out += &format!(
+        "\nBy policy question {:>5} {:>8}  stakeholder groups\n",
+        "notes", "floor"
+    );
     for question in &stats.questions {
         let text = session.question(question.number).map_or("", |q| q.short());
-        out += &format!("  Q{} {:>5}  {}\n", question.number, question.notes, text);
+        let groups: Vec<&str> = question
+            .stakeholder_groups
+            .iter()
+            .map(|g| g.slug())
+            .collect();
+        out += &format!(
+            "  Q{:<3} {:>16} {:>8}  {}\n      {text}\n",
+            question.number,
+            question.notes,
+            stats::hms(question.floor),
+            if groups.is_empty() {
+                "—".to_string()
+            } else {
+                groups.join(", ")
+            },
+        );
     }
     out += &format!(
-        "  —  {:>5}  without a question\n  all {:>4}\n",
+        "  without a question {:>3}\n  all notes {:>12}\n",
         stats.notes_without_question, stats.notes
     );
+    let unaddressed: Vec<String> = stats
+        .unaddressed_questions()
+        .map(|n| format!("Q{n}"))
+        .collect();
+    if !unaddressed.is_empty() {
+        out += &format!("\nNot addressed yet: {}\n", unaddressed.join(", "));
+    }
+    if !stats.not_yet_heard.is_empty() {
+        let names: Vec<String> = stats
+            .not_yet_heard
+            .iter()
+            .map(|id| session.speaker_name(Speaker::Person(*id)))
+            .collect();
+        out += &format!("Speakers not heard yet: {}\n", names.join(", "));
+    }
     out
 }

@@ -196,7 +196,29 @@ pub struct StatsJson {
     pub speakers: Vec<SpeakerJson>,
     pub stakeholder_groups: Vec<GroupJson>,
     pub regional_groups: Vec<GroupJson>,
+    /// By recorded gender; null is the people whose gender was not recorded.
+    pub genders: Vec<GenderJson>,
+    /// Moderators, speakers (everyone else on the roster), onsite and online audience.
+    pub parts: Vec<PartJson>,
     pub policy_questions: Vec<QuestionCountJson>,
+    /// The numbers of the policy questions no note addresses yet.
+    pub unaddressed_questions: Vec<u8>,
+    /// Speakers on the roster, not marked absent, who have not had the floor.
+    pub not_yet_heard: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct GenderJson {
+    pub gender: Option<&'static str>,
+    #[serde(flatten)]
+    pub tally: TallyJson,
+}
+
+#[derive(Serialize)]
+pub struct PartJson {
+    pub part: &'static str,
+    #[serde(flatten)]
+    pub tally: TallyJson,
 }
 
 #[derive(Serialize)]
@@ -211,6 +233,8 @@ pub struct SpeakerJson {
     pub speaker: String,
     pub stakeholder_group: Option<&'static str>,
     pub regional_group: Option<&'static str>,
+    /// As recorded; null when not recorded, and for the audiences.
+    pub gender: Option<&'static str>,
     /// Present, absent, or null: not recorded; the audiences are present.
     pub attended: Option<bool>,
     #[serde(flatten)]
@@ -236,6 +260,10 @@ pub struct TallyJson {
 pub struct QuestionCountJson {
     pub number: u8,
     pub notes: u32,
+    /// The floor time of the turns in which notes on the question were taken.
+    pub floor_seconds: i64,
+    /// The stakeholder groups of the people the notes on it record.
+    pub stakeholder_groups: Vec<&'static str>,
 }
 
 impl From<Tally> for TallyJson {
@@ -273,6 +301,7 @@ impl StatsJson {
                     speaker: session.speaker_word(entry.speaker),
                     stakeholder_group: person.and_then(|p| p.stakeholder).map(|g| g.slug()),
                     regional_group: person.and_then(|p| p.region).map(|g| g.slug()),
+                    gender: person.and_then(|p| p.gender).map(|g| g.slug()),
                     attended: person.map_or(Some(true), |p| attendances.of(p).known()),
                     tally: entry.tally.into(),
                 }
@@ -291,13 +320,37 @@ impl StatsJson {
             speakers,
             stakeholder_groups: groups(&stats.stakeholder_groups, |g| g.slug()),
             regional_groups: groups(&stats.regional_groups, |g| g.slug()),
+            genders: stats
+                .genders
+                .iter()
+                .map(|g| GenderJson {
+                    gender: g.group.map(|g| g.slug()),
+                    tally: g.tally.into(),
+                })
+                .collect(),
+            parts: stats
+                .parts
+                .iter()
+                .map(|p| PartJson {
+                    part: p.part.slug(),
+                    tally: p.tally.into(),
+                })
+                .collect(),
             policy_questions: stats
                 .questions
                 .iter()
                 .map(|q| QuestionCountJson {
                     number: q.number,
                     notes: q.notes,
+                    floor_seconds: q.floor.num_seconds(),
+                    stakeholder_groups: q.stakeholder_groups.iter().map(|g| g.slug()).collect(),
                 })
+                .collect(),
+            unaddressed_questions: stats.unaddressed_questions().collect(),
+            not_yet_heard: stats
+                .not_yet_heard
+                .iter()
+                .map(|id| session.speaker_name(Speaker::Person(*id)))
                 .collect(),
         }
     }

@@ -11,6 +11,7 @@ mod moment;
 mod new;
 mod note;
 mod open;
+mod participation;
 mod person;
 mod show;
 mod transcript;
@@ -74,6 +75,12 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur stats ws422.ron\n  rapporteur stats ws422.ron --json"
     )]
     Stats(floor::StatsArgs),
+    /// Record how many took part onsite and online, how many were women or gender-diverse, and
+    /// whether gender was discussed; without figures, show them.
+    #[command(
+        after_help = "Examples:\n  rapporteur participation ws422.ron --onsite 45 --online 30 --women 38 --gender-diverse 2\n  rapporteur participation ws422.ron --gender-discussed yes --gender-notes \"Online violence against women was raised.\"\n  rapporteur participation ws422.ron\n\nFigures given later replace those given before; the others stay. Women and gender-diverse\ntogether cannot exceed onsite plus online."
+    )]
+    Participation(participation::ParticipationArgs),
     /// Fix the roster: add a person, mark one absent or present again.
     #[command(subcommand)]
     Person(person::PersonCommand),
@@ -151,6 +158,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Floor(args)) => floor::run_floor(&args),
         Some(Command::Stats(args)) => floor::run_stats(&args),
         Some(Command::Person(command)) => person::run(&command),
+        Some(Command::Participation(args)) => participation::run(&args),
         Some(Command::Transcript(args)) => transcript::run(&args),
         Some(Command::Join(args)) => join::run(&args),
         Some(Command::Merge(args)) => merge::run(&args),

@@ -5,7 +5,7 @@ use anyhow::bail;
 use clap::{Args, Subcommand};
 
 use rapporteur::model::{
-    Attendance, Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup,
+    Attendance, Gender, Person, PersonId, RegionalGroup, Role, Speaker, StakeholderGroup,
 };
 use rapporteur::store::Store;
 
@@ -13,7 +13,7 @@ use rapporteur::store::Store;
 pub enum PersonCommand {
     /// Add someone to the roster (or add to what it says of someone already on it).
     #[command(
-        after_help = "Examples:\n  rapporteur person add ws422.ron \"Ana Silva\" --affiliation ITU --stakeholder igo --region igo --role speaker\n  rapporteur person add ws422.ron \"Livia Sobota\" --role onsite-moderator"
+        after_help = "Examples:\n  rapporteur person add ws422.ron \"Ana Silva\" --affiliation ITU --stakeholder igo --region igo --role speaker\n  rapporteur person add ws422.ron \"Livia Sobota\" --role onsite-moderator --gender woman"
     )]
     Add(AddArgs),
     /// Mark someone on the roster as absent: they did not come.
@@ -43,6 +43,9 @@ pub struct AddArgs {
     pub roles: Vec<Role>,
     #[command(flatten)]
     pub taker: super::TakerArg,
+    /// woman, man, gender-diverse: only as the person gave it; left out, nothing is recorded.
+    #[arg(long, value_name = "G", value_parser = super::word::<Gender>)]
+    pub gender: Option<Gender>,
 }
 
 #[derive(Args)]
@@ -75,6 +78,7 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     given.affiliation = args.affiliation.as_deref().map(|a| a.trim().to_string());
     given.stakeholder = args.stakeholder;
     given.region = args.region;
+    given.gender = args.gender;
     for role in &args.roles {
         given.add_role(*role);
     }

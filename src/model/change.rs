@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::note::Speaker;
 use super::note::{FloorChange, Note, NoteId, SegmentChange};
+use super::participation::Participation;
 use super::session::{Person, PersonId, Session};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -27,6 +28,11 @@ pub enum Change {
     Segment(SegmentChange),
     /// Several changes saved as one record, so that a crash keeps all of them or none.
     Batch(Vec<Change>),
+    /// Participation figures given by the rapporteur; those not given stay as they were.
+    Participation {
+        figures: Participation,
+        at: DateTime<FixedOffset>,
+    },
     /// The text of one field of a report being drafted, such as "short.takeaways.1".
     ReportField {
         key: String,
@@ -64,6 +70,7 @@ impl Change {
             Change::Delete { at, .. }
             | Change::Restore { at, .. }
             | Change::ReportField { at, .. }
+            | Change::Participation { at, .. }
             | Change::Joined { at, .. }
             | Change::Person { at, .. } => Some(*at),
             Change::Floor(change) => Some(change.at),
@@ -94,6 +101,9 @@ impl Session {
             }
             Change::Floor(change) => self.record_floor(change),
             Change::Segment(change) => self.record_segment(change),
+            Change::Participation { figures, .. } => {
+                self.participation = self.participation.updated(&figures);
+            }
             Change::ReportField { key, text, .. } => {
                 self.report_fields.insert(key, text);
             }
@@ -183,6 +193,7 @@ impl Change {
             Change::Delete { at, .. }
             | Change::Restore { at, .. }
             | Change::ReportField { at, .. }
+            | Change::Participation { at, .. }
             | Change::Joined { at, .. }
             | Change::Person { at, .. } => shift(at, by)?,
             Change::Floor(change) => shift(&mut change.at, by)?,

@@ -6,6 +6,7 @@ mod filter;
 pub mod merge;
 mod names;
 mod note;
+mod participation;
 mod replay;
 mod session;
 mod speaking;
@@ -16,8 +17,9 @@ pub use change::{Change, unite};
 pub use filter::{Matcher, NoteFilter};
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
+pub use participation::{Participation, ParticipationError};
 pub use session::{
     DEFAULT_SEGMENTS, Incoming, NoteClash, PERSON_PREFIX, Person, PersonId, PolicyQuestion,
     Section, Session, SessionInfo, WhoError, person_id_block,
 };
-pub use vocabulary::{NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};
+pub use vocabulary::{Gender, NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};

@@ -86,9 +86,7 @@ impl Gathered {
             }
             Change::Floor(change) => self.floor.record(change),
             Change::Segment(change) => self.segments.record(change),
-            Change::ReportField { key, text, .. } => {
-                session.report_fields.insert(key, text);
-            }
+            Change::ReportField { .. } | Change::Participation { .. } => session.apply(change),
             Change::Batch(changes) => {
                 for change in changes {
                     self.apply(session, change);

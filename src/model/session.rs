@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, HashMap};
 use super::attendance::Attendance;
 use super::names::{fold, name_matches};
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
-use super::vocabulary::{RegionalGroup, Role, StakeholderGroup};
+use super::participation::Participation;
+use super::vocabulary::{Gender, RegionalGroup, Role, StakeholderGroup};
 
 /// The bits of a person id that name the block of the taker who gave it.
 const PERSON_BLOCK_MASK: u32 = 0xFFFF_0000;
@@ -82,6 +83,9 @@ pub struct Person {
     pub region: Option<RegionalGroup>,
     #[serde(default)]
     pub roles: Vec<Role>,
+    /// Only as the rapporteur recorded it; None when not recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
     /// What the rapporteur marked; see [`Session::attendances`] for what the record shows.
     pub attendance: Attendance,
     /// Deleted from the roster; kept so that notes still name them and the deletion can be undone.
@@ -101,6 +105,8 @@ struct StoredPerson {
     region: Option<RegionalGroup>,
     #[serde(default)]
     roles: Vec<Role>,
+    #[serde(default)]
+    gender: Option<Gender>,
     #[serde(default, deserialize_with = "given")]
     attendance: Option<Attendance>,
     #[serde(default, deserialize_with = "given")]
@@ -126,6 +132,7 @@ impl From<StoredPerson> for Person {
             stakeholder: stored.stakeholder,
             region: stored.region,
             roles: stored.roles,
+            gender: stored.gender,
             attendance: stored.attendance.or(legacy).unwrap_or_default(),
             removed: stored.removed,
         }
@@ -141,6 +148,7 @@ impl Person {
             stakeholder: None,
             region: None,
             roles: Vec::new(),
+            gender: None,
             attendance: Attendance::NotRecorded,
             removed: false,
         }
@@ -233,6 +241,8 @@ pub struct Session {
     pub segments: Vec<SegmentChange>,
     /// The latest text of each report field drafted so far, by key.
     pub report_fields: BTreeMap<String, String>,
+    /// The participation figures given so far.
+    pub participation: Participation,
     /// When each live note was taken, so that a note is found by binary search, not by a scan.
     note_times: HashMap<NoteId, DateTime<FixedOffset>>,
 }
@@ -281,7 +291,7 @@ impl Session {
 
     /// Puts someone on the roster: a newcomer gets a fresh id; someone already there (the same
     /// name, ignoring case and accents) keeps theirs and gains what is given (affiliation,
-    /// groups, roles). Returns the id and whether the person was already there.
+    /// groups, roles, gender). Returns the id and whether the person was already there.
     pub fn enrol(&mut self, given: Person) -> (PersonId, bool) {
         let existing = self.person_named(&given.name).map(|p| p.id);
         let Some(person) = existing.and_then(|id| self.person_mut(id)) else {
@@ -292,6 +302,7 @@ impl Session {
         person.affiliation = given.affiliation.or(person.affiliation.take());
         person.stakeholder = given.stakeholder.or(person.stakeholder);
         person.region = given.region.or(person.region);
+        person.gender = given.gender.or(person.gender);
         for role in given.roles {
             person.add_role(role);
         }

@@ -121,6 +121,15 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A person's gender, as the rapporteur recorded it: never guessed from a name.
+    Gender, "gender" {
+        Woman => "Woman", "woman", ["women", "female"],
+        Man => "Man", "man", ["men", "male"],
+        GenderDiverse => "Gender-diverse", "gender-diverse", ["diverse", "non-binary", "nonbinary"],
+    }
+}
+
+vocabulary! {
     /// What a note records.
     NoteKind, "note kind" {
         Remark => "Remark", "remark", ["r", "comment"],

@@ -10,7 +10,7 @@ use super::form::{Field, FieldGroup, Form, paragraphs};
 use super::listed;
 use super::profile::{Each, FieldSpec, Limits, Part, Profile};
 use crate::model::{Note, NoteId, Person, Role, Session, Speaker};
-use crate::stats::{self, GroupTally, Tally, Until};
+use crate::stats::{self, GroupTally, Tally, Until, percent};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
@@ -566,12 +566,4 @@ fn groups<G: Copy + Ord>(
             (name.to_string(), None, g.tally)
         })
         .collect()
-}
-
-fn percent(part: i64, whole: i64) -> i64 {
-    if whole <= 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
 }

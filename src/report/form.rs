@@ -244,7 +244,10 @@ fn entry(
 ) -> Field {
     let (text, drafted) = match session.report_fields.get(&key) {
         Some(text) => (text.clone(), true),
-        None => (seed_text(session, notes), false),
+        None => match spec.seed {
+            Seed::Participation(figure) => (super::participation::figure(session, figure), false),
+            _ => (seed_text(session, notes), false),
+        },
     };
     let mut field = Field {
         key,
@@ -350,7 +353,7 @@ pub fn attributed(session: &Session, note: &Note) -> String {
 
 fn seed_notes(session: &Session, seed: Seed, subject: Subject) -> Vec<&Note> {
     let by_seed = |note: &&Note| match seed {
-        Seed::Nothing => false,
+        Seed::Nothing | Seed::Participation(_) => false,
         Seed::Kind(kind) => note.kind == kind,
         Seed::Audience => matches!(note.speaker, Some(Speaker::Audience | Speaker::Online)),
         Seed::Subject => true,

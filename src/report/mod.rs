@@ -8,6 +8,7 @@ pub mod clipboard;
 mod context;
 mod docx;
 mod form;
+mod participation;
 mod profile;
 mod render;
 mod templates;
@@ -23,7 +24,9 @@ pub use context::{
 pub use form::{
     Broken, Field, FieldGroup, Form, LimitWarning, Subject, attributed, paragraphs, word_count,
 };
-pub use profile::{Each, FieldSpec, Limits, Part, Profile, Report, ReportShape, Section, Seed};
+pub use profile::{
+    Each, FieldSpec, Figure, Limits, Part, Profile, Report, ReportShape, Section, Seed,
+};
 pub use templates::{BUILT_IN, Source, TemplateDirs};
 
 use crate::model::{Person, Session};

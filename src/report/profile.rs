@@ -172,6 +172,22 @@ pub enum Seed {
     Audience,
     /// The notes of the entry's own subject: tagged with its policy question, or said by its speaker.
     Subject,
+    /// A participation figure given with `rapporteur participation`.
+    Participation(Figure),
+}
+
+/// Which participation figure a field shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Figure {
+    Onsite,
+    Online,
+    /// Onsite and online together.
+    Total,
+    /// Women, then gender-diverse participants.
+    WomenAndGenderDiverse,
+    Women,
+    /// Whether and how gender was discussed, and the floor share of the women who spoke.
+    Gender,
 }
 
 /// None means no limit.

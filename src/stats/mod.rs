@@ -1,9 +1,17 @@
 //! Who had the floor, for how long, and what the notes bear on. One computation serves the
 //! `stats` command, the live roster and the reports, so they never disagree.
 
+mod balance;
+
+pub use balance::{Balance, Bar, Coverage, Section, balance, percent, speakers_by_gender};
+
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
-use crate::model::{Person, PersonId, RegionalGroup, Session, Speaker, StakeholderGroup};
+use crate::model::{
+    Gender, Person, PersonId, RegionalGroup, Role, Session, Speaker, StakeholderGroup,
+};
 
 /// Floor time, turns at the floor and notes, added up for one speaker or group.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,10 +43,76 @@ pub struct GroupTally<G> {
     pub tally: Tally,
 }
 
+/// What the notes on one policy question add up to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionTally {
     pub number: u8,
     pub notes: u32,
+    /// The floor time of the turns in which notes on the question were taken, each turn once.
+    pub floor: TimeDelta,
+    /// The groups of the people whose words the notes on it record, in the vocabulary's order.
+    pub stakeholder_groups: Vec<StakeholderGroup>,
+}
+
+/// Who the floor time went to, by the part they play in the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Part {
+    /// People with an onsite or online moderator's role.
+    Moderators,
+    /// Everyone else on the roster.
+    Speakers,
+    OnsiteAudience,
+    OnlineAudience,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [
+        Part::Moderators,
+        Part::Speakers,
+        Part::OnsiteAudience,
+        Part::OnlineAudience,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Part::Moderators => "Moderators",
+            Part::Speakers => "Speakers",
+            Part::OnsiteAudience => "Onsite audience",
+            Part::OnlineAudience => "Online audience",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Part::Moderators => "moderators",
+            Part::Speakers => "speakers",
+            Part::OnsiteAudience => "onsite-audience",
+            Part::OnlineAudience => "online-audience",
+        }
+    }
+
+    fn of(session: &Session, speaker: Speaker) -> Part {
+        match speaker {
+            Speaker::Audience => Part::OnsiteAudience,
+            Speaker::Online => Part::OnlineAudience,
+            Speaker::Person(id) => {
+                let moderates = session.person(id).is_some_and(|p| {
+                    p.has_role(Role::OnsiteModerator) || p.has_role(Role::OnlineModerator)
+                });
+                if moderates {
+                    Part::Moderators
+                } else {
+                    Part::Speakers
+                }
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartTally {
+    pub part: Part,
+    pub tally: Tally,
 }
 
 /// The floor was still held when counting stopped.
@@ -61,10 +135,16 @@ pub enum Until {
 pub struct Stats {
     /// Every person on the roster in roster order, then the onsite and the online audience.
     pub speakers: Vec<SpeakerTally>,
-    /// People only: the audiences belong to no stakeholder or regional group.
+    /// People only: the audiences belong to no stakeholder or regional group, and have no gender.
     pub stakeholder_groups: Vec<GroupTally<StakeholderGroup>>,
     pub regional_groups: Vec<GroupTally<RegionalGroup>>,
+    /// By gender as recorded; people whose gender was not recorded are the row of None.
+    pub genders: Vec<GroupTally<Gender>>,
+    /// Moderators, other people, the onsite and the online audience: always all four.
+    pub parts: Vec<PartTally>,
     pub questions: Vec<QuestionTally>,
+    /// Speakers on the roster, not marked absent, who have not had the floor yet.
+    pub not_yet_heard: Vec<PersonId>,
     pub notes: u32,
     pub notes_without_question: u32,
     pub total_floor: TimeDelta,
@@ -92,6 +172,69 @@ impl Stats {
             .find(|q| q.number == number)
             .map_or(0, |q| q.notes)
     }
+
+    /// The policy questions no note has addressed yet.
+    pub fn unaddressed_questions(&self) -> impl Iterator<Item = u8> + '_ {
+        self.questions
+            .iter()
+            .filter(|q| q.notes == 0)
+            .map(|q| q.number)
+    }
+
+    /// The floor time of the people on the roster, the audiences left out.
+    pub fn people_floor(&self) -> TimeDelta {
+        self.speakers
+            .iter()
+            .filter(|s| matches!(s.speaker, Speaker::Person(_)))
+            .map(|s| s.tally.floor)
+            .sum()
+    }
+}
+
+/// One spell at the floor: from a floor change to the next one (or to where counting stopped).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Turn {
+    pub speaker: Speaker,
+    pub start: DateTime<FixedOffset>,
+    pub end: DateTime<FixedOffset>,
+}
+
+impl Turn {
+    pub fn held(&self) -> TimeDelta {
+        (self.end - self.start).max(TimeDelta::zero())
+    }
+}
+
+/// Where counting stops: the given moment, else the session's last recorded moment.
+fn counting_end(session: &Session, until: Until) -> Option<DateTime<FixedOffset>> {
+    match until {
+        Until::Moment(moment) => Some(moment),
+        Until::LastRecorded => session.last_recorded(),
+    }
+}
+
+/// Every turn in time order, with the floor change each starts at; a pause (a change to nobody)
+/// starts none. A floor left open runs to `until`; with nothing to count to, it is not a turn.
+pub fn turns(session: &Session, until: Until) -> Vec<(usize, Turn)> {
+    let end = counting_end(session, until);
+    // session.floor is kept in time order, so changes recorded out of order count where they belong.
+    session
+        .floor
+        .iter()
+        .enumerate()
+        .filter_map(|(index, change)| {
+            let speaker = change.speaker?;
+            let turn_end = session.floor.get(index + 1).map(|next| next.at).or(end)?;
+            Some((
+                index,
+                Turn {
+                    speaker,
+                    start: change.at,
+                    end: turn_end.max(change.at),
+                },
+            ))
+        })
+        .collect()
 }
 
 pub fn compute(session: &Session, until: Until) -> Stats {
@@ -104,40 +247,34 @@ pub fn compute(session: &Session, until: Until) -> Stats {
             tally: Tally::default(),
         })
         .collect();
-    let end = match until {
-        Until::Moment(moment) => Some(moment),
-        Until::LastRecorded => session.last_recorded(),
-    };
-    let mut previous: Option<Speaker> = None;
-    let mut open_floor = None;
+    let mut index: HashMap<Speaker, usize> = speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.speaker, i))
+        .collect();
+    let end = counting_end(session, until);
+    let turns = turns(session, until);
+    // Which turn each floor change starts, so that a note finds its turn by binary search.
+    let mut turn_at: Vec<Option<usize>> = vec![None; session.floor.len()];
+    let mut previous: Option<(usize, Speaker)> = None;
     let mut total_floor = TimeDelta::zero();
-    // session.floor is kept in time order, so changes recorded out of order count where they belong.
-    for (index, change) in session.floor.iter().enumerate() {
-        let Some(speaker) = change.speaker else {
-            previous = None;
-            continue;
-        };
-        let turn_end = match session.floor.get(index + 1) {
-            Some(next) => Some(next.at),
-            None => {
-                open_floor = Some(OpenFloor {
-                    speaker,
-                    since: change.at,
-                });
-                end
-            }
-        };
-        let held = turn_end.map_or(TimeDelta::zero(), |e| {
-            (e - change.at).max(TimeDelta::zero())
-        });
-        let tally = tally_of(&mut speakers, speaker);
-        tally.floor += held;
-        if previous != Some(speaker) {
+    for (number, (change, turn)) in turns.iter().enumerate() {
+        turn_at[*change] = Some(number);
+        let tally = tally_of(&mut speakers, &mut index, turn.speaker);
+        tally.floor += turn.held();
+        // A new intervention unless the same speaker held the floor from the change before.
+        if previous != Some((change.wrapping_sub(1), turn.speaker)) {
             tally.interventions += 1;
         }
-        total_floor += held;
-        previous = Some(speaker);
+        total_floor += turn.held();
+        previous = Some((*change, turn.speaker));
     }
+    let open_floor = session.floor.last().and_then(|last| {
+        Some(OpenFloor {
+            speaker: last.speaker?,
+            since: last.at,
+        })
+    });
 
     let mut questions: Vec<QuestionTally> = session
         .questions
@@ -145,57 +282,114 @@ pub fn compute(session: &Session, until: Until) -> Stats {
         .map(|q| QuestionTally {
             number: q.number,
             notes: 0,
+            floor: TimeDelta::zero(),
+            stakeholder_groups: Vec::new(),
         })
         .collect();
+    // Per question, the turns already counted: each counts once however many notes it holds.
+    let mut counted_turns: Vec<Vec<usize>> = vec![Vec::new(); questions.len()];
     let mut notes_without_question = 0;
     for note in &session.notes {
         if let Some(speaker) = note.speaker {
-            tally_of(&mut speakers, speaker).notes += 1;
+            tally_of(&mut speakers, &mut index, speaker).notes += 1;
         }
         if note.questions.is_empty() {
             notes_without_question += 1;
+            continue;
         }
+        let turn = turn_of(session, &turn_at, note.at);
+        let group = match note.speaker {
+            Some(Speaker::Person(id)) => session.person(id).and_then(|p| p.stakeholder),
+            _ => None,
+        };
         for number in &note.questions {
-            if let Some(q) = questions.iter_mut().find(|q| q.number == *number) {
-                q.notes += 1;
+            let Some(at) = questions.iter().position(|q| q.number == *number) else {
+                continue;
+            };
+            let question = &mut questions[at];
+            question.notes += 1;
+            if let Some(group) = group.filter(|g| !question.stakeholder_groups.contains(g)) {
+                question.stakeholder_groups.push(group);
+                question.stakeholder_groups.sort();
+            }
+            if let Some(turn) = turn.filter(|t| !counted_turns[at].contains(t)) {
+                counted_turns[at].push(turn);
+                question.floor += turns[turn].1.held();
             }
         }
     }
 
     let stakeholder_groups = group_by(session, &speakers, |p| p.stakeholder);
     let regional_groups = group_by(session, &speakers, |p| p.region);
+    let genders = group_by(session, &speakers, |p| p.gender);
+    let parts = Part::ALL
+        .iter()
+        .map(|&part| {
+            let mut tally = Tally::default();
+            for entry in speakers
+                .iter()
+                .filter(|s| Part::of(session, s.speaker) == part)
+            {
+                tally.add(&entry.tally);
+            }
+            PartTally { part, tally }
+        })
+        .collect();
+    let not_yet_heard = session
+        .roster()
+        .filter(|p| p.has_role(Role::Speaker) && !p.marked_absent())
+        .filter(|p| {
+            index
+                .get(&Speaker::Person(p.id))
+                .is_none_or(|&i| speakers[i].tally.interventions == 0)
+        })
+        .map(|p| p.id)
+        .collect();
 
-    let last_turn_end = session.floor.last().map(|f| f.at);
     Stats {
         speakers,
         stakeholder_groups,
         regional_groups,
+        genders,
+        parts,
         questions,
+        not_yet_heard,
         notes: session.notes.len() as u32,
         notes_without_question,
         total_floor,
         counted_until: if open_floor.is_some() {
             end
         } else {
-            last_turn_end
+            session.floor.last().map(|f| f.at)
         },
         open_floor,
     }
 }
 
-fn tally_of(speakers: &mut Vec<SpeakerTally>, speaker: Speaker) -> &mut Tally {
-    let index = match speakers.iter().position(|s| s.speaker == speaker) {
-        Some(index) => index,
+/// The turn the floor was in at `at`: the one started by the last floor change at or before it.
+fn turn_of(
+    session: &Session,
+    turn_at: &[Option<usize>],
+    at: DateTime<FixedOffset>,
+) -> Option<usize> {
+    let after = session.floor.partition_point(|f| f.at <= at);
+    turn_at[after.checked_sub(1)?]
+}
+
+fn tally_of<'a>(
+    speakers: &'a mut Vec<SpeakerTally>,
+    index: &mut HashMap<Speaker, usize>,
+    speaker: Speaker,
+) -> &'a mut Tally {
+    let at = *index.entry(speaker).or_insert_with(|| {
         // Someone removed from the roster after speaking still spoke.
-        None => {
-            speakers.push(SpeakerTally {
-                speaker,
-                tally: Tally::default(),
-            });
-            speakers.len() - 1
-        }
-    };
-    &mut speakers[index].tally
+        speakers.push(SpeakerTally {
+            speaker,
+            tally: Tally::default(),
+        });
+        speakers.len() - 1
+    });
+    &mut speakers[at].tally
 }
 
 /// Adds up the people's tallies by a group of theirs; people of unknown group come last.
@@ -209,9 +403,7 @@ fn group_by<G: Copy + Ord>(
         let Speaker::Person(id) = entry.speaker else {
             continue;
         };
-        let Some(group) = session.person(id).map(&group_of) else {
-            continue;
-        };
+        let group = session.person(id).and_then(&group_of);
         match groups.iter_mut().find(|g| g.group == group) {
             Some(existing) => existing.tally.add(&entry.tally),
             None => groups.push(GroupTally {

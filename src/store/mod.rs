@@ -856,5 +856,14 @@ fn replayable(session: &Session) -> Vec<Change> {
             text: text.clone(),
             at,
         });
-    notes.chain(floor).chain(segments).chain(fields).collect()
+    let participation = (!session.participation.is_empty()).then(|| Change::Participation {
+        figures: session.participation.clone(),
+        at,
+    });
+    notes
+        .chain(floor)
+        .chain(segments)
+        .chain(fields)
+        .chain(participation)
+        .collect()
 }
