@@ -159,11 +159,12 @@ pub fn speakers_by_gender(session: &Session, stats: &Stats) -> Option<String> {
         .sum();
     let share = percent(women_floor.num_seconds(), stats.total_floor.num_seconds());
     let were = |n: usize| if n == 1 { "was" } else { "were" };
-    let mut sentence = format!(
-        "{women} of {} speakers {} women; they held {share}% of the floor",
-        spoke.len(),
-        were(women)
-    );
+    let of = spoke.len();
+    let mut sentence = match women {
+        0 => format!("None of the {of} speakers was a woman"),
+        1 => format!("1 of {of} speakers was a woman; she held {share}% of the floor"),
+        _ => format!("{women} of {of} speakers were women; they held {share}% of the floor"),
+    };
     let diverse = count(Some(Gender::GenderDiverse));
     if diverse > 0 {
         sentence += &format!("; {diverse} {} gender-diverse", were(diverse));

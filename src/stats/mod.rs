@@ -438,3 +438,6 @@ pub fn offset(duration: TimeDelta) -> String {
         format!("+{}", hms(duration))
     }
 }
+
+#[cfg(test)]
+mod tests;
