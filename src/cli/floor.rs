@@ -69,13 +69,27 @@ pub struct StatsArgs {
     /// The session file, e.g. ws422.ron.
     pub session: PathBuf,
     /// Print JSON (see the README for its shape).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "timeline")]
     pub json: bool,
+    /// Draw who spoke when: one line a speaker over the session's time.
+    #[arg(long)]
+    pub timeline: bool,
+    /// How many columns to draw the timeline in (default: the terminal's width).
+    #[arg(long, value_name = "N", requires = "timeline")]
+    pub width: Option<usize>,
 }
 
 pub fn run_stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let (session, warnings) = Store::read(&args.session)?;
     super::report_warnings(&warnings);
+    if args.timeline {
+        let columns = args.width.unwrap_or_else(super::timeline::terminal_width);
+        match stats::SpeakingTimeline::of(&session, Until::LastRecorded) {
+            Some(timeline) => print!("{}", super::timeline::draw(&session, &timeline, columns)),
+            None => println!("No floor time was recorded, so there is no timeline."),
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let stats = stats::compute(&session, Until::LastRecorded);
     if args.json {
         json::print(&StatsJson::of(&session, &stats))?;

@@ -14,6 +14,7 @@ mod open;
 mod participation;
 mod person;
 mod show;
+mod timeline;
 mod transcript;
 
 use std::path::PathBuf;
@@ -70,9 +71,9 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur floor ws422.ron markovski\n  rapporteur floor ws422.ron audience --at 14:40\n  rapporteur floor ws422.ron none"
     )]
     Floor(floor::FloorArgs),
-    /// Floor time and interventions by person, group, region and audience; notes per question.
+    /// Floor time and interventions by person, group, region, gender and audience; questions covered.
     #[command(
-        after_help = "Examples:\n  rapporteur stats ws422.ron\n  rapporteur stats ws422.ron --json"
+        after_help = "Examples:\n  rapporteur stats ws422.ron\n  rapporteur stats ws422.ron --json\n  rapporteur stats ws422.ron --timeline"
     )]
     Stats(floor::StatsArgs),
     /// Record how many took part onsite and online, how many were women or gender-diverse, and

@@ -187,6 +187,8 @@ pub struct FloorView {
     pub regional_groups: Vec<FloorRow>,
     /// The people on the roster together, then the onsite and the online audience.
     pub audience: Vec<FloorRow>,
+    /// Who spoke when, laid out for the HTML report's picture; None without floor time.
+    pub timeline: Option<super::chart::Chart>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -549,6 +551,7 @@ fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> FloorView {
         stakeholder_groups: rows(stakeholder_groups),
         regional_groups: rows(regional_groups),
         audience: rows(audience),
+        timeline: super::chart::who_spoke_when(session, anonymous),
     }
 }
 

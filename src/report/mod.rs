@@ -4,6 +4,7 @@
 //! `export` is the whole way from a session to a finished report in one format.
 
 mod anonymize;
+mod chart;
 pub mod clipboard;
 mod context;
 mod docx;

@@ -2,8 +2,10 @@
 //! `stats` command, the live roster and the reports, so they never disagree.
 
 mod balance;
+mod timeline;
 
 pub use balance::{Balance, Bar, Coverage, Section, balance, percent, speakers_by_gender};
+pub use timeline::{Lane, SpeakingTimeline};
 
 use std::collections::HashMap;
 
