@@ -35,6 +35,8 @@ pub struct PersonJson<'a> {
     pub stakeholder_group: Option<&'static str>,
     pub regional_group: Option<&'static str>,
     pub roles: Vec<&'static str>,
+    /// As recorded; null when not recorded.
+    pub gender: Option<&'static str>,
     /// Present, absent, or null: not recorded.
     pub attended: Option<bool>,
 }
@@ -78,6 +80,7 @@ impl<'a> PersonJson<'a> {
             stakeholder_group: person.stakeholder.map(|g| g.slug()),
             regional_group: person.region.map(|g| g.slug()),
             roles: person.roles.iter().map(|r| r.slug()).collect(),
+            gender: person.gender.map(|g| g.slug()),
             attended: attendances.of(person).known(),
         }
     }
