@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 
 use rapporteur::model::Session;
 use rapporteur::stats::{SpeakingTimeline, hms};
-use rapporteur::tui::text::{pad, width};
+use rapporteur::tui::widgets::text::{pad, width};
 
 /// How wide to draw: the terminal's width, else $COLUMNS, else 80.
 pub fn terminal_width() -> usize {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::anonymize::group_label;
+use super::anonymize::Anonymity;
 use crate::model::{Session, Speaker};
 use crate::stats::{SpeakingTimeline, Until, hms};
 
@@ -58,17 +58,17 @@ fn tenth(value: f64) -> f64 {
     (value * 10.0).round() / 10.0
 }
 
-/// None when no floor time was recorded. Under `anonymous` a person's lane is named by their
-/// stakeholder group and region, as in the floor tables.
-pub fn who_spoke_when(session: &Session, anonymous: bool) -> Option<Chart> {
+/// None when no floor time was recorded. Anonymous, a person's lane is named as in the floor
+/// tables (by stakeholder group, and region unless coarse).
+pub fn who_spoke_when(session: &Session, anonymity: Option<Anonymity>) -> Option<Chart> {
     let timeline = SpeakingTimeline::of(session, Until::LastRecorded)?;
     let plot = PLOT_RIGHT - PLOT_LEFT;
     let x = |at| tenth(PLOT_LEFT + timeline.position(at) * plot);
-    let label = |speaker: Speaker| match speaker {
-        Speaker::Person(id) if anonymous => session
+    let label = |speaker: Speaker| match (speaker, anonymity) {
+        (Speaker::Person(id), Some(anonymity)) => session
             .person(id)
-            .map_or_else(|| "Participant".to_string(), group_label),
-        other => session.speaker_name(other),
+            .map_or_else(|| "Participant".to_string(), |p| anonymity.label(p)),
+        (other, _) => session.speaker_name(other),
     };
     let lanes: Vec<ChartLane> = timeline
         .lanes

@@ -551,7 +551,7 @@ fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> FloorView {
         stakeholder_groups: rows(stakeholder_groups),
         regional_groups: rows(regional_groups),
         audience: rows(audience),
-        timeline: super::chart::who_spoke_when(session, anonymous),
+        timeline: super::chart::who_spoke_when(session, anonymity),
     }
 }
 
