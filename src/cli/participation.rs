@@ -31,6 +31,8 @@ pub struct ParticipationArgs {
     /// How gender was discussed, for the final report's Gender section.
     #[arg(long, value_name = "TEXT")]
     pub gender_notes: Option<String>,
+    #[command(flatten)]
+    pub taker: super::TakerArg,
 }
 
 fn yes_or_no(text: &str) -> Result<bool, String> {
@@ -60,7 +62,7 @@ pub fn run(args: &ParticipationArgs) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // The whole journal is read: the figures given before are checked together with these.
-    let opened = Store::open(&args.session)?;
+    let opened = Store::open_as(&args.session, args.taker.name())?;
     super::report_warnings(&opened.warnings);
     let (mut store, mut session) = (opened.store, opened.session);
     session.participation.updated(&given).check()?;
