@@ -343,6 +343,7 @@ fn an_html_page_reimported_replaces_the_kept_transcript() {
         "H.E. MR. and a surname alone"
     );
     assert!(unknown_labels(&page).is_empty());
+    ok(rapporteur(&["check", s]));
     let kept = fs::read_to_string(SessionPaths::new(&path).transcript).unwrap();
     assert!(
         kept.contains("short-page.html") && !kept.contains("JANE ROE"),

@@ -91,6 +91,7 @@ pub fn key(label: &str) -> String {
 /// Whom each turn is put down to, in turn order.
 pub fn attribute(session: &Session, transcript: &Transcript, map: &LabelMap) -> Vec<Attribution> {
     let mut known: HashMap<String, Attribution> = HashMap::new();
+    let names = roster_names(session);
     transcript
         .turns
         .iter()
@@ -100,7 +101,7 @@ pub fn attribute(session: &Session, transcript: &Transcript, map: &LabelMap) -> 
                 .entry(key(label))
                 .or_insert_with(|| {
                     let matched = map.get(label).or_else(|| match turn.label {
-                        Some(_) => match_label(session, label),
+                        Some(_) => match_with(session, &names, label),
                         None => None,
                     });
                     matched.map_or_else(
@@ -115,6 +116,22 @@ pub fn attribute(session: &Session, transcript: &Transcript, map: &LabelMap) -> 
 
 /// Whom a label names, if it names one of them with confidence.
 pub fn match_label(session: &Session, label: &str) -> Option<Speaker> {
+    match_with(session, &roster_names(session), label)
+}
+
+/// The words of each name on the roster, folded once for all the labels.
+fn roster_names(session: &Session) -> Vec<(PersonId, Vec<String>)> {
+    session
+        .roster()
+        .map(|p| (p.id, name_words(&p.name)))
+        .collect()
+}
+
+fn match_with(
+    session: &Session,
+    names: &[(PersonId, Vec<String>)],
+    label: &str,
+) -> Option<Speaker> {
     let words = name_words(label);
     if let Some(standing) = standing(&words) {
         return match standing {
@@ -123,9 +140,14 @@ pub fn match_label(session: &Session, label: &str) -> Option<Speaker> {
             Standing::Online => Some(Speaker::Online),
         };
     }
-    let mut scored: Vec<(f64, PersonId)> = session
-        .roster()
-        .filter_map(|p| Some((name_score(&words, &name_words(&p.name))?, p.id)))
+    // "MODERATOR RAFAEL EVANGELISTA", "CHAIR SOBOTA": the part, then the name.
+    let words: Vec<String> = words
+        .into_iter()
+        .filter(|w| !MODERATOR_WORDS.contains(&w.as_str()))
+        .collect();
+    let mut scored: Vec<(f64, PersonId)> = names
+        .iter()
+        .filter_map(|(id, name)| Some((name_score(&words, name)?, *id)))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     match scored.as_slice() {
@@ -335,6 +357,8 @@ mod tests {
         assert_eq!(who("Dr. Alexandra Paulus"), Some(3));
         assert_eq!(who("BRUNA ALCANTARA"), Some(1), "a name given in part");
         assert_eq!(who("PROF. BRUNA TOSO DE ALCÂNTARA"), Some(1));
+        assert_eq!(who("MODERATOR RAFAEL EVANGELISTA"), Some(5));
+        assert_eq!(who("CHAIR SOBOTA"), Some(2), "whoever the name says");
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod parse;
 mod quotes;
 mod source;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use crate::model::{Person, Role, Session, Speaker};
@@ -108,34 +109,37 @@ impl Analysis {
         }
     }
 
-    /// Everyone who speaks in the transcript: the roster's people in roster order, the room, the
+    /// Everyone who says something in the transcript: the roster's people in roster order, the room, the
     /// chat, then the labels nobody settled, in the order they first speak.
     pub fn estimates(&self, session: &Session) -> Vec<Estimate> {
         let mut estimates: Vec<Estimate> = Vec::new();
-        for (turn, who) in self.transcript.turns.iter().zip(&self.attributions) {
+        // Indexed, so that a transcript with a new label on every line costs no more to count.
+        let mut index: HashMap<&Attribution, usize> = HashMap::new();
+        let mut labels_seen: HashSet<(usize, &str)> = HashSet::new();
+        // A turn that is only a stage note says nothing: nobody speaks in it.
+        let spoken = self.transcript.turns.iter().zip(&self.attributions);
+        for (turn, who) in spoken.filter(|(turn, _)| turn.words > 0) {
             let label = turn.label.as_deref().unwrap_or(BARE);
-            let position = match estimates.iter().position(|e| e.who == *who) {
-                Some(position) => position,
-                None => {
-                    estimates.push(Estimate {
-                        who: who.clone(),
-                        labels: Vec::new(),
-                        first_line: turn.line,
-                        interventions: 0,
-                        words: 0,
-                        seconds: self.span.map(|_| 0),
-                    });
-                    estimates.len() - 1
-                }
-            };
+            let position = *index.entry(who).or_insert_with(|| {
+                estimates.push(Estimate {
+                    who: who.clone(),
+                    labels: Vec::new(),
+                    first_line: turn.line,
+                    interventions: 0,
+                    words: 0,
+                    seconds: self.span.map(|_| 0),
+                });
+                estimates.len() - 1
+            });
             let estimate = &mut estimates[position];
-            if !estimate.labels.iter().any(|l| l == label) {
+            if labels_seen.insert((position, label)) {
                 estimate.labels.push(label.to_string());
             }
             estimate.words += turn.words;
         }
         for intervention in &self.interventions {
-            if let Some(estimate) = estimates.iter_mut().find(|e| e.who == intervention.who) {
+            if let Some(&position) = index.get(&intervention.who) {
+                let estimate = &mut estimates[position];
                 estimate.interventions += 1;
                 estimate.seconds = estimate
                     .seconds
@@ -226,5 +230,36 @@ mod tests {
         assert_eq!(start.text, "one two three …");
         assert_eq!(analysis.said_at(at("2022-12-01T13:59:59Z"), 3), None);
         assert_eq!(analysis.said_at(at("2022-12-01T14:01:01Z"), 3), None);
+    }
+
+    #[test]
+    fn a_turn_that_is_only_a_stage_note_is_nobody_speaking() {
+        let mut session = Session::default();
+        session.info.duration_minutes = Some(10);
+        for (id, name) in [(1, "Ana Lima"), (2, "Bo Chen")] {
+            let mut person = Person::new(PersonId(id), name);
+            person.add_role(Role::Speaker);
+            session.people.push(person);
+        }
+        let transcript =
+            parse(">> ANA LIMA: hello there\n>> BO CHEN: (Applause)\n>> JOHN DOE: [ Laughter ]\n")
+                .unwrap();
+        let analysis = Analysis::new(&session, transcript, &LabelMap::default());
+        let estimates = analysis.estimates(&session);
+        assert_eq!(estimates.len(), 1, "{estimates:?}");
+        assert_eq!(
+            (
+                estimates[0].interventions,
+                estimates[0].words,
+                estimates[0].seconds
+            ),
+            (1, 2, Some(600))
+        );
+        let silent: Vec<&str> = analysis
+            .silent_speakers(&session)
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(silent, ["Bo Chen"]);
     }
 }

@@ -34,7 +34,7 @@ impl Transcript {
 pub fn parse(text: &str) -> Option<Transcript> {
     let mut turns: Vec<Turn> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
-        let line = visible(raw);
+        let line = without_controls(raw);
         let line = line.trim();
         if line.chars().all(|c| c == '*') {
             continue;
@@ -58,7 +58,7 @@ pub fn parse(text: &str) -> Option<Transcript> {
 
 /// Control characters (a raw escape sequence in a file must not reach the terminal) and
 /// direction overrides become spaces.
-fn visible(line: &str) -> String {
+fn without_controls(line: &str) -> String {
     line.chars()
         .map(|c| {
             let overrides = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
