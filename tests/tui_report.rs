@@ -231,3 +231,17 @@ fn a_field_being_typed_survives_a_kill() {
         "and written to the journal"
     );
 }
+
+#[test]
+fn the_export_refuses_a_link_onto_the_sessions_own_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, mut run) = session_with_takeaways(&dir);
+    let journal = dir.path().join(".ws422.ron.d/notes.ron");
+    let before = std::fs::read(&journal).unwrap();
+    std::os::unix::fs::symlink(".ws422.ron.d/notes.ron", dir.path().join("ws422.short.md"))
+        .unwrap();
+    run.press([alt('w'), alt('e')]);
+    let status = tui::widgets::status::line(&run.app);
+    assert!(status.contains("will not write there"), "{status}");
+    assert_eq!(std::fs::read(&journal).unwrap(), before, "the journal is kept");
+}

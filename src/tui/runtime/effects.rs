@@ -99,7 +99,8 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
             } => Reply::Exported(
                 render_report(app, report, format)
                     .and_then(|text| {
-                        crate::store::write_atomically(&path, text.as_bytes())
+                        let session = app.recording.path.as_deref().ok_or("no session file")?;
+                        crate::store::write_user_file(&path, text.as_bytes(), session)
                             .map_err(|e| e.to_string())
                     })
                     .map(|()| path),
