@@ -280,3 +280,35 @@ fn a_refused_writer_is_always_told_the_holders_pid() {
     assert_eq!(without, 0, "{without} of {} refusals", refusals.len());
     assert!(refusals.iter().all(|pid| *pid == Some(std::process::id())));
 }
+
+#[test]
+fn export_never_writes_another_sessions_header_journal_or_folder() {
+    let (dir, path) = new_workshop();
+    let other = dir.path().join("b.ron");
+    drop(Store::create(&other, &workshop()).unwrap());
+    let other_paths = SessionPaths::new(&other);
+    ok(run(&["note", arg(&other), "kept in b"]));
+    let format_1 = dir.path().join("old.ron");
+    fs::copy("tests/fixtures/format-v1/ws422.ron", &format_1).unwrap();
+    let old_journal = dir.path().join("old.notes.ron");
+    fs::copy("tests/fixtures/format-v1/ws422.notes.ron", &old_journal).unwrap();
+    let inside = other_paths.folder.join("report.md");
+    let files = [&other, &other_paths.journal, &format_1, &old_journal];
+    let before: Vec<Vec<u8>> = files.iter().map(|f| fs::read(f).unwrap()).collect();
+    for target in [
+        &other,
+        &other_paths.journal,
+        &format_1,
+        &old_journal,
+        &inside,
+    ] {
+        let error = fails(run(&["export", arg(&path), "short", "-o", arg(target)]));
+        assert!(
+            error.contains("will not write there"),
+            "{target:?}: {error}"
+        );
+    }
+    let after: Vec<Vec<u8>> = files.iter().map(|f| fs::read(f).unwrap()).collect();
+    assert_eq!(after, before);
+    assert!(!inside.exists());
+}

@@ -243,5 +243,9 @@ fn the_export_refuses_a_link_onto_the_sessions_own_journal() {
     run.press([alt('w'), alt('e')]);
     let status = tui::widgets::status::line(&run.app);
     assert!(status.contains("will not write there"), "{status}");
-    assert_eq!(std::fs::read(&journal).unwrap(), before, "the journal is kept");
+    assert_eq!(
+        std::fs::read(&journal).unwrap(),
+        before,
+        "the journal is kept"
+    );
 }

@@ -116,4 +116,27 @@ impl Header {
     }
 }
 
+/// Whether the first bytes of a file are those of a session header (any version) or of a
+/// journal: comments and blank space, then `(format:` (or `session(format:`). Only the start is
+/// needed, so a file of any size is told by a bounded read.
+pub(super) fn begins_like_session_file(prefix: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(prefix);
+    if text.starts_with(super::journal::PREAMBLE.trim_end()) {
+        return true;
+    }
+    let mut rest = text.as_ref();
+    loop {
+        rest = rest.trim_start();
+        match rest.strip_prefix("//") {
+            Some(comment) => rest = comment.split_once('\n').map_or("", |(_, after)| after),
+            None => break,
+        }
+    }
+    let rest = rest.strip_prefix("session").unwrap_or(rest).trim_start();
+    rest.strip_prefix('(')
+        .map(str::trim_start)
+        .and_then(|rest| rest.strip_prefix("format"))
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
 const EXPECTED: &str = "a rapporteur session header: (format: N, info: (...), people: [...], ...)";

@@ -811,7 +811,36 @@ pub fn write_user_file(target: &Path, bytes: &[u8], session: &Path) -> Result<()
             session.display()
         )));
     }
+    if let Some(reason) = some_sessions_file(&real) {
+        return Err(refuse(format!(
+            "{reason}; choose another file for the report"
+        )));
+    }
     files::write_atomically(target, bytes).map_err(|e| StoreError::io("write", target, e))
+}
+
+/// How many bytes of an existing file are read to tell whether it is a session's header or journal.
+const SESSION_FILE_PREFIX: u64 = 4096;
+
+/// Why a file (its real path) belongs to some session, any session: it is inside a session's
+/// folder (`.NAME.d` beside a file `NAME`), or it begins as a header or a journal does.
+fn some_sessions_file(real: &Path) -> Option<String> {
+    let folder = real.ancestors().skip(1).find_map(|dir| {
+        let name = dir.file_name()?.to_str()?;
+        let header = name.strip_prefix('.')?.strip_suffix(".d")?;
+        let header = dir.with_file_name(header);
+        header.is_file().then_some(header)
+    });
+    if let Some(header) = folder {
+        return Some(format!(
+            "it is inside the folder of the session {}",
+            header.display()
+        ));
+    }
+    let (file, _) = files::open_regular(real, Links::Follow).ok()?;
+    let prefix = files::read_bounded(&file, SESSION_FILE_PREFIX).ok()?;
+    header::begins_like_session_file(&prefix)
+        .then(|| "it is a rapporteur session file (a header or a journal)".to_string())
 }
 
 /// A path with its directory resolved (symlinks, `..`), the file itself left as named.
