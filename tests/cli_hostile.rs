@@ -152,3 +152,48 @@ fn markdown_exports_carry_no_markup_from_notes() {
     assert!(!html.contains("<script>alert"), "{html}");
     assert!(html.contains("overflow-wrap: anywhere"), "long words wrap");
 }
+
+/// Runs the binary with its stdout going to `stdout`.
+fn with_stdout(args: &[&str], stdout: std::process::Stdio) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(stdout)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_full_disk_or_a_closed_pipe_on_stdout_is_no_panic() {
+    let (_dir, path) = new_workshop();
+    let s = arg(&path);
+    assert!(rapporteur(&["note", s, "one note"]).status.success());
+    for args in [
+        &["notes", s][..],
+        &["notes", "--json", s],
+        &["show", s],
+        &["show", "--json", s],
+        &["stats", s],
+        &["check", s],
+    ] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let output = with_stdout(args, full.into());
+        let error = text(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{args:?}: {error}");
+        assert!(
+            error.contains("could not write to standard output"),
+            "{args:?}: {error}"
+        );
+
+        // The reader is gone before the program starts, as `| head -1` is after one line.
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let output = with_stdout(args, writer.into());
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(text(&output.stderr), "", "{args:?}: quietly");
+    }
+}

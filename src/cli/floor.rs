@@ -85,8 +85,8 @@ pub fn run_stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     if args.timeline {
         let columns = args.width.unwrap_or_else(super::timeline::terminal_width);
         match stats::SpeakingTimeline::of(&session, Until::LastRecorded) {
-            Some(timeline) => print!("{}", super::timeline::draw(&session, &timeline, columns)),
-            None => println!("No floor time was recorded, so there is no timeline."),
+            Some(timeline) => super::out(&super::timeline::draw(&session, &timeline, columns)),
+            None => super::say("No floor time was recorded, so there is no timeline."),
         }
         return Ok(ExitCode::SUCCESS);
     }

@@ -362,6 +362,6 @@ impl StatsJson {
 /// Prints a value as pretty JSON on stdout.
 pub fn print<T: Serialize>(value: &T) -> anyhow::Result<()> {
     let text = rapporteur::text::to_json(value, true).context("could not write JSON")?;
-    println!("{text}");
+    super::out(&format!("{text}\n"));
     Ok(())
 }

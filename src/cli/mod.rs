@@ -184,12 +184,31 @@ pub fn report_warnings<W: std::fmt::Display>(warnings: &[W]) {
 
 /// A line on stdout.
 pub fn say(line: impl std::fmt::Display) {
-    println!("{}", visible(&line.to_string()));
+    out(&format!("{}\n", visible(&line.to_string())));
 }
 
 /// Lines on stdout, as they are (with their own line breaks).
 pub fn say_lines(text: &str) {
-    print!("{}", visible(text));
+    out(&visible(text));
+}
+
+/// Text on stdout that is already safe for a terminal (JSON, a drawn chart). The one place the
+/// commands write to stdout: a reader that went away (`| head -1`) ends the program quietly, as
+/// ripgrep does, and any other failure (`>/dev/full`) ends it with a message and status 1,
+/// rather than a panic.
+pub fn out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(error) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        tell(format_args!("could not write to standard output: {error}"));
+        std::process::exit(1);
+    }
 }
 
 /// A message on stderr, after the program's name.

@@ -198,10 +198,8 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
         .filter(|note| matcher.matches(note, || ""));
     for note in chosen {
         if args.json {
-            println!(
-                "{}",
-                rapporteur::text::to_json(&NoteJson::of(&session, note), false)?
-            );
+            let json = rapporteur::text::to_json(&NoteJson::of(&session, note), false)?;
+            super::out(&format!("{json}\n"));
         } else {
             super::say(describe(&session, note));
         }

@@ -58,7 +58,7 @@ pub fn run(args: &ParticipationArgs) -> anyhow::Result<ExitCode> {
     if given.is_empty() {
         let (session, warnings) = Store::read(&args.session)?;
         super::report_warnings(&warnings);
-        print!("{}", describe(&session));
+        super::say_lines(&describe(&session));
         return Ok(ExitCode::SUCCESS);
     }
     // The whole journal is read: the figures given before are checked together with these.
@@ -72,7 +72,7 @@ pub fn run(args: &ParticipationArgs) -> anyhow::Result<ExitCode> {
     };
     store.append(&change)?;
     session.apply(change);
-    print!("{}", describe(&session));
+    super::say_lines(&describe(&session));
     Ok(ExitCode::SUCCESS)
 }
 
