@@ -32,6 +32,15 @@ pub use templates::{BUILT_IN, Source, TemplateDirs};
 
 use crate::model::{Person, Session};
 
+/// A file the user gave for a report (a template, a profile), read as the store reads every file
+/// it is given: a regular file only, no further than its size, so that a FIFO or `/dev/zero`
+/// is refused by name instead of hanging or filling memory.
+fn read_user_text(path: &Path) -> std::io::Result<String> {
+    let bytes = crate::store::read_regular(path, crate::store::Links::Follow)?;
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "it is not UTF-8 text"))
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum ReportError {
     #[error("{file}:{line}:{column}: {message}")]

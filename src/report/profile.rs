@@ -66,7 +66,7 @@ impl Profile {
     pub fn load(name: &str, dirs: &TemplateDirs) -> Result<Profile, ReportError> {
         if name.ends_with(".ron") {
             let path = Path::new(name);
-            let text = std::fs::read_to_string(path).map_err(|source| ReportError::Read {
+            let text = super::read_user_text(path).map_err(|source| ReportError::Read {
                 path: path.to_path_buf(),
                 source,
             })?;

@@ -25,7 +25,7 @@ pub fn render(
     let mut env = environment(dirs)?;
     let (name, origin_of_main) = match &file {
         Some(file) => {
-            let text = std::fs::read_to_string(file.path).map_err(|source| ReportError::Read {
+            let text = super::read_user_text(file.path).map_err(|source| ReportError::Read {
                 path: file.path.to_path_buf(),
                 source,
             })?;

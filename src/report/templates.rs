@@ -71,7 +71,7 @@ impl TemplateDirs {
         }
         for dir in &self.dirs {
             let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
+            match super::read_user_text(&path) {
                 Ok(text) => {
                     return Ok(Some(Source {
                         text,
