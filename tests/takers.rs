@@ -276,3 +276,97 @@ fn separate_copies_merge_once_in_any_order() {
         "--force",
     ]));
 }
+
+/// Two takers, three break-out groups: notes carry their group, `notes -g` filters, and the final
+/// report has a section per group with its members and notes, names replaced when anonymous.
+#[test]
+fn break_out_groups_of_two_takers_are_exported_group_by_group() {
+    let (_dir, path) = shared_workshop();
+    let s = arg(&path);
+    ok(rapporteur(&[
+        "group",
+        "add",
+        s,
+        "Group A",
+        "--taker",
+        "Bruna Toso de Alcântara",
+        "--member",
+        "sobota",
+    ]));
+    ok(rapporteur(&[
+        "group",
+        "add",
+        s,
+        "Group B",
+        "--taker",
+        "Ana Silva",
+        "--member",
+        "paulus",
+    ]));
+    ok(rapporteur(&[
+        "group",
+        "add",
+        s,
+        "Group C",
+        "--member",
+        "markovski",
+    ]));
+    ok(rapporteur(&[
+        "note",
+        s,
+        "-g",
+        "group a",
+        "-s",
+        "sobota",
+        "--at",
+        "14:10",
+        "Norms need evidence",
+    ]));
+    ok(rapporteur(&[
+        "note",
+        s,
+        "--taker",
+        "Ana Silva",
+        "-g",
+        "GROUP B",
+        "-s",
+        "paulus",
+        "--at",
+        "14:11",
+        "Attribution is political",
+    ]));
+    ok(rapporteur(&["note", s, "--at", "14:12", "Back in plenary"]));
+    let error = fails(rapporteur(&["note", s, "-g", "Group D", "x"]));
+    assert!(error.contains("Group A, Group B, Group C"), "{error}");
+
+    let in_b = ok(rapporteur(&["notes", s, "-g", "group b", "--json"]));
+    assert_eq!(in_b.lines().count(), 1);
+    assert!(
+        in_b.contains("\"group\":\"Group B\"") && in_b.contains("\"taker\":\"Ana Silva\""),
+        "{in_b}"
+    );
+    let all = ok(rapporteur(&["notes", s, "--json"]));
+    assert_eq!(all.lines().filter(|l| l.contains("\"group\"")).count(), 2);
+
+    let report = ok(rapporteur(&["export", s, "final"]));
+    for expected in [
+        "### Break-out group: Group A",
+        "Members: Livia Sobota.",
+        "Norms need evidence",
+        "### Break-out group: Group B",
+        "Notes taken by Ana Silva.",
+        "Attribution is political",
+        "### Break-out group: Group C",
+        "_No notes were taken in this group._",
+    ] {
+        assert!(report.contains(expected), "{expected}\n{report}");
+    }
+    let group_c = &report[report.find("Group C").unwrap()..];
+    assert!(!group_c.contains("Back in plenary"));
+    let anonymous = ok(rapporteur(&["export", s, "final", "--anonymous"]));
+    assert!(anonymous.contains("### Break-out group: Group A"));
+    assert!(
+        !anonymous.contains("Sobota") && !anonymous.contains("Paulus"),
+        "{anonymous}"
+    );
+}

@@ -120,6 +120,9 @@ pub struct NoteJson {
     pub taker: Option<String>,
     #[serde(default)]
     pub edited: Option<DateTime<FixedOffset>>,
+    /// The break-out group, if the note was taken in one; left out otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 fn remark() -> String {
@@ -138,6 +141,7 @@ impl NoteJson {
             tags: note.tags.clone(),
             taker: Some(note.taker.clone()),
             edited: note.edited,
+            group: note.group.clone(),
         }
     }
 
@@ -162,6 +166,11 @@ impl NoteJson {
             note.id = id;
         }
         note.edited = edited;
+        note.group = self
+            .group
+            .as_deref()
+            .map(|name| session.group_name(name))
+            .transpose()?;
         Ok(note)
     }
 }

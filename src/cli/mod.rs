@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod floor;
+mod group;
 mod join;
 mod json;
 mod manual;
@@ -98,6 +99,9 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept with the session (.ws422.ron.d/transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
     )]
     Transcript(transcript::TranscriptArgs),
+    /// Break-out groups: `group add` makes one.
+    #[command(subcommand)]
+    Group(group::GroupCommand),
     /// Add a note taker to a session shared through a synced folder.
     #[command(
         after_help = "Examples:\n  rapporteur join ws422.ron --taker \"Ana Silva\"\n  RAPPORTEUR_TAKER=\"Ana Silva\" rapporteur note ws422.ron -s online \"A question from the chat\"\n\nEach taker writes only their own files in the session's folder (.ws422.ron.d/takers/); every\nreader unites all takers' notes. A sync tool (Syncthing, Nextcloud, a network share) then never\nsees two writers of one file."
@@ -162,6 +166,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Participation(args)) => participation::run(&args),
         Some(Command::Transcript(args)) => transcript::run(&args),
         Some(Command::Join(args)) => join::run(&args),
+        Some(Command::Group(command)) => group::run(&command),
         Some(Command::Merge(args)) => merge::run(&args),
         Some(Command::Check(args)) => check::run(&args.session),
         Some(Command::Completions(args)) => manual::run_completions(&args),

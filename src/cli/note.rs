@@ -28,8 +28,11 @@ pub struct NoteArgs {
     #[arg(long, value_name = "TIME")]
     pub at: Option<String>,
     /// Read many notes from JSON lines (the shape of `notes --json`); `-` reads stdin.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["speaker", "questions", "at", "text"])]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["speaker", "questions", "at", "text", "group"])]
     pub from: Option<PathBuf>,
+    /// The break-out group the note was taken in.
+    #[arg(short, long, value_name = "NAME")]
+    pub group: Option<String>,
     #[command(flatten)]
     pub taker: super::TakerArg,
     /// The note's text; #hashtags in it become tags.
@@ -39,8 +42,13 @@ pub struct NoteArgs {
 
 pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
     let Some(file) = &args.from else {
-        let (mut store, session, warnings) =
-            Store::open_for_append_as(&args.session, args.taker.name())?;
+        // Groups live in the journals: a note in a group reads them all.
+        let (mut store, session, warnings) = if args.group.is_some() {
+            let opened = Store::open_as(&args.session, args.taker.name())?;
+            (opened.store, opened.session, opened.warnings)
+        } else {
+            Store::open_for_append_as(&args.session, args.taker.name())?
+        };
         super::report_warnings(&warnings);
         let note = note_from_args(args, &session)?;
         store.append(&Change::Note(note.clone()))?;
@@ -99,14 +107,20 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
     if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
         super::warn(doubt);
     }
-    Ok(Note::new(
+    let mut note = Note::new(
         at,
         speaker,
         args.questions.clone(),
         args.kind,
         text,
         session.taker.clone(),
-    ))
+    );
+    note.group = args
+        .group
+        .as_deref()
+        .map(|name| session.group_name(name))
+        .transpose()?;
+    Ok(note)
 }
 
 /// The notes of a JSON lines input, with where each was.
@@ -169,6 +183,9 @@ pub struct NotesArgs {
     /// Only notes of this kind.
     #[arg(short, long, value_parser = super::word::<NoteKind>)]
     pub kind: Option<NoteKind>,
+    /// Only notes taken in this break-out group.
+    #[arg(short, long, value_name = "NAME")]
+    pub group: Option<String>,
     /// Print JSON lines, one note a line (what `note --from` reads).
     #[arg(long)]
     pub json: bool,
@@ -192,10 +209,17 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
         kind: args.kind,
     };
     let matcher = filter.matcher();
-    let chosen = session
-        .notes
-        .iter()
-        .filter(|note| matcher.matches(note, || ""));
+    let group = args
+        .group
+        .as_deref()
+        .map(|name| session.group_name(name))
+        .transpose()?;
+    let chosen = session.notes.iter().filter(|note| {
+        matcher.matches(note, || "")
+            && group
+                .as_ref()
+                .is_none_or(|g| note.group.as_ref() == Some(g))
+    });
     for note in chosen {
         if args.json {
             let json = rapporteur::text::to_json(&NoteJson::of(&session, note), false)?;

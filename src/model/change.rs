@@ -44,6 +44,8 @@ pub enum Change {
         taker: String,
         at: DateTime<FixedOffset>,
     },
+    /// A break-out group made, or given a taker or members.
+    Group(super::session::Group),
     /// A roster entry as a joined taker set it (added, or marked present or absent): joined
     /// takers never write the header, which is the first taker's.
     Person {
@@ -73,6 +75,7 @@ impl Change {
             | Change::Participation { at, .. }
             | Change::Joined { at, .. }
             | Change::Person { at, .. } => Some(*at),
+            Change::Group(_) => None,
             Change::Floor(change) => Some(change.at),
             Change::Segment(change) => Some(change.at),
             Change::Batch(changes) => changes.iter().filter_map(Change::moment).min(),
@@ -114,6 +117,7 @@ impl Session {
             }
             Change::Joined { taker, .. } => self.add_taker(taker),
             Change::Person { person, .. } => self.upsert_person(person),
+            Change::Group(group) => self.record_group(group),
         }
     }
 
@@ -171,6 +175,7 @@ impl Change {
             Change::Note(note) | Change::Edit(note) => speaker(&mut note.speaker),
             Change::Floor(change) => speaker(&mut change.speaker),
             Change::Person { person, .. } => person.id = to(person.id),
+            Change::Group(group) => group.members.iter_mut().for_each(|id| *id = to(*id)),
             Change::Batch(changes) => changes.iter_mut().for_each(|c| c.renumber_people(to)),
             _ => {}
         }
@@ -196,6 +201,7 @@ impl Change {
             | Change::Participation { at, .. }
             | Change::Joined { at, .. }
             | Change::Person { at, .. } => shift(at, by)?,
+            Change::Group(_) => {}
             Change::Floor(change) => shift(&mut change.at, by)?,
             Change::Segment(change) => shift(&mut change.at, by)?,
             Change::Batch(changes) => {

@@ -19,7 +19,7 @@ pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use participation::{Participation, ParticipationError};
 pub use session::{
-    DEFAULT_SEGMENTS, Incoming, NoteClash, PERSON_PREFIX, Person, PersonId, PolicyQuestion,
+    DEFAULT_SEGMENTS, Group, Incoming, NoteClash, PERSON_PREFIX, Person, PersonId, PolicyQuestion,
     Section, Session, SessionInfo, WhoError, person_id_block,
 };
 pub use vocabulary::{Gender, NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};

@@ -100,6 +100,9 @@ pub struct Note {
     pub taker: String,
     #[serde(default)]
     pub edited: Option<DateTime<FixedOffset>>,
+    /// The break-out group the note was taken in, if the session has groups.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 impl Note {
@@ -122,6 +125,7 @@ impl Note {
             tags: Vec::new(),
             taker: taker.into(),
             edited: None,
+            group: None,
         };
         note.normalise();
         note

@@ -92,7 +92,9 @@ impl Gathered {
                     self.apply(session, change);
                 }
             }
-            roster @ (Change::Joined { .. } | Change::Person { .. }) => session.apply(roster),
+            roster @ (Change::Joined { .. } | Change::Person { .. } | Change::Group(_)) => {
+                session.apply(roster)
+            }
         }
     }
 

@@ -31,6 +31,9 @@ pub struct Context {
     /// The fields of `sections` again, by their profile key, for templates that place them by hand.
     pub fields: BTreeMap<String, FieldView>,
     pub audience: AudienceView,
+    /// The break-out groups, each with its members and notes; left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<GroupView>,
     pub floor: FloorView,
     /// Every broken limit, as "key: N words, over the limit of M".
     pub warnings: Vec<String>,
@@ -123,6 +126,7 @@ pub enum PartView {
     PolicyQuestions,
     Participants,
     AudienceQuestions,
+    BreakOutGroups,
     FloorTime,
 }
 
@@ -260,6 +264,7 @@ impl Context {
                         Part::PolicyQuestions => PartView::PolicyQuestions,
                         Part::Participants => PartView::Participants,
                         Part::AudienceQuestions => PartView::AudienceQuestions,
+                        Part::BreakOutGroups => PartView::BreakOutGroups,
                         Part::FloorTime => PartView::FloorTime,
                     })
                     .collect(),
@@ -293,6 +298,7 @@ impl Context {
             sections,
             fields,
             audience: audience_view(session),
+            groups: groups_view(session),
             floor: floor_view(session, anonymity),
             warnings: form.warnings().iter().map(|w| w.to_string()).collect(),
             generator: concat!("rapporteur ", env!("CARGO_PKG_VERSION")),
@@ -445,6 +451,49 @@ fn entry_view(field: &Field) -> EntryView {
         over_limit: field.over_limit(),
         notes: field.notes.clone(),
     }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupView {
+    pub name: String,
+    pub taker: Option<String>,
+    pub members: Vec<String>,
+    pub notes: Vec<GroupNote>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupNote {
+    pub at: String,
+    pub speaker: Option<String>,
+    pub kind: &'static str,
+    pub text: String,
+}
+
+fn groups_view(session: &Session) -> Vec<GroupView> {
+    session
+        .groups
+        .iter()
+        .map(|group| GroupView {
+            name: group.name.clone(),
+            taker: group.taker.clone(),
+            members: group
+                .members
+                .iter()
+                .map(|id| session.speaker_name(Speaker::Person(*id)))
+                .collect(),
+            notes: session
+                .notes
+                .iter()
+                .filter(|n| n.group.as_ref() == Some(&group.name) && !n.text.trim().is_empty())
+                .map(|n| GroupNote {
+                    at: n.at.format("%H:%M").to_string(),
+                    speaker: n.speaker.map(|s| session.speaker_name(s)),
+                    kind: n.kind.slug(),
+                    text: n.text.trim().to_string(),
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn audience_view(session: &Session) -> AudienceView {

@@ -121,6 +121,8 @@ pub enum Part {
     Participants,
     /// Questions and comments from the onsite and the online audience.
     AudienceQuestions,
+    /// One section per break-out group: its members and its notes (nothing without groups).
+    BreakOutGroups,
     /// Floor time by speaker, stakeholder group, region and audience.
     FloorTime,
 }

@@ -300,7 +300,12 @@ impl Store {
         let roster: Vec<Change> = crate::model::unite(journals)
             .into_iter()
             .flat_map(Change::flatten)
-            .filter(|change| matches!(change, Change::Joined { .. } | Change::Person { .. }))
+            .filter(|change| {
+                matches!(
+                    change,
+                    Change::Joined { .. } | Change::Person { .. } | Change::Group(_)
+                )
+            })
             .collect();
         let mut session = header.replay(roster);
         store.fit(&mut session);
