@@ -61,9 +61,9 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     };
     store.append(&Change::Group(group))?;
     let known = session.group(name).is_some();
-    println!(
+    super::say(format_args!(
         "{} break-out group {name}",
         if known { "updated the" } else { "added the" }
-    );
+    ));
     Ok(ExitCode::SUCCESS)
 }
