@@ -126,6 +126,9 @@ impl Anonymizer {
         for person in &session.people {
             let label = anonymity.label(person);
             anonymizer.add_name(&person.name, &label);
+            if let Some(spelled) = spelled_without_umlauts(&person.name) {
+                anonymizer.add_name(&spelled, &label);
+            }
             if let Some(affiliation) = &person.affiliation {
                 for form in affiliation_forms(affiliation) {
                     anonymizer.add_affiliation(form);
@@ -202,6 +205,14 @@ impl Anonymizer {
             _ => {
                 add(&mut self.runs, &words.join(" "), ORGANIZATION);
                 add(&mut self.parts, &words.concat(), ORGANIZATION);
+            }
+        }
+        // An acronym inside a longer affiliation ("JPCERT" of "JPCERT/CC", "ACME" of "ACME
+        // GmbH") is how people write it in a note.
+        for word in affiliation.split(|c: char| !c.is_alphanumeric()) {
+            let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 3 && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()) {
+                add(&mut self.parts, &word.to_lowercase(), ORGANIZATION);
             }
         }
     }
@@ -434,17 +445,42 @@ fn add(map: &mut HashMap<String, String>, key: &str, label: &str) {
 
 /// An affiliation, and its parts before and inside brackets: "Japan Computer Emergency
 /// Response Team Coordination Center (JPCERT/CC)" is also "JPCERT/CC".
+/// It is also each piece between separators: "Brazilian Internet Steering Committee - CGI.br" is
+/// also "CGI.br", and "NIC.br/CGI.br" is also "NIC.br".
 fn affiliation_forms(affiliation: &str) -> Vec<&str> {
     let mut forms = vec![affiliation];
-    if affiliation.contains('(') {
-        forms.extend(
-            affiliation
-                .split(['(', ')'])
-                .map(str::trim)
-                .filter(|f| !f.is_empty()),
-        );
-    }
+    let pieces = affiliation
+        .split(['(', ')', '/', ',', ';', '|'])
+        .flat_map(|piece| {
+            piece
+                .split(" - ")
+                .flat_map(|p| p.split(" – "))
+                .flat_map(|p| p.split(" — "))
+        })
+        .map(str::trim)
+        .filter(|piece| !piece.is_empty() && *piece != affiliation);
+    forms.extend(pieces);
     forms
+}
+
+/// A name with ä, ö, ü and ß written as German writes them without those letters ("Mueller" for
+/// "Müller"), where that differs from the name.
+fn spelled_without_umlauts(name: &str) -> Option<String> {
+    let composed: String = name.nfc().collect();
+    let mut spelled = String::with_capacity(composed.len());
+    for c in composed.chars() {
+        match c {
+            'ä' => spelled.push_str("ae"),
+            'ö' => spelled.push_str("oe"),
+            'ü' => spelled.push_str("ue"),
+            'Ä' => spelled.push_str("Ae"),
+            'Ö' => spelled.push_str("Oe"),
+            'Ü' => spelled.push_str("Ue"),
+            'ß' => spelled.push_str("ss"),
+            other => spelled.push(other),
+        }
+    }
+    (spelled != composed).then_some(spelled)
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -817,6 +853,46 @@ mod tests {
             format!("{ORGANIZATION} and {ORGANIZATION} and {ORGANIZATION} agreed")
         );
         assert_eq!(anonymizer.apply("#JPCERTCC"), format!("#{ORGANIZATION}"));
+    }
+
+    #[test]
+    fn parts_of_an_affiliation_go_too() {
+        let mut session = session();
+        session.people[0].affiliation = Some("ACME GmbH".into());
+        session.people[1].affiliation =
+            Some("Brazilian Internet Steering Committee - CGI.br".into());
+        session.people[5].affiliation = Some("Ministry of Foreign Affairs".into());
+        let anonymizer = Anonymizer::new(&session, Anonymity::GroupAndRegion);
+        for text in [
+            "ACME said",
+            "Brazilian Internet Steering Committee said",
+            "CGI.br said",
+        ] {
+            assert_eq!(
+                anonymizer.apply(text),
+                format!("{ORGANIZATION} said"),
+                "{text}"
+            );
+        }
+        assert_eq!(
+            anonymizer.apply("the Ministry of Health"),
+            "the Ministry of Health"
+        );
+    }
+
+    #[test]
+    fn a_name_with_umlauts_goes_as_german_writes_it_without_them() {
+        let mut session = session();
+        session.people[0].name = "José Müller-Lüdenscheidt".into();
+        let anonymizer = Anonymizer::new(&session, Anonymity::GroupAndRegion);
+        for text in ["Mueller", "Muller", "Lüdenscheidt", "Luedenscheidt"] {
+            assert!(
+                !fold(&anonymizer.apply(text)).contains("denscheidt")
+                    && !fold(&anonymizer.apply(text)).contains("ller"),
+                "{text} → {}",
+                anonymizer.apply(text)
+            );
+        }
     }
 
     #[test]
