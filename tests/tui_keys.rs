@@ -967,3 +967,74 @@ fn a_search_folds_only_the_note_that_changed() {
             .any(|&i| run.app.recording.session.notes[i].text == "Norms again")
     );
 }
+
+/// The text of the last note saved, on one line as the timeline starts it.
+fn newest_note_on_screen(run: &Run) -> bool {
+    let text = &run.app.recording.session.notes.last().unwrap().text;
+    screen(&run.app).contains(text.as_str())
+}
+
+/// However the timeline was left (moved up, filtered, searched, cleared), the note saved next
+/// from the editor is on screen.
+#[test]
+fn a_note_saved_after_a_trip_to_the_timeline_is_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mid.ron");
+    Store::create(&path, &mid_way(40)).unwrap();
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::Tab)]);
+    run.press([key(KeyCode::PageUp), key(KeyCode::PageUp), key(KeyCode::Up)]);
+    run.press([key(KeyCode::Tab)]);
+    run.press(typed("zz-one"));
+    run.press([key(KeyCode::Enter)]);
+    assert!(newest_note_on_screen(&run), "{}", screen(&run.app));
+
+    // A filter set and cleared, and a search left with Esc.
+    run.press([key(KeyCode::Tab), key(KeyCode::Char('k'))]);
+    run.press([
+        key(KeyCode::Up),
+        key(KeyCode::Char('c')),
+        key(KeyCode::Char('/')),
+    ]);
+    run.press(typed("SHAMING"));
+    run.press([key(KeyCode::Esc), key(KeyCode::Up), key(KeyCode::Up)]);
+    run.press([key(KeyCode::Esc)]);
+    run.press(typed("zz-two"));
+    run.press([key(KeyCode::Enter)]);
+    assert!(newest_note_on_screen(&run), "{}", screen(&run.app));
+
+    // A search kept (Enter) then back to the editor: the new note is shown though it does not
+    // match the search.
+    run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
+    run.press(typed("SHAMING"));
+    run.press([key(KeyCode::Enter), key(KeyCode::Up), key(KeyCode::Tab)]);
+    run.press(typed("zz-three"));
+    run.press([key(KeyCode::Enter)]);
+    assert!(newest_note_on_screen(&run), "{}", screen(&run.app));
+    assert!(
+        tui::widgets::status::line(&run.app).contains("filter is off"),
+        "a filter taken away says so"
+    );
+}
+
+/// Reading an older note in the timeline keeps the place, and the title says how many newer
+/// notes are below it.
+#[test]
+fn reading_older_notes_says_newer_ones_are_below() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mid.ron");
+    Store::create(&path, &mid_way(40)).unwrap();
+    let mut run = Run::open(&path);
+    run.press([key(KeyCode::Tab)]);
+    assert!(!screen(&run.app).contains("newer"));
+    run.press([key(KeyCode::Home)]);
+    let below = tui::live::review::newer_below(&run.app);
+    assert!(below > 0 && below < 40, "{below}");
+    assert!(
+        screen(&run.app).contains(&format!("↓ {below} newer notes below")),
+        "{}",
+        screen(&run.app)
+    );
+    run.press([key(KeyCode::End)]);
+    assert!(!screen(&run.app).contains("newer"));
+}

@@ -6,7 +6,7 @@ use crate::tui::action::Effect;
 use crate::tui::app::App;
 use crate::tui::widgets::textarea::new_textarea;
 
-use super::review::{end_correction, refilter};
+use super::review::{end_correction, refilter, show_new_note};
 
 /// Alt+1…Alt+9: the person with this quick key (1-based roster position).
 pub fn give_floor_to(app: &mut App, key: usize, fx: &mut Vec<Effect>) {
@@ -138,6 +138,8 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             note.normalise();
             app.recording.record(Change::Edit(note), fx);
             end_correction(app);
+            app.recording.refresh_stats();
+            refilter(app);
             app.ui.status.message = Some("note corrected".into());
         }
         None => {
@@ -149,7 +151,12 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
                 text,
                 app.recording.session.taker.clone(),
             );
+            let id = note.id;
             app.recording.record(Change::Note(note), fx);
+            app.recording.refresh_stats();
+            app.ui.status.message = None;
+            refilter(app);
+            show_new_note(app, id);
             let editor = &mut app.ui.editor;
             editor.text = new_textarea("");
             editor.started = None;
@@ -157,11 +164,8 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             // The next note is whoever has the floor now, not whom the last one was pinned to.
             editor.speaker = app.recording.session.floor_holder();
             app.recording.saving.recovery_stale();
-            app.ui.status.message = None;
         }
     }
-    app.recording.refresh_stats();
-    refilter(app);
 }
 
 pub fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {

@@ -220,6 +220,46 @@ fn narrows(before: &NoteFilter, after: &NoteFilter) -> bool {
             .all(|old| now.iter().any(|new| new.contains(old.as_str())))
 }
 
+/// A note just saved from the editor is shown: the timeline goes back to following the newest
+/// note, wherever the reader left it, and a filter the note does not pass is cleared (saying
+/// so) rather than hiding it.
+pub fn show_new_note(app: &mut App, id: crate::model::NoteId) {
+    let Some(index) = app.recording.note_position(id) else {
+        return;
+    };
+    let shown = match &app.ui.timeline.shown {
+        None => index,
+        Some(shown) => {
+            match shown.binary_search(&index) {
+                Ok(shown) => shown,
+                Err(_) => {
+                    app.ui.timeline.filter = Default::default();
+                    refilter(app);
+                    app.tell("the timeline's filter is off, to show the note just saved (it did not match)");
+                    index
+                }
+            }
+        }
+    };
+    let timeline = &mut app.ui.timeline;
+    timeline.bottom = None;
+    timeline.selected = None;
+    // A note begun before another taker's later ones is not the newest: scroll to it.
+    if shown + 1 < timeline.len(&app.recording.session) {
+        timeline.selected = Some(shown);
+        keep_selection_in_view(app);
+    }
+}
+
+/// How many notes are below the view, when the reader has scrolled up from the newest.
+pub fn newer_below(app: &App) -> usize {
+    let len = app.ui.timeline.len(&app.recording.session);
+    app.ui
+        .timeline
+        .bottom
+        .map_or(0, |bottom| len.saturating_sub(bottom + 1))
+}
+
 pub fn select(app: &mut App, step: Move) {
     let len = app.ui.timeline.len(&app.recording.session);
     if len == 0 {

@@ -28,14 +28,20 @@ fn title(app: &App) -> String {
     if let Some(kind) = filter.kind {
         parts.push(kind.label().to_lowercase());
     }
+    // First after the name: a narrow title cuts the filter, not that the newest are hidden.
+    let below = match super::review::newer_below(app) {
+        0 => String::new(),
+        1 => " · ↓ 1 newer note below".into(),
+        n => format!(" · ↓ {n} newer notes below"),
+    };
     if parts.is_empty() {
         format!(
-            " Timeline · {total} note{} ",
+            " Timeline{below} · {total} note{} ",
             if total == 1 { "" } else { "s" }
         )
     } else {
         format!(
-            " Timeline · {} of {total} · {} · c clears ",
+            " Timeline{below} · {} of {total} · {} · c clears ",
             app.ui.timeline.len(&app.recording.session),
             parts.join(" · ")
         )
