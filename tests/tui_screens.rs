@@ -257,3 +257,23 @@ fn absent_is_not_cut_at_80_columns() {
     let screen_now = screen(&app);
     assert!(screen_now.contains("absent"), "{screen_now}");
 }
+
+/// A long error and a long message are cut on the status line, never wrapped over the keys
+/// below, at 80 columns and narrower.
+#[test]
+fn a_long_message_never_covers_the_key_hints() {
+    let error = "the journal could not be written: No space left on device (os error 28) \
+                 while appending to /home/rapporteur/sessions/igf-2022-ws-422/journal.ron";
+    for width in [80, 60, 40, 30] {
+        let mut app = app(mid_way(30), width, 24);
+        let hints_alone = screen(&app).lines().last().unwrap().to_string();
+        app.recording.saving.error = Some(error.into());
+        app.tell("a passing message long enough to need more than one line of the status bar");
+        let drawn = screen(&app);
+        let lines: Vec<&str> = drawn.lines().collect();
+        assert_eq!(lines[lines.len() - 1], hints_alone, "{drawn}");
+        let status = lines[lines.len() - 2].trim_matches('"').trim_end();
+        assert!(status.starts_with("30 notes saved"), "{drawn}");
+        assert!(status.ends_with('…'), "{drawn}");
+    }
+}

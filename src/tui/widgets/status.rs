@@ -3,13 +3,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::app::{App, Screen};
 use crate::tui::input::active_layers;
 use crate::tui::overlay::Overlay;
 
-use super::text::width;
+use super::text::{fit_spans, width};
 
 /// The first status line as plain text, for tests and anyone reading the state.
 pub fn line(app: &App) -> String {
@@ -91,13 +91,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if Line::from(first.clone()).width() > usize::from(area.width) {
         first = first_line(app, false);
     }
-    // A message too long for one line takes the hints' line for the few seconds it shows.
-    if Line::from(first.clone()).width() > usize::from(area.width) {
-        Paragraph::new(Line::from(first))
-            .wrap(Wrap { trim: false })
-            .render(area, buf);
-        return;
-    }
+    // A message too long for its line is cut there: the keys below stay in view.
+    let first = fit_spans(first, usize::from(area.width));
 
     let layers = active_layers(app);
     // Whole hints, most needed first, as many as fit: a hint cut mid-word helps nobody.

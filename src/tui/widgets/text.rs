@@ -31,6 +31,32 @@ pub fn fit(text: &str, max: usize) -> String {
     out
 }
 
+/// Styled text cut to `max` columns, each part keeping its style, with an ellipsis when
+/// something was cut.
+pub fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    let total: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if total <= max {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut left = max;
+    for span in spans {
+        let columns = width(&span.content);
+        if columns < left {
+            left -= columns;
+            out.push(span);
+        } else {
+            // The last part that shows: cut here, the ellipsis taking its last column.
+            out.push(Span::styled(
+                fit(&format!("{}…", span.content), left),
+                span.style,
+            ));
+            break;
+        }
+    }
+    out
+}
+
 /// The text cut or padded with spaces to exactly `columns` columns.
 pub fn pad(text: &str, columns: usize) -> String {
     let mut out = fit(text, columns);
