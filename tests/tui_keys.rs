@@ -1038,3 +1038,33 @@ fn reading_older_notes_says_newer_ones_are_below() {
     run.press([key(KeyCode::End)]);
     assert!(!screen(&run.app).contains("newer"));
 }
+
+/// Opening a session days after its scheduled time says so once, on the status line; opening
+/// it during its time does not.
+#[test]
+fn opening_far_from_the_scheduled_time_says_so_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws422.ron");
+    let mut session = roster_only();
+    session.info.start = Some(start());
+    Store::create(&path, &session).unwrap();
+    let open_at = |wall| {
+        let (app, _store) = tui::open(&path, None, moment(wall), Theme { color: false }).unwrap();
+        tui::widgets::status::line(&app)
+    };
+    let during = open_at(now());
+    assert!(!during.contains("scheduled"), "{during}");
+    let later = open_at(start() + TimeDelta::days(3));
+    assert!(
+        later.contains("scheduled 2 days ago (2022-11-30 09:30)"),
+        "{later}"
+    );
+    let before = open_at(start() - TimeDelta::hours(10));
+    assert!(before.contains("scheduled in 10 hours"), "{before}");
+
+    let clock = start() + TimeDelta::days(3);
+    let (app, store) = tui::open(&path, None, moment(clock), Theme { color: false }).unwrap();
+    let mut run = Run { app, store, clock };
+    run.press([key(KeyCode::Tab)]);
+    assert!(!tui::widgets::status::line(&run.app).contains("scheduled"));
+}

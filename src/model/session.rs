@@ -1,6 +1,6 @@
 //! The session: its particulars, its roster, its policy questions and everything recorded during it.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -54,7 +54,25 @@ impl SessionInfo {
             u32::try_from((end - start).num_minutes()).ok()
         })
     }
+
+    /// How far `now` is outside the scheduled time (start to planned end), when it is more than
+    /// [`FAR_FROM_SCHEDULE`] away: negative before the start, positive after the end. Opening a
+    /// session then usually means catching up on it from its video, not recording it live.
+    pub fn far_from_schedule(&self, now: DateTime<FixedOffset>) -> Option<TimeDelta> {
+        let start = self.start?;
+        let minutes = self.planned_minutes().unwrap_or(0);
+        let end = start + TimeDelta::minutes(i64::from(minutes));
+        let away = if now < start {
+            now.signed_duration_since(start)
+        } else {
+            now.signed_duration_since(end).max(TimeDelta::zero())
+        };
+        (away.abs() > FAR_FROM_SCHEDULE).then_some(away)
+    }
 }
+
+/// Preparing a session a few hours ahead, or finishing notes soon after, is the usual live use.
+pub const FAR_FROM_SCHEDULE: TimeDelta = TimeDelta::hours(6);
 
 /// The segments a session has when the proposal names none.
 pub const DEFAULT_SEGMENTS: &[&str] = &["Opening", "Speakers", "Debate", "Q&A", "Closing"];
@@ -601,6 +619,37 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn far_from_schedule_counts_from_either_end_of_the_planned_time() {
+        let at = |t: &str| DateTime::parse_from_rfc3339(t).unwrap();
+        let info = SessionInfo {
+            start: Some(at("2022-11-30T09:30:00+01:00")),
+            duration_minutes: Some(90),
+            ..SessionInfo::default()
+        };
+        assert_eq!(
+            info.far_from_schedule(at("2022-11-30T08:00:00+01:00")),
+            None
+        );
+        assert_eq!(
+            info.far_from_schedule(at("2022-11-30T16:00:00+01:00")),
+            None
+        );
+        assert_eq!(
+            info.far_from_schedule(at("2022-11-30T18:00:00+01:00")),
+            Some(TimeDelta::hours(7))
+        );
+        assert_eq!(
+            info.far_from_schedule(at("2022-11-29T09:30:00+01:00")),
+            Some(-TimeDelta::hours(24))
+        );
+        let unscheduled = SessionInfo::default();
+        assert_eq!(
+            unscheduled.far_from_schedule(at("2030-01-01T00:00:00Z")),
+            None
+        );
+    }
 
     fn roster() -> Session {
         let mut session = Session::default();

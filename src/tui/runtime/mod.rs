@@ -9,11 +9,12 @@ use std::io;
 use std::path::Path;
 use std::time::Duration;
 
+use chrono::{DateTime, FixedOffset};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
-use crate::model::Change;
+use crate::model::{Change, Session};
 use crate::report::{Profile, TemplateDirs};
 use crate::store::Store;
 
@@ -51,6 +52,7 @@ pub fn open(
         Err(error) => messages.push(format!("the built-in report profile is used: {error}")),
     }
     messages.extend(opened.warnings.iter().map(ToString::to_string));
+    messages.extend(far_from_schedule(&app.recording.session, now.wall));
     match store.load_draft::<Recovery>() {
         Ok(Some(draft)) => {
             let restored = restore_draft(&mut app, &mut store, draft);
@@ -72,6 +74,28 @@ pub fn open(
         app.ui.status.message = Some(messages.join(" · "));
     }
     Ok((app, store))
+}
+
+/// Said once on opening: the screen's clock is now, hours or days from when the session was
+/// held, so notes taken from a video would get today's times.
+fn far_from_schedule(session: &Session, now: DateTime<FixedOffset>) -> Option<String> {
+    let away = session.info.far_from_schedule(now)?;
+    let start = session.info.start?;
+    let hours = away.num_hours().abs();
+    let distance = match hours {
+        48.. => format!("{} days", hours / 24),
+        _ => format!("{hours} hours"),
+    };
+    let when = if away < chrono::TimeDelta::zero() {
+        format!("scheduled in {distance}")
+    } else {
+        format!("scheduled {distance} ago")
+    };
+    // Short: a narrow status line cuts the end.
+    Some(format!(
+        "{when} ({}); notes take the time now (open --clock TIME for a video)",
+        start.format("%Y-%m-%d %H:%M")
+    ))
 }
 
 fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Recovery) -> String {
