@@ -134,9 +134,16 @@ fn compute_stats(c: &mut Criterion) {
     for notes in SIZES {
         let session = session_with(notes);
         group.bench_with_input(
-            BenchmarkId::from_parameter(notes),
+            BenchmarkId::new("every figure", notes),
             &session,
             |b, session| b.iter(|| black_box(stats::compute(session, Until::LastRecorded))),
+        );
+        // What a frame of a balance panel costs: drawn from stats counted once.
+        let counted = stats::compute(&session, Until::LastRecorded);
+        group.bench_with_input(
+            BenchmarkId::new("balance from counted stats", notes),
+            &session,
+            |b, session| b.iter(|| black_box(stats::balance(session, &counted))),
         );
     }
     group.finish();

@@ -288,8 +288,9 @@ pub fn compute(session: &Session, until: Until) -> Stats {
             stakeholder_groups: Vec::new(),
         })
         .collect();
-    // Per question, the turns already counted: each counts once however many notes it holds.
-    let mut counted_turns: Vec<Vec<usize>> = vec![Vec::new(); questions.len()];
+    // Per question, the last turn counted: the notes come in time order, so their turns do too,
+    // and a turn counts once however many notes on the question it holds.
+    let mut last_turn: Vec<Option<usize>> = vec![None; questions.len()];
     let mut notes_without_question = 0;
     for note in &session.notes {
         if let Some(speaker) = note.speaker {
@@ -314,8 +315,8 @@ pub fn compute(session: &Session, until: Until) -> Stats {
                 question.stakeholder_groups.push(group);
                 question.stakeholder_groups.sort();
             }
-            if let Some(turn) = turn.filter(|t| !counted_turns[at].contains(t)) {
-                counted_turns[at].push(turn);
+            if let Some(turn) = turn.filter(|t| last_turn[at] != Some(*t)) {
+                last_turn[at] = Some(turn);
                 question.floor += turns[turn].1.held();
             }
         }
