@@ -58,6 +58,7 @@ fn session(notes: usize) -> Session {
             session.apply(Change::Floor(FloorChange {
                 at,
                 speaker: Some(speaker),
+                read_by: None,
             }));
         }
     }

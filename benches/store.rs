@@ -44,6 +44,7 @@ fn changes(notes: usize) -> Vec<Change> {
             changes.push(Change::Floor(FloorChange {
                 at,
                 speaker: Some(speaker),
+                read_by: None,
             }));
         }
         changes.push(Change::Note(Note::new(

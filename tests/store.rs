@@ -42,6 +42,7 @@ fn notes_edits_deletions_and_floor_survive_a_reopen() {
             Change::Floor(FloorChange {
                 at: at("2022-12-01T14:00:00Z"),
                 speaker: Some(Speaker::Audience),
+                read_by: None,
             }),
         ])
         .unwrap();

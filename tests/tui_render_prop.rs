@@ -83,7 +83,7 @@ prop_compose! {
             )));
         }
         for (who, second) in floor {
-            session.apply(Change::Floor(FloorChange { at: start() + TimeDelta::seconds(second), speaker: Some(speaker(who)) }));
+            session.apply(Change::Floor(FloorChange { at: start() + TimeDelta::seconds(second), speaker: Some(speaker(who)), read_by: None }));
         }
         session
     }

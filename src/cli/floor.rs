@@ -1,15 +1,16 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::bail;
 use clap::Args;
 
 use rapporteur::model::{Attendance, Change, FloorChange, Session, Speaker};
 use rapporteur::stats::{self, Stats, Tally, Until};
-use rapporteur::store::{Store, now};
+use rapporteur::store::Store;
 use unicode_width::UnicodeWidthStr;
 
 use super::json::{self, StatsJson};
-use super::moment::{doubt, parse_moment, shown};
+use super::moment::{given_or_now, shown};
 
 #[derive(Args)]
 pub struct FloorArgs {
@@ -22,6 +23,10 @@ pub struct FloorArgs {
     pub at: Option<String>,
     #[command(flatten)]
     pub taker: super::TakerArg,
+    /// Who read the turn out for the audience (the online moderator reading a question from the
+    /// chat): the turn and its floor time stay the audience's.
+    #[arg(long, value_name = "WHO")]
+    pub read_by: Option<String>,
 }
 
 pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
@@ -32,14 +37,25 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         "none" | "nobody" => None,
         _ => Some(session.resolve_speaker(&args.who)?),
     };
-    let at = match &args.at {
-        Some(time) => parse_moment(time, session.origin(), now())?,
-        None => now(),
+    let read_by = match (&args.read_by, speaker) {
+        (None, _) => None,
+        (Some(reader), Some(Speaker::Audience | Speaker::Online)) => {
+            match session.resolve_speaker(reader)? {
+                Speaker::Person(id) => Some(id),
+                _ => bail!("--read-by names the person who read the turn out, not an audience"),
+            }
+        }
+        (Some(_), _) => bail!(
+            "--read-by is for a turn of the audience read out by someone: give the floor to \
+             `online` or `audience`"
+        ),
     };
-    if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
-        super::warn(doubt);
-    }
-    store.append(&Change::Floor(FloorChange { at, speaker }))?;
+    let at = given_or_now(args.at.as_deref(), &session)?;
+    store.append(&Change::Floor(FloorChange {
+        at,
+        speaker,
+        read_by,
+    }))?;
     // Someone given the floor evidently came, as on the live screen.
     let came_after_all = match speaker {
         Some(Speaker::Person(id)) => session.person_mut(id).filter(|p| p.marked_absent()),
@@ -53,9 +69,13 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         }
         None => "",
     };
+    let reader = read_by.map_or_else(String::new, |id| {
+        let name = session.speaker_name(Speaker::Person(id));
+        format!(", read out by {name}")
+    });
     match speaker {
         Some(speaker) => super::say(format_args!(
-            "{} has the floor from {}{marked}",
+            "{} has the floor from {}{reader}{marked}",
             session.speaker_name(speaker),
             shown(at)
         )),
@@ -106,6 +126,12 @@ fn describe(session: &Session, stats: &Stats) -> String {
     }
     if session.floor.is_empty() {
         out += "No floor changes were recorded, so there is no floor time.\n";
+    }
+    if let Some(ended) = session.ended {
+        out += &format!(
+            "The session ended at {}; time is counted to then.\n",
+            shown(ended)
+        );
     }
     if let Some(open) = stats.open_floor {
         let until = stats.counted_until.map_or_else(|| "—".to_string(), shown);

@@ -14,6 +14,7 @@ mod note;
 mod open;
 mod participation;
 mod person;
+mod plan;
 mod show;
 mod timeline;
 mod transcript;
@@ -69,9 +70,19 @@ pub enum Command {
     Notes(note::NotesArgs),
     /// Record who has the floor from now (or --at) on; `none` closes it.
     #[command(
-        after_help = "Examples:\n  rapporteur floor ws422.ron markovski\n  rapporteur floor ws422.ron audience --at 14:40\n  rapporteur floor ws422.ron none"
+        after_help = "Examples:\n  rapporteur floor ws422.ron markovski\n  rapporteur floor ws422.ron audience --at 14:40\n  rapporteur floor ws422.ron online --read-by ribeiro   # the online moderator reads out a question from the chat\n  rapporteur floor ws422.ron none"
     )]
     Floor(floor::FloorArgs),
+    /// Move through the session's plan: to the next segment, back one, or to one by name.
+    #[command(
+        after_help = "Examples:\n  rapporteur segment ws422.ron next\n  rapporteur segment ws422.ron back\n  rapporteur segment ws422.ron debate --at 14:30"
+    )]
+    Segment(plan::SegmentArgs),
+    /// End the session: the floor closes, and floor time is counted to that moment.
+    #[command(
+        after_help = "Examples:\n  rapporteur end ws422.ron\n  rapporteur end ws422.ron --at 15:20"
+    )]
+    End(plan::EndArgs),
     /// Floor time and interventions by person, group, region, gender and audience; questions covered.
     #[command(
         after_help = "Examples:\n  rapporteur stats ws422.ron\n  rapporteur stats ws422.ron --json\n  rapporteur stats ws422.ron --timeline"
@@ -92,8 +103,10 @@ pub enum Command {
     )]
     Export(export::ExportArgs),
     /// Open the live screen on a session (the same as `rapporteur SESSION`).
-    #[command(after_help = "Example:\n  rapporteur open ws422.ron")]
-    Open(SessionArg),
+    #[command(
+        after_help = "Examples:\n  rapporteur open ws422.ron\n  rapporteur open ws422.ron --clock 14:05   # recording from the video, which starts at 14:05\n  rapporteur open ws422.ron --clock +00:42:10"
+    )]
+    Open(open::OpenArgs),
     /// Read the published transcript against the session: who spoke, for how long, and quotes.
     #[command(
         after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept with the session (.ws422.ron.d/transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
@@ -162,6 +175,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Notes(args)) => note::run_notes(&args),
         Some(Command::Floor(args)) => floor::run_floor(&args),
         Some(Command::Stats(args)) => floor::run_stats(&args),
+        Some(Command::Segment(args)) => plan::run_segment(&args),
+        Some(Command::End(args)) => plan::run_end(&args),
         Some(Command::Person(command)) => person::run(&command),
         Some(Command::Participation(args)) => participation::run(&args),
         Some(Command::Transcript(args)) => transcript::run(&args),
@@ -172,8 +187,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Completions(args)) => manual::run_completions(&args),
         Some(Command::Man(args)) => manual::run_man(&args),
         Some(Command::Export(args)) => export::run(&args),
-        Some(Command::Open(args)) => open::run(Some(&args.session)),
-        None => open::run(cli.session.as_deref()),
+        Some(Command::Open(args)) => open::run(Some(&args.session), args.clock.as_deref()),
+        None => open::run(cli.session.as_deref(), None),
     }
 }
 

@@ -3,6 +3,9 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveTime, TimeDelta, Timelike};
 
+use rapporteur::model::Session;
+use rapporteur::store::now;
+
 #[derive(Debug, PartialEq, Eq, thiserror::Error)]
 pub enum MomentError {
     #[error(
@@ -114,6 +117,23 @@ pub fn doubt(
             .is_none_or(|bound| at > bound)
             .then(|| format!("{} is in the future; check the date and time", shown(at))),
     }
+}
+
+/// The moment a command records: the `--at` given, else now; with a warning on stderr when it is
+/// unlikely to be meant (see [`doubt`]).
+pub fn given_or_now(
+    given: Option<&str>,
+    session: &Session,
+) -> Result<DateTime<FixedOffset>, MomentError> {
+    let now = now();
+    let at = match given {
+        Some(text) => parse_moment(text, session.origin(), now)?,
+        None => now,
+    };
+    if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now) {
+        super::warn(doubt);
+    }
+    Ok(at)
 }
 
 /// `HH:MM:SS` or `MM:SS` (minutes may exceed 59: `+95:00`).

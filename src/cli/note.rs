@@ -6,10 +6,10 @@ use anyhow::{Context, bail};
 use clap::Args;
 
 use rapporteur::model::{Change, Note, NoteKind, Session, Speaker};
-use rapporteur::store::{Store, now};
+use rapporteur::store::Store;
 
 use super::json::{NoteJson, check_questions};
-use super::moment::{doubt, parse_moment, shown};
+use super::moment::{given_or_now, shown};
 
 #[derive(Args)]
 pub struct NoteArgs {
@@ -100,13 +100,7 @@ fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
         ));
     }
     check_questions(session, &args.questions)?;
-    let at = match &args.at {
-        Some(time) => parse_moment(time, session.origin(), now())?,
-        None => now(),
-    };
-    if let Some(doubt) = doubt(at, (session.info.start, session.info.end), now()) {
-        super::warn(doubt);
-    }
+    let at = given_or_now(args.at.as_deref(), session)?;
     let mut note = Note::new(
         at,
         speaker,

@@ -2,15 +2,28 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use clap::Args;
 
-use rapporteur::store::{SessionPaths, Store};
+use rapporteur::store::{SessionPaths, Store, now};
+
+use super::moment::parse_moment;
 
 /// Where `rapporteur` alone keeps its session.
 const DEFAULT_SESSION: &str = "session.ron";
 
+#[derive(Args)]
+pub struct OpenArgs {
+    /// The session file, e.g. ws422.ron.
+    pub session: PathBuf,
+    /// Run the screen's clock from this time, as --at takes it (14:05, +00:12:30, RFC 3339): for
+    /// recording a session afterwards from its video, or catching up on one.
+    #[arg(long, value_name = "TIME")]
+    pub clock: Option<String>,
+}
+
 /// Opens the live screen; without a path, on ./session.ron, made from the built-in example
 /// session the first time so that a new user sees a working screen at once.
-pub fn run(session: Option<&Path>) -> anyhow::Result<ExitCode> {
+pub fn run(session: Option<&Path>, clock: Option<&str>) -> anyhow::Result<ExitCode> {
     let (path, notice) = match session {
         Some(path) => (path.to_path_buf(), None),
         None => {
@@ -19,7 +32,15 @@ pub fn run(session: Option<&Path>) -> anyhow::Result<ExitCode> {
             (path, notice)
         }
     };
-    rapporteur::tui::run(&path, notice)?;
+    let clock = match clock {
+        Some(text) => {
+            // Read without the writer lock, which the live screen takes itself.
+            let (session, _) = Store::read(&path)?;
+            Some(parse_moment(text, session.origin(), now())?)
+        }
+        None => None,
+    };
+    rapporteur::tui::run(&path, notice, clock)?;
     Ok(ExitCode::SUCCESS)
 }
 

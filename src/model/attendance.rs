@@ -40,7 +40,7 @@ impl Attendance {
 /// Everyone's attendance as the whole record shows it, worked out once for a roster.
 #[derive(Debug, Clone)]
 pub struct Attendances {
-    /// People who had the floor or are named by a note.
+    /// People who had the floor, read a turn out or are named by a note.
     heard: HashSet<PersonId>,
 }
 
@@ -66,9 +66,10 @@ impl Session {
             _ => None,
         };
         let floor = self.floor.iter().filter_map(|f| person(f.speaker));
+        let readers = self.floor.iter().filter_map(|f| f.read_by);
         let notes = self.notes.iter().filter_map(|n| person(n.speaker));
         Attendances {
-            heard: floor.chain(notes).collect(),
+            heard: floor.chain(readers).chain(notes).collect(),
         }
     }
 
@@ -101,9 +102,16 @@ mod tests {
         }
         session.person_mut(PersonId(3)).unwrap().attendance = Attendance::Present;
         session.person_mut(PersonId(5)).unwrap().attendance = Attendance::Absent;
+        session.people.push(Person::new(PersonId(6), "Reader"));
+        session.record_floor(FloorChange {
+            at: at("13:59:00"),
+            speaker: Some(Speaker::Online),
+            read_by: Some(PersonId(6)),
+        });
         session.record_floor(FloorChange {
             at: at("14:00:00"),
             speaker: Some(Speaker::Person(PersonId(1))),
+            read_by: None,
         });
         let noted = Some(Speaker::Person(PersonId(2)));
         session.upsert_note(Note::new(
@@ -137,12 +145,13 @@ mod tests {
         assert_eq!(of(3), Attendance::Present);
         assert_eq!(of(4), Attendance::NotRecorded);
         assert_eq!(of(5), Attendance::Absent);
+        assert_eq!(of(6), Attendance::Present, "read a question out");
         let names: Vec<&str> = session
             .took_part()
             .iter()
             .map(|p| p.name.as_str())
             .collect();
-        assert_eq!(names, ["Spoke", "Noted", "Marked"]);
+        assert_eq!(names, ["Spoke", "Noted", "Marked", "Reader"]);
     }
 
     #[test]

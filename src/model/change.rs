@@ -26,6 +26,10 @@ pub enum Change {
     },
     Floor(FloorChange),
     Segment(SegmentChange),
+    /// The session ended: the floor closes, and time is counted no further.
+    End {
+        at: DateTime<FixedOffset>,
+    },
     /// Several changes saved as one record, so that a crash keeps all of them or none.
     Batch(Vec<Change>),
     /// Participation figures given by the rapporteur; those not given stay as they were.
@@ -107,6 +111,8 @@ impl Session {
             Change::Participation { figures, .. } => {
                 self.participation = self.participation.updated(&figures);
             }
+            // The latest word stands: an end recorded again (corrected) moves it.
+            Change::End { at } => self.ended = Some(at),
             Change::ReportField { key, text, .. } => {
                 self.report_fields.insert(key, text);
             }

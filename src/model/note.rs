@@ -177,6 +177,10 @@ pub fn hashtags(text: &str) -> Vec<String> {
 pub struct FloorChange {
     pub at: DateTime<FixedOffset>,
     pub speaker: Option<Speaker>,
+    /// Who voiced the turn for the speaker: the online moderator reading out a question from the
+    /// chat, most often. The turn and its floor time are the audience's; the reader's are not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_by: Option<PersonId>,
 }
 
 /// From `at` on, the session is in the segment `name`.

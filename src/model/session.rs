@@ -317,6 +317,8 @@ pub struct Session {
     pub floor: Vec<FloorChange>,
     /// Segment changes in time order.
     pub segments: Vec<SegmentChange>,
+    /// When the rapporteur ended the session: the floor closed and the counting stopped there.
+    pub ended: Option<DateTime<FixedOffset>>,
     /// The latest text of each report field drafted so far, by key.
     pub report_fields: BTreeMap<String, String>,
     /// The participation figures given so far.
@@ -579,14 +581,32 @@ impl Session {
         self.segments.insert(at, change);
     }
 
-    /// Who has the floor after the last recorded change.
+    /// Who has the floor after the last recorded change; nobody once the session has ended.
     pub fn floor_holder(&self) -> Option<Speaker> {
+        if self.ended.is_some() {
+            return None;
+        }
         self.floor.last().and_then(|f| f.speaker)
     }
 
     /// The segment the session is in, if one was entered.
     pub fn current_segment(&self) -> Option<&str> {
         self.segments.last().map(|s| s.name.as_str())
+    }
+
+    /// Where Alt+n (forward) or Alt+N leads from the current segment: its place in the plan,
+    /// or None past either end. Before the first segment, forward leads to the first.
+    pub fn stepped_segment(&self, forward: bool) -> Option<usize> {
+        let plan = self.segment_plan();
+        let current = self
+            .current_segment()
+            .and_then(|current| plan.iter().position(|s| s == current));
+        match (current, forward) {
+            (None, true) => Some(0),
+            (Some(i), true) => Some(i + 1).filter(|next| *next < plan.len()),
+            (Some(i), false) => i.checked_sub(1),
+            (None, false) => None,
+        }
     }
 
     /// The segments this session moves through.
@@ -612,6 +632,7 @@ impl Session {
             .chain(floor)
             .chain(segments)
             .chain(self.clock_started)
+            .chain(self.ended)
             .max()
     }
 }
@@ -720,6 +741,7 @@ mod tests {
         let change = FloorChange {
             at,
             speaker: Some(Speaker::Audience),
+            read_by: None,
         };
         session.record_floor(change);
         session.record_floor(change);

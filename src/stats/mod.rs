@@ -209,9 +209,14 @@ impl Turn {
 
 /// Where counting stops: the given moment, else the session's last recorded moment.
 fn counting_end(session: &Session, until: Until) -> Option<DateTime<FixedOffset>> {
-    match until {
+    let end = match until {
         Until::Moment(moment) => Some(moment),
         Until::LastRecorded => session.last_recorded(),
+    };
+    // An ended session is counted to its end and no further.
+    match (end, session.ended) {
+        (Some(end), Some(ended)) => Some(end.min(ended)),
+        (end, ended) => end.or(ended),
     }
 }
 
@@ -226,7 +231,16 @@ pub fn turns(session: &Session, until: Until) -> Vec<(usize, Turn)> {
         .enumerate()
         .filter_map(|(index, change)| {
             let speaker = change.speaker?;
-            let turn_end = session.floor.get(index + 1).map(|next| next.at).or(end)?;
+            // What was recorded after the end of the session is not time at the floor.
+            if session.ended.is_some_and(|ended| change.at >= ended) {
+                return None;
+            }
+            let next = session.floor.get(index + 1).map(|next| next.at);
+            let next = match (next, session.ended) {
+                (Some(next), Some(ended)) => Some(next.min(ended)),
+                (next, _) => next,
+            };
+            let turn_end = next.or(end)?;
             Some((
                 index,
                 Turn {
@@ -271,7 +285,9 @@ pub fn compute(session: &Session, until: Until) -> Stats {
         total_floor += turn.held();
         previous = Some((*change, turn.speaker));
     }
-    let open_floor = session.floor.last().and_then(|last| {
+    // The end of the session closed the floor.
+    let open_floor = session.floor.last().filter(|_| session.ended.is_none());
+    let open_floor = open_floor.and_then(|last| {
         Some(OpenFloor {
             speaker: last.speaker?,
             since: last.at,
@@ -360,7 +376,7 @@ pub fn compute(session: &Session, until: Until) -> Stats {
         notes: session.notes.len() as u32,
         notes_without_question,
         total_floor,
-        counted_until: if open_floor.is_some() {
+        counted_until: if open_floor.is_some() || session.ended.is_some() {
             end
         } else {
             session.floor.last().map(|f| f.at)

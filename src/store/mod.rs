@@ -873,6 +873,15 @@ pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
     crate::clock::now()
 }
 
+/// A clock that runs from `start` as from now on (a session recorded afterwards from its video),
+/// or the real one without a start.
+pub fn clock_running_from(
+    start: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> impl Fn() -> chrono::DateTime<chrono::FixedOffset> + Copy {
+    let offset = start.map_or(chrono::TimeDelta::zero(), |start| start - now());
+    move || now() + offset
+}
+
 /// The journal changes that recreate what a session holds beyond its header.
 fn replayable(session: &Session) -> Vec<Change> {
     let notes = session.notes.iter().cloned().map(Change::Note);
@@ -894,10 +903,12 @@ fn replayable(session: &Session) -> Vec<Change> {
         figures: session.participation.clone(),
         at,
     });
+    let end = session.ended.map(|at| Change::End { at });
     notes
         .chain(floor)
         .chain(segments)
         .chain(fields)
         .chain(participation)
+        .chain(end)
         .collect()
 }

@@ -29,6 +29,8 @@ pub mod widgets;
 
 use std::path::Path;
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::store::StoreError;
 
 pub use action::Moment;
@@ -45,10 +47,20 @@ pub enum TuiError {
 }
 
 /// Opens the session at `path` on the live screen until the rapporteur quits. `notice` is shown on
-/// the status line at start (for example, that the session was just created).
-pub fn run(path: &Path, notice: Option<String>) -> Result<(), TuiError> {
+/// the status line at start (for example, that the session was just created). With `clock`, the
+/// screen's clock runs from that moment instead of now (a session recorded from its video).
+pub fn run(
+    path: &Path,
+    notice: Option<String>,
+    clock: Option<DateTime<FixedOffset>>,
+) -> Result<(), TuiError> {
+    let wall = crate::store::clock_running_from(clock);
+    let now = move || Moment {
+        wall: wall(),
+        mono: std::time::Instant::now(),
+    };
     let theme = widgets::theme::Theme::from_env();
-    let (mut app, mut store) = open(path, notice, Moment::now(), theme)?;
+    let (mut app, mut store) = open(path, notice, now(), theme)?;
     // Before the terminal is taken: a signal from now on is seen by the loop.
     let mut events = runtime::TerminalEvents::new()?;
     let mut terminal = runtime::terminal::enter_terminal()?;
@@ -60,7 +72,7 @@ pub fn run(path: &Path, notice: Option<String>) -> Result<(), TuiError> {
         &mut app,
         &mut events,
         &mut store,
-        Moment::now,
+        now,
     );
     runtime::terminal::leave_terminal();
     result

@@ -99,6 +99,7 @@ pub fn mid_way(notes: usize) -> Session {
         session.apply(Change::Floor(FloorChange {
             at: start + TimeDelta::minutes(minute),
             speaker: Some(speaker),
+            read_by: None,
         }));
     }
     let texts = [

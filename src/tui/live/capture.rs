@@ -60,8 +60,12 @@ pub fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>)
         return;
     }
     let at = app.recording.now;
-    app.recording
-        .record(Change::Floor(FloorChange { at, speaker }), fx);
+    let change = FloorChange {
+        at,
+        speaker,
+        read_by: None,
+    };
+    app.recording.record(Change::Floor(change), fx);
     app.recording.refresh_stats();
     let mut message = match speaker {
         Some(_) => format!("{name} has the floor"),
@@ -185,26 +189,11 @@ pub fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {
 }
 
 pub fn step_segment(app: &mut App, forward: bool, fx: &mut Vec<Effect>) {
-    let plan = app.recording.session.segment_plan();
-    let current = app
-        .recording
-        .session
-        .current_segment()
-        .and_then(|current| plan.iter().position(|s| s == current));
-    let next = match (current, forward) {
-        (None, true) => 0,
-        (Some(i), true) if i + 1 < plan.len() => i + 1,
-        (Some(_), true) => {
-            app.ui.status.message = Some("this is the last segment".into());
-            return;
-        }
-        (Some(i), false) if i > 0 => i - 1,
-        (_, false) => {
-            app.ui.status.message = Some("this is the first segment".into());
-            return;
-        }
-    };
-    enter_segment(app, next, fx);
+    match app.recording.session.stepped_segment(forward) {
+        Some(next) => enter_segment(app, next, fx),
+        None if forward => app.ui.status.message = Some("this is the last segment".into()),
+        None => app.ui.status.message = Some("this is the first segment".into()),
+    }
 }
 
 fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {

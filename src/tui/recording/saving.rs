@@ -293,6 +293,7 @@ mod tests {
             .push_back(Change::Floor(crate::model::FloorChange {
                 at: crate::store::now(),
                 speaker: None,
+                read_by: None,
             }));
         saving.on_reply(
             &Reply::PersistFailed {
