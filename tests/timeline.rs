@@ -68,6 +68,7 @@ proptest! {
                 Step::Floor(seconds, person) => Change::Floor(FloorChange {
                     at: start + TimeDelta::seconds(seconds),
                     speaker: person.map(|p| Speaker::Person(PersonId(p))),
+                    read_by: None,
                 }),
                 Step::Segment(seconds, name) => Change::Segment(SegmentChange {
                     at: start + TimeDelta::seconds(seconds),

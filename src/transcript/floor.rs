@@ -288,6 +288,7 @@ mod tests {
         let change = |time: &str, id: Option<u32>| FloorChange {
             at: at(time),
             speaker: id.map(|id| Speaker::Person(PersonId(id))),
+            read_by: None,
         };
         // B really began at 14:03:00, and a pause and A again is still one turn of A.
         let floor = [
@@ -324,6 +325,7 @@ mod tests {
         session.record_floor(FloorChange {
             at: at("2022-12-01T15:15:00Z"),
             speaker: None,
+            read_by: None,
         });
         let clock = span(&session).unwrap();
         assert_eq!((clock.seconds, clock.source), (4800, SpanSource::Clock));
