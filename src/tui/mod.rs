@@ -67,13 +67,7 @@ pub fn run(
     if let Ok(size) = terminal.size() {
         update::update(&mut app, action::Action::Resize(size.width, size.height));
     }
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        &mut events,
-        &mut store,
-        now,
-    );
+    let result = event_loop(&mut terminal, &mut app, &mut events, &mut store, now);
     runtime::terminal::leave_terminal();
     result
 }
