@@ -97,7 +97,8 @@ pub struct EndArgs {
 }
 
 pub fn run_end(args: &EndArgs) -> anyhow::Result<ExitCode> {
-    let (mut store, session, warnings) = Store::open_for_append_as(&args.session, args.taker.name())?;
+    let (mut store, session, warnings) =
+        Store::open_for_append_as(&args.session, args.taker.name())?;
     super::report_warnings(&warnings);
     let at = given_or_now(args.at.as_deref(), &session)?;
     store.append(&Change::End { at })?;

@@ -78,7 +78,8 @@ impl Change {
             | Change::ReportField { at, .. }
             | Change::Participation { at, .. }
             | Change::Joined { at, .. }
-            | Change::Person { at, .. } => Some(*at),
+            | Change::Person { at, .. }
+            | Change::End { at } => Some(*at),
             Change::Group(_) => None,
             Change::Floor(change) => Some(change.at),
             Change::Segment(change) => Some(change.at),

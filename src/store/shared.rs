@@ -140,6 +140,7 @@ mod tests {
                     (3, _) => changes.push(Change::Floor(FloorChange {
                         at: at(minute),
                         speaker: Some(Speaker::Audience),
+                        read_by: None,
                     })),
                     _ => {
                         let note =
