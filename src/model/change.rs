@@ -180,7 +180,10 @@ impl Change {
         };
         match self {
             Change::Note(note) | Change::Edit(note) => speaker(&mut note.speaker),
-            Change::Floor(change) => speaker(&mut change.speaker),
+            Change::Floor(change) => {
+                speaker(&mut change.speaker);
+                change.read_by = change.read_by.map(to);
+            }
             Change::Person { person, .. } => person.id = to(person.id),
             Change::Group(group) => group.members.iter_mut().for_each(|id| *id = to(*id)),
             Change::Batch(changes) => changes.iter_mut().for_each(|c| c.renumber_people(to)),
@@ -207,7 +210,8 @@ impl Change {
             | Change::ReportField { at, .. }
             | Change::Participation { at, .. }
             | Change::Joined { at, .. }
-            | Change::Person { at, .. } => shift(at, by)?,
+            | Change::Person { at, .. }
+            | Change::End { at } => shift(at, by)?,
             Change::Group(_) => {}
             Change::Floor(change) => shift(&mut change.at, by)?,
             Change::Segment(change) => shift(&mut change.at, by)?,
@@ -220,5 +224,27 @@ impl Change {
             }
         }
         Some(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_renumbers_the_reader_of_a_turn_and_shifts_an_end() {
+        let at = DateTime::parse_from_rfc3339("2022-12-01T14:00:00Z").unwrap();
+        let mut read_out = Change::Floor(super::super::note::FloorChange {
+            at,
+            speaker: Some(Speaker::Online),
+            read_by: Some(PersonId(3)),
+        });
+        read_out.renumber_people(&|id| PersonId(id.0 + 10));
+        let Change::Floor(change) = read_out else {
+            unreachable!()
+        };
+        assert_eq!(change.read_by, Some(PersonId(13)));
+        let end = Change::End { at }.shifted(TimeDelta::minutes(5)).unwrap();
+        assert_eq!(end.moment(), Some(at + TimeDelta::minutes(5)));
     }
 }

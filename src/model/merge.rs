@@ -249,6 +249,7 @@ mod tests {
                 changes.push(Change::Floor(FloorChange {
                     at: at(minute),
                     speaker,
+                    read_by: None,
                 }));
             }
             Copy {
