@@ -86,7 +86,9 @@ impl Gathered {
             }
             Change::Floor(change) => self.floor.record(change),
             Change::Segment(change) => self.segments.record(change),
-            Change::ReportField { .. } | Change::Participation { .. } | Change::End { .. } => session.apply(change),
+            Change::ReportField { .. } | Change::Participation { .. } | Change::End { .. } => {
+                session.apply(change)
+            }
             Change::Batch(changes) => {
                 for change in changes {
                     self.apply(session, change);

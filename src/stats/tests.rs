@@ -70,6 +70,7 @@ fn floor(time: &str, speaker: Option<Speaker>) -> Change {
     Change::Floor(FloorChange {
         at: at(time),
         speaker,
+        read_by: None,
     })
 }
 
@@ -316,6 +317,7 @@ fn random_session() -> impl Strategy<Value = (Session, Vec<Change>, i64)> {
                         Some(Change::Floor(FloorChange {
                             at: moment,
                             speaker: who,
+                            read_by: None,
                         })),
                         note,
                     ]

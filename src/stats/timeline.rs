@@ -130,6 +130,7 @@ mod tests {
             session.apply(Change::Floor(FloorChange {
                 at: at(minute),
                 speaker,
+                read_by: None,
             }));
         }
         let timeline = SpeakingTimeline::of(&session, Until::LastRecorded).unwrap();
@@ -160,6 +161,7 @@ mod tests {
         session.apply(Change::Floor(FloorChange {
             at: at(0),
             speaker: None,
+            read_by: None,
         }));
         assert_eq!(SpeakingTimeline::of(&session, Until::LastRecorded), None);
     }
