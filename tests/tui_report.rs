@@ -137,6 +137,11 @@ fn the_export_writes_what_report_export_makes_beside_the_session() {
     let html = dir.path().join("ws422.final.html");
     let written_html = std::fs::read_to_string(&html).unwrap();
 
+    // Word comes after HTML in the cycle, and is exported as a file.
+    run.press([alt('f'), alt('e')]);
+    let docx = std::fs::read(dir.path().join("ws422.final.docx")).unwrap();
+    assert_eq!(&docx[..2], b"PK", "a Word document is a zip file");
+
     drop(run);
     let (session, _) = Store::read(&path).unwrap();
     let dirs = TemplateDirs::built_in();

@@ -97,8 +97,9 @@ impl Format {
     /// The formats that are text, to show, copy or print.
     pub const TEXT: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Json];
 
-    /// The formats the report screen cycles through (Alt+f): those it can preview and copy.
-    pub const ON_SCREEN: [Format; 3] = [Format::Markdown, Format::Text, Format::Html];
+    /// The formats the report screen cycles through: the text ones it previews and copies, and
+    /// Word, which it only exports (preview and copy say it is a file).
+    pub const ON_SCREEN: [Format; 4] = [Format::Markdown, Format::Text, Format::Html, Format::Docx];
 
     /// How the profile's `templates` map and the command line name it.
     pub fn slug(self) -> &'static str {

@@ -597,7 +597,7 @@ impl Default for Keymap {
                 Char('f'),
                 ALT,
                 Action::CycleFormat,
-                "format for preview, export and copy: Markdown, text, HTML",
+                "format for preview, export and copy: Markdown, text, HTML, Word (export only)",
                 None,
             ),
             one(

@@ -97,10 +97,10 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
                 format,
                 path,
             } => Reply::Exported(
-                render_report(app, report, format)
-                    .and_then(|text| {
+                render_document(app, report, format)
+                    .and_then(|bytes| {
                         let session = app.recording.path.as_deref().ok_or("no session file")?;
-                        crate::store::write_user_file(&path, text.as_bytes(), session)
+                        crate::store::write_user_file(&path, &bytes, session)
                             .map_err(|e| e.to_string())
                     })
                     .map(|()| path),
@@ -129,14 +129,32 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
 
 /// The report as `rapporteur export` would write it, with the screen's profile and templates.
 pub fn render_report(app: &App, report: Report, format: Format) -> Result<String, String> {
-    let options = Options {
+    report::export(
+        &app.recording.session,
+        &app.ui.drafting.profile,
+        &screen_options(app, report, format),
+    )
+    .map(|exported| exported.text)
+    .map_err(|error| error.to_string())
+}
+
+/// The report's file in any format, Word included, as Alt+e writes it.
+fn render_document(app: &App, report: Report, format: Format) -> Result<Vec<u8>, String> {
+    report::export_document(
+        &app.recording.session,
+        &app.ui.drafting.profile,
+        &screen_options(app, report, format),
+    )
+    .map(|document| document.bytes)
+    .map_err(|error| error.to_string())
+}
+
+fn screen_options(app: &App, report: Report, format: Format) -> Options<'_> {
+    Options {
         report,
         format,
         anonymous: None,
         template: None,
         dirs: &app.ui.drafting.dirs,
-    };
-    report::export(&app.recording.session, &app.ui.drafting.profile, &options)
-        .map(|exported| exported.text)
-        .map_err(|error| error.to_string())
+    }
 }
