@@ -16,6 +16,12 @@ pub struct WriterLock {
     _file: File,
 }
 
+/// How long a writer waits for the lock before it is refused. A holder that is just finishing
+/// lets go within moments, and so does a child process forked while the lock was held, which keeps
+/// a copy of the lock's descriptor until it starts its own program (the lock is on the open file,
+/// and that copy is closed only at exec); a live screen holds it for good and is refused after this.
+const RELEASE_WAIT: Duration = Duration::from_millis(500);
+
 /// How long a refused process waits for the holder to finish writing its process id. The holder
 /// writes it right after taking the lock, so this is only ever the gap of a few instructions.
 const PID_WAIT: Duration = Duration::from_millis(200);
@@ -24,15 +30,21 @@ impl WriterLock {
     pub fn acquire(lock_path: &Path, session: &Path) -> Result<Self, StoreError> {
         let io = |e| StoreError::io("open the lock file", lock_path, e);
         let mut file = files::open_lock(lock_path).map_err(io)?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => {
-                return Err(StoreError::Locked {
-                    path: session.to_path_buf(),
-                    pid: holder(&mut file),
-                });
+        let started = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if started.elapsed() < RELEASE_WAIT => {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+                Err(TryLockError::WouldBlock) => {
+                    return Err(StoreError::Locked {
+                        path: session.to_path_buf(),
+                        pid: holder(&mut file),
+                    });
+                }
+                Err(TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(TryLockError::Error(e)) => return Err(io(e)),
         }
         // One write of a fixed width at the start: a reader sees the old number or the new one,
         // never an empty file, and no digits of a longer old number are left behind.
