@@ -254,31 +254,28 @@ fn new_on_a_full_disk_leaves_nothing_behind() {
 #[test]
 fn a_refused_writer_is_always_told_the_holders_pid() {
     let (_dir, path) = new_workshop();
+    // Writers that come while it is held, some right as it is taken: each is refused only after
+    // waiting for the lock, by which time the holder has written its number.
     let refusals: Vec<Option<u32>> = std::thread::scope(|scope| {
+        let holder = Store::open_for_append(&path).unwrap();
         let writers: Vec<_> = (0..4)
             .map(|_| {
-                scope.spawn(|| {
-                    let mut refused = Vec::new();
-                    for _ in 0..300 {
-                        match Store::open_for_append(&path) {
-                            Ok(opened) => drop(opened),
-                            Err(StoreError::Locked { pid, .. }) => refused.push(pid),
-                            Err(other) => panic!("{other}"),
-                        }
-                    }
-                    refused
+                scope.spawn(|| match Store::open_for_append(&path) {
+                    Err(StoreError::Locked { pid, .. }) => pid,
+                    Err(other) => panic!("{other}"),
+                    Ok(_) => panic!("a second writer got the lock"),
                 })
             })
             .collect();
-        writers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap())
-            .collect()
+        let refusals = writers.into_iter().map(|w| w.join().unwrap()).collect();
+        drop(holder);
+        refusals
     });
-    assert!(!refusals.is_empty(), "the writers never met");
-    let without = refusals.iter().filter(|pid| pid.is_none()).count();
-    assert_eq!(without, 0, "{without} of {} refusals", refusals.len());
-    assert!(refusals.iter().all(|pid| *pid == Some(std::process::id())));
+    assert_eq!(refusals.len(), 4);
+    assert!(
+        refusals.iter().all(|pid| *pid == Some(std::process::id())),
+        "{refusals:?}"
+    );
 }
 
 #[test]
@@ -359,4 +356,64 @@ fn a_fifo_or_a_device_as_template_or_profile_is_refused_at_once() {
         arg(&profile),
     ]));
     assert!(error.contains("FIFO"), "{error}");
+}
+
+#[test]
+fn a_symlinked_takers_folder_is_refused_and_nothing_is_written_through_it() {
+    let (dir, path) = new_workshop();
+    ok(run(&["join", arg(&path), "--taker", "Ana"]));
+    let folder = SessionPaths::new(&path).folder;
+    let takers = folder.join("takers");
+    let elsewhere = dir.path().join("elsewhere");
+    fs::rename(&takers, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &takers).unwrap();
+    let before: Vec<_> = fs::read_dir(&elsewhere)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let journal = before
+        .iter()
+        .find(|p| p.to_string_lossy().ends_with(".notes.ron"))
+        .unwrap();
+    let journal_before = fs::read(journal).unwrap();
+    let error = fails(run(&["note", arg(&path), "--taker", "Ana", "a note"]));
+    assert!(error.contains("takers"), "{error}");
+    assert_eq!(fs::read(journal).unwrap(), journal_before);
+    assert!(!elsewhere.join("ana.lock").exists() || before.iter().any(|p| p.ends_with("ana.lock")));
+}
+
+#[test]
+fn a_header_naming_another_file_as_its_format_1_journal_reads_no_notes_from_it() {
+    let (dir, path) = new_workshop();
+    let (_other_dir, other) = new_workshop();
+    ok(run(&[
+        "note",
+        arg(&other),
+        "--at",
+        "14:00",
+        "another session's secret",
+    ]));
+    let other_journal = SessionPaths::new(&other).journal;
+    let relative = pathdiff(&other_journal, dir.path());
+    let header = fs::read_to_string(&path).unwrap();
+    let tampered = header.replacen(
+        "format: 2,",
+        &format!("format: 2,\n    format_1_journal: Some({relative:?}),"),
+        1,
+    );
+    assert_ne!(tampered, header, "the header has a format line to add to");
+    fs::write(&path, tampered).unwrap();
+    let notes = run(&["notes", arg(&path)]);
+    let listed = String::from_utf8_lossy(&notes.stdout);
+    assert!(!listed.contains("secret"), "{listed}");
+}
+
+/// `to` written relative to `from`, through the root: enough for a test's scratch folders.
+fn pathdiff(to: &Path, from: &Path) -> String {
+    let ups = from.components().count() - 1;
+    format!(
+        "{}{}",
+        "../".repeat(ups),
+        to.strip_prefix("/").unwrap().display()
+    )
 }

@@ -406,6 +406,11 @@ impl Store {
         };
         // A header copied without its folder is a session with nothing recorded yet.
         create_folder(&paths.folder)?;
+        if joined.is_some() {
+            // The takers' folder is ours like the session's: a symlink there is refused, never
+            // followed to write a journal and a lock elsewhere.
+            create_folder(&paths.folder.join(paths::TAKERS))?;
+        }
         if let Some(name) = &joined
             && !exists(&paths.journal)
         {
@@ -645,10 +650,21 @@ pub(crate) fn create_folder(folder: &Path) -> Result<(), StoreError> {
 /// The journal a format-1 session began, beside its header, if this session has one.
 fn format_1_journal(header_path: &Path, header: &Header) -> Option<PathBuf> {
     match (&header.format_1_journal, header.format) {
-        (Some(name), _) => Some(header_path.with_file_name(name)),
+        // Only a file beside the header, named as format 1 named journals: a header that names
+        // any other path does not make another session's notes (or any file) this one's.
+        (Some(name), _) if is_format_1_journal_name(name) => Some(header_path.with_file_name(name)),
+        (Some(_), _) => None,
         (None, 1) => Some(SessionPaths::format_1(header_path).journal),
         (None, _) => None,
     }
+}
+
+fn is_format_1_journal_name(name: &str) -> bool {
+    let path = Path::new(name);
+    path.file_name()
+        .is_some_and(|file| file == path.as_os_str())
+        && name.ends_with(".notes.ron")
+        && !name.starts_with('.')
 }
 
 /// Every change of a session, from every taker's journal, united: the first taker's (the
