@@ -928,7 +928,8 @@ fn a_question_past_the_function_keys_is_named_without_a_key() {
     assert!(message.contains("Q255 on"), "{message}");
     assert!(!message.contains("F256"), "{message}");
     act(&mut app, rapporteur::tui::action::Action::ToggleQuestion(2));
-    let shown = rapporteur::tui::live::editor::questions_on(&app.ui.editor.questions);
+    let shown =
+        rapporteur::tui::live::editor::questions_on(&app.ui.keymap, &app.ui.editor.questions);
     assert_eq!(shown, "Q2 Q255 stay on (F3 off)");
     assert!(screen(&app).contains("Q255"));
 }

@@ -138,10 +138,11 @@ fn key_hints_at_80_columns_are_whole_and_keep_help_tab_save_and_quit() {
         let last = screen.lines().last().unwrap_or_default().to_string();
         last.trim_matches('"').trim_end().to_string()
     };
-    let words: Vec<&str> = rapporteur::tui::input::keymap::Keymap::default()
+    let keymap = rapporteur::tui::input::keymap::Keymap::default();
+    let words: Vec<&str> = keymap
         .bindings
         .iter()
-        .filter_map(|b| b.hint)
+        .filter_map(|b| b.hint.as_deref())
         .collect();
     let editor = hint_line(&app);
     for wanted in ["Enter save", "F1 help", "Tab timeline", "Ctrl+q quit"] {

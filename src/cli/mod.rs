@@ -6,6 +6,7 @@ mod floor;
 mod group;
 mod join;
 mod json;
+mod keys;
 mod manual;
 mod merge;
 mod moment;
@@ -138,6 +139,11 @@ pub enum Command {
         after_help = "Examples:\n  rapporteur man | man -l -\n  rapporteur man export > rapporteur-export.1\n  rapporteur man --out-dir ~/.local/share/man/man1"
     )]
     Man(manual::ManArgs),
+    /// Print the keys of the live screen: the built-in keymap changed by your keymap.ron.
+    #[command(
+        after_help = "Examples:\n  rapporteur keys\n  rapporteur keys --default > ~/.config/rapporteur/keymap.ron\n  rapporteur keys --markdown\n\nYour keys: $XDG_CONFIG_HOME/rapporteur/keymap.ron (~/.config/rapporteur/keymap.ron), entries of\nthe printed shape; an entry there replaces the keys of the entry of the same name. Exit status\n1: that file could not be used (the built-in keys are printed, as the screen would use them)."
+    )]
+    Keys(keys::KeysArgs),
 }
 
 /// Who writes: a taker who joined the session writes only their own files.
@@ -186,6 +192,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check(args)) => check::run(&args.session),
         Some(Command::Completions(args)) => manual::run_completions(&args),
         Some(Command::Man(args)) => manual::run_man(&args),
+        Some(Command::Keys(args)) => keys::run(&args),
         Some(Command::Export(args)) => export::run(&args),
         Some(Command::Open(args)) => open::run(Some(&args.session), args.clock.as_deref()),
         None => open::run(cli.session.as_deref(), None),

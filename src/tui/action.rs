@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use chrono::{DateTime, FixedOffset};
 use crossterm::event::{KeyEvent, MouseEvent};
+use serde::{Deserialize, Serialize};
 
 use crate::model::{NoteKind, Speaker};
 use crate::report::{Format, Report};
@@ -30,15 +31,19 @@ impl Moment {
     }
 }
 
-/// A request to change the app, produced by the keymap, the mouse, the clock or a signal.
-#[derive(Debug, Clone, PartialEq)]
+/// A request to change the app, produced by the keymap, the mouse, the clock or a signal. The
+/// keymap's file names the actions a key can make; the others are skipped there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Action {
     /// Time passes: the clock shown, draft autosave and retries all follow it.
+    #[serde(skip)]
     Tick(Moment),
+    #[serde(skip)]
     Resize(u16, u16),
     Quit,
     /// The terminal failed, or a signal (SIGTERM, SIGHUP, SIGINT) asks the app to stop: save what
     /// can be saved, now.
+    #[serde(skip)]
     SaveBeforeLeaving,
     ToggleHelp,
     /// Move focus between the editor and the timeline.
@@ -56,8 +61,10 @@ pub enum Action {
     Commit,
     Newline,
     /// A key for the text being typed.
+    #[serde(skip)]
     Type(KeyEvent),
     /// Text pasted in one piece (bracketed paste): newlines in it do not commit.
+    #[serde(skip)]
     Paste(String),
     /// Readline-style editing the textarea does not do by itself.
     EditText(TextEdit),
@@ -85,8 +92,10 @@ pub enum Action {
     OverlayAccept,
     OverlayNextField,
     OverlayPreviousField,
+    #[serde(skip)]
     OverlayType(KeyEvent),
 
+    #[serde(skip)]
     Mouse(MouseEvent),
 
     // The report screen.
@@ -136,7 +145,7 @@ pub enum Reply {
     Copied(Result<usize, String>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TextEdit {
     /// Ctrl+w.
     DeleteWordBack,
@@ -148,7 +157,7 @@ pub enum TextEdit {
     Undo,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Move {
     Up,
     Down,

@@ -67,14 +67,16 @@ impl Widget for &App {
         match &self.ui.overlay {
             Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
             Some(Overlay::Picker(picker)) => picker.render(area, buf, &self.ui.theme),
-            Some(Overlay::AddPerson(form)) => form.render(area, buf, &self.ui.theme),
+            Some(Overlay::AddPerson(form)) => {
+                form.render(area, buf, &self.ui.theme, &self.ui.keymap)
+            }
             Some(Overlay::Preview(preview)) => {
                 let title = format!(
                     "Preview · {} · {}",
                     self.ui.drafting.report_name(),
                     self.ui.drafting.format_name()
                 );
-                preview.render(&title, area, buf, &self.ui.theme)
+                preview.render(&title, area, buf, &self.ui.theme, &self.ui.keymap)
             }
             Some(Overlay::Search(_)) | None => {}
         }

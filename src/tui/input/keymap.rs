@@ -1,26 +1,21 @@
-//! The keymap is data: one table from chord to action, with a description. Dispatch, the help
-//! overlay, the hint bar and the README's key table are all read from it, so none of them can disagree.
+//! The keymap is data: one table from chord to action, with a description, read from the
+//! embedded `keys.ron` and the user's `keymap.ron` (see `super::user`). Dispatch, the help
+//! overlay, the hint bar, the README's key table and every key named in a message or a title
+//! ([`Keymap::key_for`]) are all read from it, so none of them can disagree.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent};
+use serde::{Deserialize, Serialize};
 
-use crate::model::{NoteKind, Speaker};
+use crate::tui::action::Action;
 
-use crate::tui::action::{Action, Move, TextEdit};
+pub use super::chord::Chord;
+use super::{Active, Scope, Where};
 
-use super::{Active, Scope};
+/// The default table, as shipped: `rapporteur keys --default` prints it.
+pub const DEFAULT_KEYS: &str = include_str!("keys.ron");
 
-/// The policy questions with a function key of their own: F2 for question 1 … F10 for 9.
-const QUESTION_KEYS: std::ops::RangeInclusive<u8> = 1..=9;
-
-/// The key that toggles a policy question, if it has one; others are toggled with the mouse.
-pub fn question_key(number: u8) -> Option<String> {
-    QUESTION_KEYS
-        .contains(&number)
-        .then(|| format!("F{}", u16::from(number) + 1))
-}
-
-/// Where a binding applies. Input goes to the top layer first (see `super::input`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a binding applies. Input goes to the top layer first (see `super::active_layers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Layer {
     /// Everywhere but in overlays, even while text is being typed: these win over the editor.
     Global,
@@ -69,7 +64,7 @@ impl Layer {
             Layer::Global => "Anywhere, even while typing",
             Layer::Editor => "In the note editor",
             Layer::Text => "In any text being typed: the note, or a report field",
-            Layer::Timeline => "In the timeline (Tab to go there)",
+            Layer::Timeline => "In the timeline",
             Layer::Overlay => "In a picker, form or search",
             Layer::Help => "In this help",
             Layer::Report => "On the report screen, even while typing",
@@ -81,75 +76,17 @@ impl Layer {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Chord {
-    pub code: KeyCode,
-    pub mods: KeyModifiers,
-}
-
-impl Chord {
-    const fn new(code: KeyCode, mods: KeyModifiers) -> Self {
-        Chord { code, mods }
-    }
-
-    /// Whether a key event is this chord. A character carries its own shift ('A', '?'), so Shift
-    /// is not compared for characters: terminals disagree on reporting it.
-    pub fn matches(&self, key: &KeyEvent) -> bool {
-        if key.kind == KeyEventKind::Release {
-            return false;
-        }
-        match (self.code, key.code) {
-            (KeyCode::Char(a), KeyCode::Char(b)) => {
-                a == b && self.mods - KeyModifiers::SHIFT == key.modifiers - KeyModifiers::SHIFT
-            }
-            // Shift+Tab arrives as BackTab, with or without Shift.
-            (KeyCode::BackTab, KeyCode::BackTab) => true,
-            (a, b) => a == b && self.mods == key.modifiers,
-        }
-    }
-
-    pub fn label(&self) -> String {
-        let mut text = String::new();
-        for (flag, name) in [
-            (KeyModifiers::CONTROL, "Ctrl+"),
-            (KeyModifiers::ALT, "Alt+"),
-            (KeyModifiers::SHIFT, "Shift+"),
-        ] {
-            if self.mods.contains(flag) {
-                text.push_str(name);
-            }
-        }
-        let key = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            KeyCode::Enter => "Enter".into(),
-            KeyCode::Esc => "Esc".into(),
-            KeyCode::Tab => "Tab".into(),
-            // Shift is among the modifiers of the chord already.
-            KeyCode::BackTab => "Tab".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::PageUp => "PgUp".into(),
-            KeyCode::PageDown => "PgDn".into(),
-            KeyCode::Home => "Home".into(),
-            KeyCode::End => "End".into(),
-            KeyCode::Delete => "Del".into(),
-            other => format!("{other:?}"),
-        };
-        text.push_str(&key);
-        text
-    }
-}
-
-/// One line of the help: one or several chords doing one kind of thing.
-#[derive(Debug, Clone)]
+/// One entry of the table and one line of the help: one or several chords doing one kind of
+/// thing. Its name is what a user's keymap file changes it by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Binding {
+    pub name: String,
     pub layer: Layer,
+    #[serde(rename = "keys")]
     pub chords: Vec<(Chord, Action)>,
-    pub help: &'static str,
+    pub help: String,
     /// The short word for the hint bar, for the bindings worth a place there.
-    pub hint: Option<&'static str>,
+    pub hint: Option<String>,
 }
 
 impl Binding {
@@ -224,525 +161,32 @@ impl Binding {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Keymap {
     pub bindings: Vec<Binding>,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const ALT: KeyModifiers = KeyModifiers::ALT;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
-
-fn one(
-    layer: Layer,
-    code: KeyCode,
-    mods: KeyModifiers,
-    action: Action,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        layer,
-        chords: vec![(Chord::new(code, mods), action)],
-        help,
-        hint,
-    }
-}
-
-/// The six keys that move through a list, each making the layer's move action.
-fn moves(layer: Layer, action: fn(Move) -> Action, help: &'static str) -> Binding {
-    let keys = [
-        (KeyCode::Up, Move::Up),
-        (KeyCode::Down, Move::Down),
-        (KeyCode::PageUp, Move::PageUp),
-        (KeyCode::PageDown, Move::PageDown),
-        (KeyCode::Home, Move::First),
-        (KeyCode::End, Move::Last),
-    ];
-    let chords = keys
-        .into_iter()
-        .map(|(code, step)| (code, NONE, action(step)))
-        .collect();
-    many(layer, chords, help, None)
-}
-
-fn many(
-    layer: Layer,
-    chords: Vec<(KeyCode, KeyModifiers, Action)>,
-    help: &'static str,
-    hint: Option<&'static str>,
-) -> Binding {
-    Binding {
-        layer,
-        chords: chords
-            .into_iter()
-            .map(|(code, mods, action)| (Chord::new(code, mods), action))
-            .collect(),
-        help,
-        hint,
-    }
-}
-
-fn char_code(digit: u8) -> KeyCode {
-    KeyCode::Char(char::from(b'0' + digit))
-}
-
 impl Default for Keymap {
+    /// The embedded table; a test parses it and checks it for clashes.
     fn default() -> Self {
-        use KeyCode::*;
-        use Layer::*;
-        let kind = |c: char, kind: NoteKind| (Char(c), ALT, Action::SetKind(kind));
-        let bindings = vec![
-            one(
-                Global,
-                F(1),
-                NONE,
-                Action::ToggleHelp,
-                "show or hide this help",
-                Some("help"),
-            ),
-            many(
-                Global,
-                vec![
-                    (F(12), NONE, Action::SwitchScreen),
-                    (Char('w'), ALT, Action::SwitchScreen),
-                ],
-                "switch between the live screen and the report screen (drafts are saved)",
-                Some("report"),
-            ),
-            many(
-                Global,
-                (1..=9)
-                    .map(|n| (char_code(n), ALT, Action::GiveFloorTo(usize::from(n))))
-                    .collect(),
-                "give the floor to person 1–9 of the roster: speakers and moderators first, organisers last (while correcting a note: set its speaker)",
-                Some("floor"),
-            ),
-            one(
-                Global,
-                Char('a'),
-                ALT,
-                Action::GiveFloor(Speaker::Audience),
-                "give the floor to the onsite audience",
-                None,
-            ),
-            one(
-                Global,
-                Char('o'),
-                ALT,
-                Action::GiveFloor(Speaker::Online),
-                "give the floor to the online audience",
-                None,
-            ),
-            one(
-                Global,
-                Char('0'),
-                ALT,
-                Action::CloseFloor,
-                "nobody has the floor (a pause)",
-                None,
-            ),
-            one(
-                Global,
-                Char('s'),
-                ALT,
-                Action::OpenSpeakerPicker,
-                "pick a speaker by name (type to filter)",
-                Some("speaker"),
-            ),
-            many(
-                Global,
-                QUESTION_KEYS
-                    .map(|n| (F(n + 1), NONE, Action::ToggleQuestion(n)))
-                    .collect(),
-                "tag the notes that follow with policy question 1–9, until pressed again",
-                Some("question"),
-            ),
-            many(
-                Global,
-                vec![
-                    kind('r', NoteKind::Remark),
-                    kind('q', NoteKind::Question),
-                    kind('u', NoteKind::Quote),
-                    kind('t', NoteKind::Takeaway),
-                    kind('c', NoteKind::CallToAction),
-                ],
-                "the next note is a remark, question, quote, takeaway or call to action",
-                Some("kind"),
-            ),
-            one(
-                Global,
-                Char('g'),
-                ALT,
-                Action::StartClock,
-                "start the session clock",
-                None,
-            ),
-            many(
-                Global,
-                vec![
-                    (Char('n'), ALT, Action::NextSegment),
-                    (Char('N'), ALT, Action::PreviousSegment),
-                ],
-                "move to the next segment of the session's plan (the header shows it), or back one",
-                None,
-            ),
-            one(
-                Global,
-                Char('p'),
-                ALT,
-                Action::OpenAddPerson,
-                "add a person to the roster",
-                None,
-            ),
-            one(
-                Global,
-                Char('x'),
-                ALT,
-                Action::OpenAbsencePicker,
-                "mark a person absent, or present again",
-                None,
-            ),
-            one(
-                Global,
-                Tab,
-                NONE,
-                Action::SwitchFocus,
-                "switch between the editor and the timeline",
-                Some("timeline"),
-            ),
-            many(
-                Global,
-                vec![
-                    (Char('q'), CTRL, Action::Quit),
-                    (Char('c'), CTRL, Action::Quit),
-                ],
-                "quit (everything is already saved)",
-                Some("quit"),
-            ),
-            one(
-                Editor,
-                Enter,
-                NONE,
-                Action::Commit,
-                "save the note",
-                Some("save"),
-            ),
-            many(
-                Editor,
-                vec![
-                    (Enter, ALT, Action::Newline),
-                    (Enter, SHIFT, Action::Newline),
-                    (Char('j'), CTRL, Action::Newline),
-                ],
-                "start a new line in the note",
-                None,
-            ),
-            one(
-                Editor,
-                Esc,
-                NONE,
-                Action::Back,
-                "stop correcting a note, back to the new one",
-                None,
-            ),
-            many(
-                Text,
-                vec![
-                    (Char('w'), CTRL, Action::EditText(TextEdit::DeleteWordBack)),
-                    (Char('u'), CTRL, Action::EditText(TextEdit::DeleteLineBack)),
-                    (
-                        Char('k'),
-                        CTRL,
-                        Action::EditText(TextEdit::DeleteLineForward),
-                    ),
-                ],
-                "delete the word or the line before the cursor, or the line after it",
-                None,
-            ),
-            one(
-                Text,
-                Char('z'),
-                CTRL,
-                Action::EditText(TextEdit::Undo),
-                "undo the last change to the text",
-                None,
-            ),
-            moves(Timeline, Action::Select, "move through the notes"),
-            many(
-                Timeline,
-                vec![
-                    (Enter, NONE, Action::EditSelected),
-                    (Char('e'), NONE, Action::EditSelected),
-                ],
-                "correct the selected note in the editor",
-                Some("correct"),
-            ),
-            many(
-                Timeline,
-                vec![
-                    (Char('d'), NONE, Action::DeleteSelected),
-                    (Delete, NONE, Action::DeleteSelected),
-                ],
-                "delete the selected note",
-                Some("delete"),
-            ),
-            one(
-                Timeline,
-                Char('u'),
-                NONE,
-                Action::UndoDelete,
-                "undo the last deletion",
-                Some("undo"),
-            ),
-            one(
-                Timeline,
-                Char('/'),
-                NONE,
-                Action::OpenSearch,
-                "search the text of the notes",
-                Some("search"),
-            ),
-            one(
-                Timeline,
-                Char('s'),
-                NONE,
-                Action::OpenSpeakerFilter,
-                "show only the notes of one speaker",
-                None,
-            ),
-            many(
-                Timeline,
-                (1..=9)
-                    .map(|n| (char_code(n), NONE, Action::ToggleQuestionFilter(n)))
-                    .collect(),
-                "show only the notes on policy question 1–9",
-                None,
-            ),
-            one(
-                Timeline,
-                Char('k'),
-                NONE,
-                Action::CycleKindFilter,
-                "show only one kind of note, in turn",
-                None,
-            ),
-            one(
-                Timeline,
-                Char('c'),
-                NONE,
-                Action::ClearFilters,
-                "show every note again",
-                None,
-            ),
-            one(
-                Timeline,
-                Char('?'),
-                NONE,
-                Action::ToggleHelp,
-                "show this help",
-                None,
-            ),
-            one(
-                Timeline,
-                Esc,
-                NONE,
-                Action::Back,
-                "back to the editor",
-                None,
-            ),
-            one(
-                Report,
-                Tab,
-                NONE,
-                Action::NextPane,
-                "next pane: the fields, the field's text, the notes behind it",
-                Some("pane"),
-            ),
-            one(
-                Report,
-                Char('s'),
-                CTRL,
-                Action::SaveField,
-                "save the field now (leaving it saves it too)",
-                Some("save"),
-            ),
-            one(
-                Report,
-                Char('b'),
-                ALT,
-                Action::ToggleNotes,
-                "show or hide the notes behind the field",
-                Some("notes"),
-            ),
-            one(
-                Report,
-                Char('i'),
-                ALT,
-                Action::PullNote,
-                "pull the selected note, with its speaker, into the field",
-                Some("pull"),
-            ),
-            one(
-                Report,
-                Char('d'),
-                ALT,
-                Action::SwitchReport,
-                "switch between the short and the final report",
-                Some("short/final"),
-            ),
-            one(
-                Report,
-                Char('f'),
-                ALT,
-                Action::CycleFormat,
-                "format for preview, export and copy: Markdown, text, HTML, Word (export only)",
-                None,
-            ),
-            one(
-                Report,
-                Char('v'),
-                ALT,
-                Action::OpenPreview,
-                "preview the whole report",
-                Some("preview"),
-            ),
-            one(
-                Report,
-                Char('e'),
-                ALT,
-                Action::ExportReport,
-                "export the report to a file beside the session",
-                Some("export"),
-            ),
-            one(
-                Report,
-                Char('y'),
-                ALT,
-                Action::CopyField,
-                "copy the field to the clipboard (OSC 52)",
-                Some("copy"),
-            ),
-            one(
-                Report,
-                Char('m'),
-                ALT,
-                Action::CopyReport,
-                "copy the whole report to the clipboard (OSC 52)",
-                None,
-            ),
-            moves(ReportFields, Action::ReportMove, "move through the fields"),
-            many(
-                ReportFields,
-                vec![
-                    (Enter, NONE, Action::EditField),
-                    (Char('e'), NONE, Action::EditField),
-                ],
-                "edit the selected field",
-                Some("edit"),
-            ),
-            one(
-                ReportFields,
-                Esc,
-                NONE,
-                Action::Back,
-                "back to the live screen",
-                None,
-            ),
-            one(
-                ReportField,
-                Esc,
-                NONE,
-                Action::Back,
-                "leave the field (it is saved)",
-                Some("done"),
-            ),
-            moves(ReportNotes, Action::ReportMove, "move through the notes"),
-            one(
-                ReportNotes,
-                Enter,
-                NONE,
-                Action::PullNote,
-                "pull the selected note into the field",
-                Some("pull"),
-            ),
-            one(
-                ReportNotes,
-                Esc,
-                NONE,
-                Action::Back,
-                "back to the field's text",
-                None,
-            ),
-            many(
-                Preview,
-                vec![
-                    (PageUp, NONE, Action::OverlayMove(Move::PageUp)),
-                    (PageDown, NONE, Action::OverlayMove(Move::PageDown)),
-                    (Home, NONE, Action::OverlayMove(Move::First)),
-                    (End, NONE, Action::OverlayMove(Move::Last)),
-                ],
-                "scroll the report by pages, or to its start or end",
-                Some("scroll"),
-            ),
-            many(
-                Preview,
-                vec![
-                    (Esc, NONE, Action::Back),
-                    (Char('v'), ALT, Action::OpenPreview),
-                ],
-                "close the preview",
-                Some("close"),
-            ),
-            many(
-                Overlay,
-                vec![
-                    (Up, NONE, Action::OverlayMove(Move::Up)),
-                    (Down, NONE, Action::OverlayMove(Move::Down)),
-                ],
-                "move through the choices",
-                None,
-            ),
-            one(
-                Overlay,
-                Enter,
-                NONE,
-                Action::OverlayAccept,
-                "choose, or save the form",
-                Some("choose"),
-            ),
-            many(
-                Overlay,
-                vec![
-                    (Tab, NONE, Action::OverlayNextField),
-                    (BackTab, SHIFT, Action::OverlayPreviousField),
-                ],
-                "next or previous field; ←/→ change a listed field",
-                None,
-            ),
-            one(
-                Overlay,
-                Esc,
-                NONE,
-                Action::Back,
-                "close without choosing",
-                Some("close"),
-            ),
-            many(
-                Help,
-                vec![
-                    (Esc, NONE, Action::ToggleHelp),
-                    (F(1), NONE, Action::ToggleHelp),
-                    (Char('?'), NONE, Action::ToggleHelp),
-                    (Char('q'), NONE, Action::ToggleHelp),
-                ],
-                "close the help",
-                Some("close"),
-            ),
-        ];
-        Keymap { bindings }
+        match ron::from_str(DEFAULT_KEYS) {
+            Ok(bindings) => Keymap { bindings },
+            Err(error) => unreachable!("the built-in keys.ron does not parse: {error}"),
+        }
     }
+}
+
+/// Layers whose keys are meant to hide the same keys further down: under the report's preview,
+/// the overlay's Tab and Enter (they do nothing there, as nothing is to be chosen); on the report
+/// screen, its own Tab (between its panes, not to the timeline); the help's and the preview's
+/// own ways to close.
+fn deliberately_hides(upper: Layer, lower: Layer) -> bool {
+    matches!(
+        (upper, lower),
+        (Layer::Overlay, Layer::Report)
+            | (Layer::Report, Layer::Global)
+            | (Layer::Help | Layer::Preview, Layer::Overlay)
+    )
 }
 
 impl Keymap {
@@ -763,7 +207,7 @@ impl Keymap {
     /// "F1 help · Alt+1…9 floor · …" for the active layers: the hints that must never be
     /// dropped first (help, moving on, saving, leaving), then the rest, the focused part's
     /// before the whole screen's. A binding with alternative chords shows only its first.
-    pub fn hints(&self, active: &Active) -> Vec<(String, &'static str)> {
+    pub fn hints(&self, active: &Active) -> Vec<(String, &str)> {
         let mut layers: Vec<Layer> = active
             .layers
             .iter()
@@ -795,19 +239,106 @@ impl Keymap {
         essential
             .into_iter()
             .chain(rest)
-            .filter_map(|b| b.hint.map(|hint| (b.short_keys(), hint)))
+            .filter_map(|b| b.hint.as_deref().map(|hint| (b.short_keys(), hint)))
             .collect()
+    }
+
+    /// The key that does this, as the help writes it ("F12", "Alt+n"): for messages and titles
+    /// that name a key. Where the user's keymap left it without one, says so.
+    pub fn key_for(&self, action: &Action) -> String {
+        self.key_if_any(action)
+            .unwrap_or_else(|| "(no key)".to_string())
+    }
+
+    /// The key that does this in one layer, as the help writes it: Esc closes the help, F1
+    /// opens it.
+    pub fn key_in(&self, layer: Layer, action: &Action) -> String {
+        self.layer(layer)
+            .flat_map(|b| &b.chords)
+            .find(|(_, a)| a == action)
+            .map_or_else(|| "(no key)".to_string(), |(chord, _)| chord.label())
+    }
+
+    /// The modifiers of the key that does this ("Alt+" for Alt+1): the roster's title says
+    /// "Alt+key floor" and each row shows only its key.
+    pub fn modifiers_for(&self, action: &Action) -> String {
+        let label = self.key_for(action);
+        let key = Self::key_part(&label).len();
+        label[..label.len() - key].to_string()
+    }
+
+    /// "1" of "Alt+1", "+" of "Alt++", "Tab" of "Shift+Tab".
+    pub fn key_part(label: &str) -> &str {
+        match label.strip_suffix("++") {
+            Some(_) => "+",
+            None => label.rsplit('+').next().unwrap_or(label),
+        }
+    }
+
+    /// A layer's title in the help and the README.
+    pub fn title(&self, layer: Layer) -> String {
+        match layer {
+            Layer::Timeline => format!(
+                "In the timeline ({} to go there)",
+                self.key_for(&Action::SwitchFocus)
+            ),
+            other => other.title().to_string(),
+        }
+    }
+
+    /// The key that does this, if any: for a message that can leave the key out.
+    pub fn key_if_any(&self, action: &Action) -> Option<String> {
+        self.bindings
+            .iter()
+            .flat_map(|b| &b.chords)
+            .find(|(_, a)| a == action)
+            .map(|(chord, _)| chord.label())
+    }
+
+    /// Every chord that means two different things somewhere both its layers take keys: a
+    /// user's keymap with one is refused, and the built-in one is tested to have none.
+    pub fn clashes(&self) -> Vec<String> {
+        let mut found = Vec::new();
+        for place in Where::ALL {
+            let active = super::layers_in(place).layers;
+            for (i, (upper, _)) in active.iter().enumerate() {
+                for (lower, scope) in &active[i..] {
+                    if deliberately_hides(*upper, *lower) {
+                        continue;
+                    }
+                    for (chord, action) in self.layer(*upper).flat_map(|b| &b.chords) {
+                        let clash = self
+                            .layer(*lower)
+                            .flat_map(|b| &b.chords)
+                            .filter(|(c, a)| c == chord && a != action)
+                            .find(|(_, a)| *scope != Scope::QuitOnly || *a == Action::Quit);
+                        if let Some((_, other)) = clash {
+                            let text = format!(
+                                "{} is both {action:?} ({}) and {other:?} ({})",
+                                chord.label(),
+                                upper.title().to_lowercase(),
+                                lower.title().to_lowercase()
+                            );
+                            if !found.contains(&text) {
+                                found.push(text);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The key table as Markdown: the README's, checked by a test.
     pub fn markdown(&self) -> String {
         let mut text = String::from(
-            "<!-- Generated from src/tui/keymap.rs; `cargo test` checks it (UPDATE_KEYS=1 rewrites it). -->\n",
+            "<!-- Generated from src/tui/input/keys.ron; `cargo test` checks it (UPDATE_KEYS=1 rewrites it). -->\n",
         );
         for layer in Layer::ALL {
             text.push_str(&format!(
                 "\n### {}\n\n| Keys | Action |\n| --- | --- |\n",
-                layer.title()
+                self.title(layer)
             ));
             for binding in self.layer(layer) {
                 text.push_str(&format!(
@@ -824,6 +355,11 @@ impl Keymap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyModifiers;
+
+    const NONE: KeyModifiers = KeyModifiers::NONE;
+    const ALT: KeyModifiers = KeyModifiers::ALT;
+    const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 
     fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
@@ -906,39 +442,21 @@ mod tests {
     }
 
     #[test]
-    fn no_chord_means_two_things_where_both_layers_are_active() {
-        let keymap = Keymap::default();
-        for (state, app) in every_state() {
-            let active = crate::tui::input::active_layers(&app).layers;
-            for (i, (upper, _)) in active.iter().enumerate() {
-                for (lower, scope) in &active[i..] {
-                    for (chord, action) in keymap.layer(*upper).flat_map(|b| &b.chords) {
-                        let clashes: Vec<&Action> = keymap
-                            .layer(*lower)
-                            .flat_map(|b| &b.chords)
-                            .filter(|(c, a)| c == chord && a != action)
-                            .filter(|(_, a)| *scope != Scope::QuitOnly || *a == Action::Quit)
-                            .map(|(_, a)| a)
-                            .collect();
-                        // Meant: under the report's preview, the overlay's Tab and Enter hide the
-                        // report's (they do nothing there, as nothing is to be chosen); on the
-                        // report screen, Tab moves between its panes, not to the timeline; the help
-                        // and the preview close with their own keys.
-                        let meant = matches!(
-                            (*upper, *lower),
-                            (Layer::Overlay, Layer::Report)
-                                | (Layer::Report, Layer::Global)
-                                | (Layer::Help | Layer::Preview, Layer::Overlay)
-                        );
-                        assert!(
-                            clashes.is_empty() || meant,
-                            "{} in {state}: {upper:?} {action:?} and {lower:?} {clashes:?}",
-                            chord.label()
-                        );
-                    }
-                }
-            }
-        }
+    fn no_chord_means_two_things_where_both_its_layers_take_keys() {
+        assert_eq!(Keymap::default().clashes(), Vec::<String>::new());
+        // Alt+w already switches screens wherever the editor takes keys.
+        let mut keymap = Keymap::default();
+        let save = keymap
+            .bindings
+            .iter_mut()
+            .find(|b| b.name == "save the note")
+            .unwrap();
+        save.chords = vec![("Alt+w".parse().unwrap(), Action::Commit)];
+        let clashes = keymap.clashes();
+        assert!(
+            clashes.iter().any(|c| c.starts_with("Alt+w is both")),
+            "{clashes:?}"
+        );
     }
 
     #[test]
@@ -952,7 +470,7 @@ mod tests {
                     .layers
                     .iter()
                     .flat_map(|(layer, _)| app.ui.keymap.layer(*layer))
-                    .find(|b| b.short_keys() == keys && b.hint == Some(word))
+                    .find(|b| b.short_keys() == keys && b.hint.as_deref() == Some(word))
                     .unwrap();
                 let (chord, action) = &binding.chords[0];
                 let event = KeyEvent::new(chord.code, chord.mods);
@@ -968,11 +486,7 @@ mod tests {
     #[test]
     fn labels_are_generated_from_the_chords() {
         let keymap = Keymap::default();
-        let floor = keymap
-            .bindings
-            .iter()
-            .find(|b| b.help.starts_with("give the floor to person"))
-            .unwrap();
+        let floor = keymap.bindings.iter().find(|b| b.name == "floor").unwrap();
         assert_eq!(floor.keys(), "Alt+1…9");
     }
 }

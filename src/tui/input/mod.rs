@@ -4,7 +4,9 @@
 //! shortcuts because a text area only sees what no layer above it claimed. The hint bar, the help
 //! and the keymap's clash test read the same function, so none of them can disagree.
 
+pub mod chord;
 pub mod keymap;
+pub mod user;
 
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
@@ -43,17 +45,57 @@ pub struct Active {
     pub otherwise: Otherwise,
 }
 
-/// The one place that says which keys work now.
+/// Where the keys go, as far as the keymap is concerned: every state of the app falls in one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Where {
+    Live(Focus),
+    Report(Pane),
+    Help,
+    Preview,
+    /// A picker, the person form or the search line.
+    Overlay,
+}
+
+impl Where {
+    pub const ALL: [Where; 8] = [
+        Where::Live(Focus::Editor),
+        Where::Live(Focus::Timeline),
+        Where::Report(Pane::Fields),
+        Where::Report(Pane::Field),
+        Where::Report(Pane::Notes),
+        Where::Help,
+        Where::Preview,
+        Where::Overlay,
+    ];
+
+    pub fn of(app: &App) -> Where {
+        match &app.ui.overlay {
+            Some(overlay::Overlay::Help { .. }) => Where::Help,
+            Some(overlay::Overlay::Preview(_)) => Where::Preview,
+            Some(_) => Where::Overlay,
+            None if app.ui.screen == Screen::Report => Where::Report(app.ui.drafting.pane),
+            None => Where::Live(app.ui.focus),
+        }
+    }
+}
+
+/// The one place that says which keys work now: dispatch, the hint bar and the keymap's clash
+/// check all read it.
 pub fn active_layers(app: &App) -> Active {
+    layers_in(Where::of(app))
+}
+
+/// The layers that take keys in a place, in the order they are tried.
+pub fn layers_in(place: Where) -> Active {
     use Layer::*;
     use Scope::*;
-    let (layers, otherwise) = match &app.ui.overlay {
-        Some(overlay::Overlay::Help { .. }) => (
+    let (layers, otherwise) = match place {
+        Where::Help => (
             vec![(Help, Whole), (Overlay, Quiet), (Global, QuitOnly)],
             Otherwise::Nothing,
         ),
         // The report's own chords (export, format, copy) work on its preview too.
-        Some(overlay::Overlay::Preview(_)) => (
+        Where::Preview => (
             vec![
                 (Preview, Whole),
                 (Overlay, Quiet),
@@ -62,12 +104,12 @@ pub fn active_layers(app: &App) -> Active {
             ],
             Otherwise::Nothing,
         ),
-        Some(_) => (
+        Where::Overlay => (
             vec![(Overlay, Whole), (Global, QuitOnly)],
             Otherwise::TypeInOverlay,
         ),
-        None if app.ui.screen == Screen::Report => {
-            let (pane, otherwise) = match app.ui.drafting.pane {
+        Where::Report(pane) => {
+            let (pane, otherwise) = match pane {
                 Pane::Fields => (vec![(ReportFields, Whole)], Otherwise::Nothing),
                 Pane::Field => (vec![(ReportField, Whole), (Text, Whole)], Otherwise::Type),
                 Pane::Notes => (vec![(ReportNotes, Whole)], Otherwise::Nothing),
@@ -76,13 +118,13 @@ pub fn active_layers(app: &App) -> Active {
             layers.extend(pane);
             (layers, otherwise)
         }
-        None => match app.ui.focus {
-            Focus::Editor => (
-                vec![(Global, Whole), (Editor, Whole), (Text, Whole)],
-                Otherwise::Type,
-            ),
-            Focus::Timeline => (vec![(Global, Whole), (Timeline, Whole)], Otherwise::Nothing),
-        },
+        Where::Live(Focus::Editor) => (
+            vec![(Global, Whole), (Editor, Whole), (Text, Whole)],
+            Otherwise::Type,
+        ),
+        Where::Live(Focus::Timeline) => {
+            (vec![(Global, Whole), (Timeline, Whole)], Otherwise::Nothing)
+        }
     };
     Active { layers, otherwise }
 }

@@ -2,7 +2,7 @@
 //! through the session's plan, and saving the note with Enter.
 
 use crate::model::{Attendance, Change, FloorChange, Note, NoteKind, SegmentChange, Speaker};
-use crate::tui::action::Effect;
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
 use crate::tui::widgets::textarea::new_textarea;
 
@@ -103,9 +103,12 @@ pub fn toggle_question(app: &mut App, number: u8) {
         app.ui.status.message = Some(format!("this session has no policy question {number}"));
         return;
     }
-    let questions = &mut app.ui.editor.questions;
-    let until = crate::tui::input::keymap::question_key(number)
+    let until = app
+        .ui
+        .keymap
+        .key_if_any(&Action::ToggleQuestion(number))
         .unwrap_or_else(|| "it is clicked again".into());
+    let questions = &mut app.ui.editor.questions;
     app.ui.status.message = Some(match questions.iter().position(|q| *q == number) {
         Some(i) => {
             questions.remove(i);
@@ -130,8 +133,10 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
     match editor.editing {
         Some(id) => {
             let Some(mut note) = app.recording.session.note(id).cloned() else {
-                app.ui.status.message =
-                    Some("that note was deleted; u in the timeline restores it".into());
+                let undo = app.ui.keymap.key_for(&Action::UndoDelete);
+                app.tell(format!(
+                    "that note was deleted; {undo} in the timeline restores it"
+                ));
                 return;
             };
             note.text = text;
@@ -204,8 +209,9 @@ fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     let next = plan
         .get(index + 1)
         .map_or("it is the last".to_string(), |next| format!("next: {next}"));
-    app.ui.status.message = Some(format!(
-        "now: {name} ({}/{}); {next} · Alt+N goes back",
+    let back = app.ui.keymap.key_for(&Action::PreviousSegment);
+    app.tell(format!(
+        "now: {name} ({}/{}); {next} · {back} goes back",
         index + 1,
         plan.len()
     ));

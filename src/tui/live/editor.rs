@@ -5,8 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::input::keymap::question_key;
+use crate::tui::input::keymap::Keymap;
 
 use super::Focus;
 
@@ -31,7 +32,10 @@ fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
     }
     [
         who,
-        vec![Span::styled(questions_on(&editor.questions), theme.tag())],
+        vec![Span::styled(
+            questions_on(&app.ui.keymap, &editor.questions),
+            theme.tag(),
+        )],
         vec![Span::styled(
             editor.kind.label().to_string(),
             theme.kind(editor.kind),
@@ -40,9 +44,12 @@ fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
 }
 
 /// "Q2 stays on (F3 off)": questions are sticky, so the tag says how long it lasts.
-pub fn questions_on(questions: &[u8]) -> String {
+pub fn questions_on(keymap: &Keymap, questions: &[u8]) -> String {
     let tags: Vec<String> = questions.iter().map(|q| format!("Q{q}")).collect();
-    let keys: Vec<String> = questions.iter().filter_map(|q| question_key(*q)).collect();
+    let keys: Vec<String> = questions
+        .iter()
+        .filter_map(|q| keymap.key_if_any(&Action::ToggleQuestion(*q)))
+        .collect();
     // A question past the function keys is turned off with the mouse: no key to name.
     let off = if keys.is_empty() {
         String::new()

@@ -6,19 +6,21 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::widgets::text::{pad, width};
 
 fn block(app: &App) -> Block<'static> {
+    let first = app.ui.keymap.key_for(&Action::ToggleQuestion(1));
     Block::default()
         .borders(Borders::ALL)
         .border_style(app.ui.theme.border())
         .title(Span::styled(
             // Which questions the notes get, until their key is pressed again.
             if app.ui.editor.questions.is_empty() {
-                " Policy questions · F2… "
+                format!(" Policy questions · {first}… ")
             } else {
-                " Questions · F2… · ● on "
+                format!(" Questions · {first}… · ● on ")
             },
             app.ui.theme.title(),
         ))

@@ -2,8 +2,9 @@
 //! restoring, and narrowing the timeline with a filter or a search.
 
 use crate::model::{Change, NoteFilter, NoteKind};
-use crate::tui::action::{Effect, Move};
+use crate::tui::action::{Action, Effect, Move};
 use crate::tui::app::App;
+use crate::tui::input::keymap::Layer;
 use crate::tui::layout;
 use crate::tui::recording::NoteDraft;
 
@@ -35,9 +36,7 @@ pub fn begin_correction(app: &mut App) {
         return;
     }
     if correction_changed(app) {
-        // Loading another note would throw away the words typed into this one.
-        app.ui.status.message = Some(FINISH_CORRECTION.into());
-        app.ui.focus = Focus::Editor;
+        finish_correction_first(app);
         return;
     }
     if app.ui.editor.editing.is_none() {
@@ -53,10 +52,26 @@ pub fn begin_correction(app: &mut App) {
     });
     app.recording.saving.recovery_stale();
     app.ui.focus = Focus::Editor;
-    app.ui.status.message = Some("correcting a note: Enter saves, Esc leaves it as it was".into());
+    let keymap = &app.ui.keymap;
+    let message = format!(
+        "correcting a note: {} saves, {} leaves it as it was",
+        keymap.key_in(Layer::Editor, &Action::Commit),
+        keymap.key_in(Layer::Editor, &Action::Back)
+    );
+    app.tell(message);
 }
 
-const FINISH_CORRECTION: &str = "finish this correction first: Enter saves it, Esc drops it";
+/// Loading another note, or deleting this one, would throw away the words typed into it.
+fn finish_correction_first(app: &mut App) {
+    let keymap = &app.ui.keymap;
+    let message = format!(
+        "finish this correction first: {} saves it, {} drops it",
+        keymap.key_in(Layer::Editor, &Action::Commit),
+        keymap.key_in(Layer::Editor, &Action::Back)
+    );
+    app.tell(message);
+    app.ui.focus = Focus::Editor;
+}
 
 /// Whether the correction in the editor differs from its note as saved: then leaving it any way
 /// but Enter or Esc would lose the user's words.
@@ -98,8 +113,7 @@ pub fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
     let id = app.recording.session.notes[app.ui.timeline.note_index(selected)].id;
     if app.ui.editor.editing == Some(id) {
         if correction_changed(app) {
-            app.ui.status.message = Some(FINISH_CORRECTION.into());
-            app.ui.focus = Focus::Editor;
+            finish_correction_first(app);
             return;
         }
         end_correction(app);
@@ -109,7 +123,8 @@ pub fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
     app.recording.deleted.push(id);
     app.recording.refresh_stats();
     refilter(app);
-    app.ui.status.message = Some("note deleted; u undoes".into());
+    let undo = app.ui.keymap.key_for(&Action::UndoDelete);
+    app.tell(format!("note deleted; {undo} undoes"));
 }
 
 pub fn undo_delete(app: &mut App, fx: &mut Vec<Effect>) {

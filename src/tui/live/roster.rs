@@ -9,18 +9,22 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 use crate::model::{RegionalGroup, Role, Speaker, StakeholderGroup};
 use crate::stats;
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::input::keymap::Keymap;
 use crate::tui::layout::{self, RosterRows};
 use crate::tui::widgets::text::{fit, pad, width};
 
-/// The key shown before an entry: 1–9 for Alt+1…Alt+9, a and o for the audiences.
-fn quick_key(index: usize, speaker: Speaker) -> &'static str {
-    const DIGITS: [&str; 9] = ["1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    match speaker {
-        Speaker::Audience => "a",
-        Speaker::Online => "o",
-        Speaker::Person(_) => DIGITS.get(index).copied().unwrap_or(" "),
-    }
+/// The key shown before an entry, without the modifiers the title names: 1 for Alt+1, a and o
+/// for the audiences; blank for someone without a quick key.
+fn quick_key(keymap: &Keymap, index: usize, speaker: Speaker) -> String {
+    let action = match speaker {
+        Speaker::Person(_) => Action::GiveFloorTo(index + 1),
+        audience => Action::GiveFloor(audience),
+    };
+    keymap
+        .key_if_any(&action)
+        .map_or(" ".to_string(), |key| Keymap::key_part(&key).to_string())
 }
 
 fn block(app: &App) -> Block<'static> {
@@ -28,7 +32,10 @@ fn block(app: &App) -> Block<'static> {
         .borders(Borders::ALL)
         .border_style(app.ui.theme.border())
         .title(Span::styled(
-            " Roster · Alt+key floor ",
+            format!(
+                " Roster · {}key floor ",
+                app.ui.keymap.modifiers_for(&Action::GiveFloorTo(1))
+            ),
             app.ui.theme.title(),
         ))
 }
@@ -61,10 +68,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for &(index, _) in &placed {
         let speaker = entries[index];
         if matches!(speaker, Speaker::Audience) && above + below > 0 {
+            let pick = app.ui.keymap.key_for(&Action::OpenSpeakerPicker);
             let more = match (above, below) {
-                (0, b) => format!("↓{b} more: Alt+s"),
-                (a, 0) => format!("↑{a} more: Alt+s"),
-                (a, b) => format!("↑{a} ↓{b} more: Alt+s"),
+                (0, b) => format!("↓{b} more: {pick}"),
+                (a, 0) => format!("↑{a} more: {pick}"),
+                (a, b) => format!("↑{a} ↓{b} more: {pick}"),
             };
             lines.push(Line::from(Span::styled(fit(&more, columns), theme.dim())));
         }
@@ -75,9 +83,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let absent = person.is_some_and(|p| p.marked_absent());
         let mut time = stats::hms(app.recording.floor_time(speaker));
         let key = if absent {
-            " "
+            " ".to_string()
         } else {
-            quick_key(index, speaker)
+            quick_key(&app.ui.keymap, index, speaker)
         };
         let mut name = app.recording.session.speaker_name(speaker);
         if absent && absent_in_time {
@@ -92,7 +100,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let region = p.region.map_or("", short_region);
             detail = format!(" {} {} {}", pad(role, 10), pad(group, 10), pad(region, 8));
         }
-        let name_columns = columns.saturating_sub(2 + width(&detail) + 1 + width(&time));
+        let name_columns =
+            columns.saturating_sub(width(&key) + 1 + width(&detail) + 1 + width(&time));
         let text = format!("{key} {}{detail} {time}", pad(&name, name_columns));
         let style = if holder == Some(speaker) {
             theme.floor()

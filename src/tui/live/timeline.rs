@@ -7,6 +7,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::layout;
 
@@ -41,9 +42,10 @@ fn title(app: &App) -> String {
         )
     } else {
         format!(
-            " Timeline{below} · {} of {total} · {} · c clears ",
+            " Timeline{below} · {} of {total} · {} · {} clears ",
             app.ui.timeline.len(&app.recording.session),
-            parts.join(" · ")
+            parts.join(" · "),
+            app.ui.keymap.key_for(&Action::ClearFilters)
         )
     }
 }
@@ -69,10 +71,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let notes = layout::visible_notes(app, inner);
     if notes.is_empty() {
+        let keymap = &app.ui.keymap;
         let hint = if app.ui.timeline.filter.is_empty() {
-            "No notes yet. Type in the editor below; Enter saves the note."
+            format!(
+                "No notes yet. Type in the editor below; {} saves the note.",
+                keymap.key_for(&Action::Commit)
+            )
         } else {
-            "No note matches the filter; c shows every note again."
+            format!(
+                "No note matches the filter; {} shows every note again.",
+                keymap.key_for(&Action::ClearFilters)
+            )
         };
         Paragraph::new(Span::styled(hint, theme.dim()))
             .wrap(ratatui::widgets::Wrap { trim: true })

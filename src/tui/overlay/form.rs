@@ -8,6 +8,8 @@ use ratatui_textarea::TextArea;
 
 use crate::model::{Person, PersonId, RegionalGroup, Role, StakeholderGroup};
 
+use crate::tui::action::Action;
+use crate::tui::input::keymap::{Keymap, Layer};
 use crate::tui::layout::centered;
 use crate::tui::widgets::text::pad;
 use crate::tui::widgets::textarea::new_textarea;
@@ -92,7 +94,7 @@ impl PersonForm {
         Ok(person)
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme, keymap: &Keymap) {
         let area = centered(area, 64, 10);
         Clear.render(area, buf);
         let block = Block::default()
@@ -124,7 +126,12 @@ impl PersonForm {
         lines.push(match &self.error {
             Some(error) => Line::from(Span::styled(error.clone(), theme.error())),
             None => Line::from(Span::styled(
-                "Tab next field · Enter add · Esc cancel",
+                format!(
+                    "{} next field · {} add · {} cancel",
+                    keymap.key_in(Layer::Overlay, &Action::OverlayNextField),
+                    keymap.key_in(Layer::Overlay, &Action::OverlayAccept),
+                    keymap.key_in(Layer::Overlay, &Action::Back)
+                ),
                 theme.dim(),
             )),
         });

@@ -7,6 +7,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::model::NoteKind;
 
+use crate::tui::action::{Action, Move};
 use crate::tui::app::App;
 use crate::tui::input::keymap::Layer;
 use crate::tui::layout::centered;
@@ -30,7 +31,10 @@ fn lines(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
-        lines.push(Line::from(Span::styled(layer.title(), theme.title())));
+        lines.push(Line::from(Span::styled(
+            app.ui.keymap.title(*layer),
+            theme.title(),
+        )));
         for binding in app.ui.keymap.layer(*layer) {
             let keys = format!("{} ", pad(&binding.keys(), key_columns));
             lines.extend(wrap(
@@ -84,8 +88,13 @@ fn legend(app: &App, columns: u16) -> Vec<Line<'static>> {
         })
         .collect();
     lines.push(Line::default());
+    let keymap = &app.ui.keymap;
     lines.push(Line::from(Span::styled(
-        "The session's plan (Alt+n / Alt+N)",
+        format!(
+            "The session's plan ({} / {})",
+            keymap.key_for(&Action::NextSegment),
+            keymap.key_for(&Action::PreviousSegment)
+        ),
         theme.title(),
     )));
     lines.extend(wrap(
@@ -111,13 +120,19 @@ fn section(app: &App, layers: &[Layer], columns: u16) -> Vec<Line<'static>> {
 }
 
 pub fn render(app: &App, scroll: u16, area: Rect, buf: &mut Buffer) {
+    let keymap = &app.ui.keymap;
     let area = centered(area, 150, area.height.saturating_sub(2).max(1));
     Clear.render(area, buf);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.ui.theme.focused_border())
         .title(Span::styled(
-            " Keys · ↑/↓ scroll · Esc closes ",
+            format!(
+                " Keys · {}/{} scroll · {} closes ",
+                keymap.key_in(Layer::Overlay, &Action::OverlayMove(Move::Up)),
+                keymap.key_in(Layer::Overlay, &Action::OverlayMove(Move::Down)),
+                keymap.key_in(Layer::Help, &Action::ToggleHelp)
+            ),
             app.ui.theme.title(),
         ))
         .title_bottom(Span::styled(

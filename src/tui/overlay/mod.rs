@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::model::{Attendance, Speaker};
-use crate::tui::action::{Effect, Move};
+use crate::tui::action::{Action, Effect, Move};
 use crate::tui::app::App;
 use crate::tui::live::Focus;
 use crate::tui::live::capture::give_floor;
@@ -155,9 +155,19 @@ pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
                         .position(|s| s == Speaker::Person(id))
                         .map(|i| i + 1)
                         .filter(|k| *k <= 9)
-                        .map_or(" (Alt+s to give the floor)".to_string(), |k| {
-                            format!(" (Alt+{k} gives the floor)")
-                        });
+                        .map_or_else(
+                            || {
+                                let keys = &app.ui.keymap;
+                                format!(
+                                    " ({} to give the floor)",
+                                    keys.key_for(&Action::OpenSpeakerPicker)
+                                )
+                            },
+                            |k| {
+                                let key = app.ui.keymap.key_for(&Action::GiveFloorTo(k));
+                                format!(" ({key} gives the floor)")
+                            },
+                        );
                     let what = if existed {
                         "was already on the roster; updated"
                     } else {

@@ -9,6 +9,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::report::{Format, Report};
 
+use crate::tui::action::{Action, Move};
+use crate::tui::input::keymap::{Keymap, Layer};
 use crate::tui::layout::centered;
 use crate::tui::widgets::text::wrap;
 use crate::tui::widgets::theme::Theme;
@@ -39,7 +41,14 @@ impl Preview {
         }
     }
 
-    pub fn render(&self, title: &str, area: Rect, buf: &mut Buffer, theme: &Theme) {
+    pub fn render(
+        &self,
+        title: &str,
+        area: Rect,
+        buf: &mut Buffer,
+        theme: &Theme,
+        keymap: &Keymap,
+    ) {
         // The status line stays in view: it tells where an export went.
         let above_status = Rect {
             height: area.height.saturating_sub(2).max(1),
@@ -52,7 +61,15 @@ impl Preview {
             .border_style(theme.focused_border())
             .title(Span::styled(format!(" {title} "), theme.title()))
             .title_bottom(Span::styled(
-                " ↑/↓ scroll · Alt+e export · Alt+f format · Alt+m copy · Esc closes ",
+                format!(
+                    " {}/{} scroll · {} export · {} format · {} copy · {} closes ",
+                    keymap.key_in(Layer::Overlay, &Action::OverlayMove(Move::Up)),
+                    keymap.key_in(Layer::Overlay, &Action::OverlayMove(Move::Down)),
+                    keymap.key_for(&Action::ExportReport),
+                    keymap.key_for(&Action::CycleFormat),
+                    keymap.key_for(&Action::CopyReport),
+                    keymap.key_in(Layer::Preview, &Action::Back)
+                ),
                 theme.dim(),
             ));
         let inner = block.inner(area);

@@ -9,8 +9,9 @@ use ratatui_textarea::CursorMove;
 use crate::model::Change;
 use crate::report::{Form, Format, Report, clipboard};
 
-use crate::tui::action::{Effect, Move, TextEdit};
+use crate::tui::action::{Action, Effect, Move, TextEdit};
 use crate::tui::app::{App, Screen};
+use crate::tui::input::keymap::Layer;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::preview::Preview;
 use crate::tui::recording::FieldDraft;
@@ -25,10 +26,14 @@ pub fn switch_screen(app: &mut App, fx: &mut Vec<Effect>) {
     match app.ui.screen {
         Screen::Live => {
             app.ui.screen = Screen::Report;
-            app.ui.status.message = Some(format!(
-                "the {}: Enter edits a field · Alt+w back to the notes",
-                app.ui.drafting.report_name()
-            ));
+            let keymap = &app.ui.keymap;
+            let message = format!(
+                "the {}: {} edits a field · {} back to the notes",
+                app.ui.drafting.report_name(),
+                keymap.key_in(Layer::ReportFields, &Action::EditField),
+                keymap.key_for(&Action::SwitchScreen)
+            );
+            app.tell(message);
         }
         Screen::Report => {
             leave_field(app, fx);
@@ -190,10 +195,12 @@ pub fn pull_note(app: &mut App) {
         .get(app.ui.drafting.note_selected)
         .and_then(|id| app.recording.session.note(*id));
     let Some(note) = note else {
-        app.ui.status.message = Some(format!(
-            "no notes behind “{}”; Alt+b shows them when there are",
-            field.label
-        ));
+        let message = format!(
+            "no notes behind “{}”; {} shows them when there are",
+            field.label,
+            app.ui.keymap.key_for(&Action::ToggleNotes)
+        );
+        app.ui.status.message = Some(message);
         return;
     };
     let quoted = crate::report::attributed(&app.recording.session, note);

@@ -10,7 +10,9 @@ use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::report::Limits;
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
+use crate::tui::input::keymap::Layer;
 use crate::tui::layout;
 use crate::tui::widgets::text::{fit, pad, width};
 use crate::tui::widgets::{header, status};
@@ -194,8 +196,10 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
         .border_style(border(app, focused))
         .title(Span::styled(
             format!(
-                " Notes behind this field · {} · Enter or Alt+i pulls one in ",
-                field.notes.len()
+                " Notes behind this field · {} · {} or {} pulls one in ",
+                field.notes.len(),
+                app.ui.keymap.key_in(Layer::ReportNotes, &Action::PullNote),
+                app.ui.keymap.key_in(Layer::Report, &Action::PullNote)
             ),
             theme.title(),
         ));

@@ -21,6 +21,7 @@ use crate::store::Store;
 use super::action::{Action, Effect, Moment};
 use super::app::App;
 use super::input::action_for;
+use super::input::keymap::Layer;
 use super::recording::{NoteDraft, Recovery};
 use super::report::Drafting;
 use super::update::update;
@@ -53,6 +54,11 @@ pub fn open(
     }
     messages.extend(opened.warnings.iter().map(ToString::to_string));
     messages.extend(far_from_schedule(&app.recording.session, now.wall));
+    let (keymap, keymap_error) = super::input::user::load(super::input::user::path().as_deref());
+    app.ui.keymap = keymap;
+    if let Some(error) = keymap_error {
+        messages.push(format!("{error}; the built-in keys are used"));
+    }
     match store.load_draft::<Recovery>() {
         Ok(Some(draft)) => {
             let restored = restore_draft(&mut app, &mut store, draft);
@@ -166,7 +172,12 @@ fn restore_correction(app: &mut App, mut correction: NoteDraft) -> String {
             app.ui.editor.load(correction);
             app.ui.editor.stash = Some(stash);
             // The editor's title says which note; the status line is short.
-            "your correction is back: Enter saves it, Esc drops it".into()
+            let keymap = &app.ui.keymap;
+            format!(
+                "your correction is back: {} saves it, {} drops it",
+                keymap.key_in(Layer::Editor, &Action::Commit),
+                keymap.key_in(Layer::Editor, &Action::Back)
+            )
         }
         None if app.ui.editor.is_blank() && !correction.text.trim().is_empty() => {
             correction.editing = None;

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::tui::action::Action;
 use crate::tui::app::App;
 
 use super::text::{fit, width};
@@ -58,7 +59,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             second.push(Span::raw("   "));
             let of = planned.map_or(String::new(), |p| format!(" ({} planned)", hms(p)));
             second.push(Span::styled(
-                format!("clock not started: Alt+g{of}"),
+                format!(
+                    "clock not started: {}{of}",
+                    app.ui.keymap.key_for(&Action::StartClock)
+                ),
                 theme.dim(),
             ));
         }
@@ -80,8 +84,9 @@ fn segment(app: &App) -> String {
             None => format!("▸ {current}"),
         },
         None => format!(
-            "▸ before {} (Alt+n)",
-            plan.first().map_or("the start", |s| s)
+            "▸ before {} ({})",
+            plan.first().map_or("the start", |s| s),
+            app.ui.keymap.key_for(&Action::NextSegment)
         ),
     }
 }
