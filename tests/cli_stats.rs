@@ -229,4 +229,14 @@ fn the_timeline_draws_one_line_a_speaker_within_the_width() {
         "1",
     ]));
     assert!(tiny.lines().count() > 3, "{tiny}");
+    for absurd in ["0", "65536", "18446744073709551615"] {
+        let error = fails(rapporteur(&[
+            "stats",
+            arg(&path),
+            "--timeline",
+            "--width",
+            absurd,
+        ]));
+        assert!(error.contains("--width"), "{absurd}: {error}");
+    }
 }

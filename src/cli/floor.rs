@@ -94,16 +94,20 @@ pub struct StatsArgs {
     /// Draw who spoke when: one line a speaker over the session's time.
     #[arg(long)]
     pub timeline: bool,
-    /// How many columns to draw the timeline in (default: the terminal's width).
-    #[arg(long, value_name = "N", requires = "timeline")]
-    pub width: Option<usize>,
+    /// How many columns to draw the timeline in, 1 to 65535 (default: the terminal's width).
+    // As wide as a terminal can be: a wider line is no picture, and a width of any size would
+    // have the drawing allocate that many cells.
+    #[arg(long, value_name = "N", requires = "timeline", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
 }
 
 pub fn run_stats(args: &StatsArgs) -> anyhow::Result<ExitCode> {
     let (session, warnings) = Store::read(&args.session)?;
     super::report_warnings(&warnings);
     if args.timeline {
-        let columns = args.width.unwrap_or_else(super::timeline::terminal_width);
+        let columns = args
+            .width
+            .map_or_else(super::timeline::terminal_width, usize::from);
         match stats::SpeakingTimeline::of(&session, Until::LastRecorded) {
             Some(timeline) => super::out(&super::timeline::draw(&session, &timeline, columns)),
             None => super::say("No floor time was recorded, so there is no timeline."),
