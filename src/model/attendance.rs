@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
 use super::note::Speaker;
-use super::session::{Person, PersonId, Session};
+use super::roster::{Person, PersonId};
+use super::session::Session;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Attendance {

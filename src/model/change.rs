@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::note::Speaker;
 use super::note::{FloorChange, Note, NoteId, SegmentChange};
 use super::participation::Participation;
-use super::session::{Person, PersonId, Session};
+use super::roster::{Person, PersonId};
+use super::session::Session;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
@@ -49,7 +50,7 @@ pub enum Change {
         at: DateTime<FixedOffset>,
     },
     /// A break-out group made, or given a taker or members.
-    Group(super::session::Group),
+    Group(super::group::Group),
     /// A roster entry as a joined taker set it (added, or marked present or absent): joined
     /// takers never write the header, which is the first taker's.
     Person {

@@ -9,7 +9,8 @@ use chrono::TimeDelta;
 use super::change::{Change, unite};
 use super::names::fold;
 use super::note::{NoteId, Speaker};
-use super::session::{PersonId, Session, SessionInfo};
+use super::roster::PersonId;
+use super::session::{Session, SessionInfo};
 
 /// One copy: its header (particulars, roster, questions) and every change it recorded.
 #[derive(Debug, Clone)]

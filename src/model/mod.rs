@@ -3,11 +3,13 @@
 mod attendance;
 mod change;
 mod filter;
+mod group;
 pub mod merge;
 mod names;
 mod note;
 mod participation;
 mod replay;
+mod roster;
 mod session;
 mod speaking;
 mod vocabulary;
@@ -15,11 +17,12 @@ mod vocabulary;
 pub use attendance::{Attendance, Attendances};
 pub use change::{Change, unite};
 pub use filter::{Matcher, NoteFilter};
+pub use group::Group;
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use participation::{Participation, ParticipationError};
+pub use roster::{PERSON_PREFIX, Person, PersonId, WhoError, person_id_block};
 pub use session::{
-    DEFAULT_SEGMENTS, Group, Incoming, NoteClash, PERSON_PREFIX, Person, PersonId, PolicyQuestion,
-    Section, Session, SessionInfo, WhoError, person_id_block,
+    DEFAULT_SEGMENTS, Incoming, NoteClash, PolicyQuestion, Section, Session, SessionInfo,
 };
 pub use vocabulary::{Gender, NoteKind, RegionalGroup, Role, StakeholderGroup, UnknownWord};

@@ -6,7 +6,7 @@ use std::fmt;
 use std::str::FromStr;
 use uuid::Uuid;
 
-use super::session::PersonId;
+use super::roster::PersonId;
 use super::vocabulary::NoteKind;
 
 /// A time-ordered UUIDv7: unique across the copies that several note takers keep of one session.

@@ -1,6 +1,7 @@
 //! Who is likeliest to take the floor, and so which people get the quick keys (Alt+1…Alt+9).
 
-use super::session::{Person, PersonId, Session};
+use super::roster::{Person, PersonId};
+use super::session::Session;
 use super::vocabulary::Role;
 
 /// Where a person comes in the speaking order: the onsite moderator opens, the speakers follow in

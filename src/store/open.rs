@@ -1,0 +1,239 @@
+//! Opening a session: every taker's journal read and united, for writing or only to look.
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Change, Session};
+
+use super::files::{self, Links};
+use super::header::Header;
+use super::journal::{self, Tail};
+use super::{
+    Opened, SessionPaths, Store, StoreError, StoreWarning, create_folder, now, paths, shared,
+    taker_slug, upgrade_format_1,
+};
+
+impl Store {
+    /// Opens a session for writing as its first taker and replays every taker's journal.
+    pub fn open(path: impl AsRef<Path>) -> Result<Opened, StoreError> {
+        Self::open_as(path, None)
+    }
+
+    /// Opens a session for writing as `taker` (the first taker when None or when it names the
+    /// header's taker) and replays every taker's journal, united.
+    pub fn open_as(path: impl AsRef<Path>, taker: Option<&str>) -> Result<Opened, StoreError> {
+        let (mut store, header, mut warnings) = Self::open_writer(path.as_ref(), taker)?;
+        // open_writer has already repaired this taker's tail, and the lock keeps other writers
+        // of it out; the text read is what the journal held when it was opened, and no more.
+        let own = files::read_bounded(&store.journal, store.journal_len)
+            .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
+        let own = journal::parse(&own, &store.paths.journal)?.0;
+        let changes = gather(
+            &store.paths.header,
+            &header,
+            Some((&store.paths.journal, own)),
+            &mut warnings,
+        )?;
+        let mut session = header.replay(changes);
+        store.fit(&mut session);
+        Ok(Opened {
+            store,
+            session,
+            warnings,
+        })
+    }
+
+    /// Opens a session for appending without reading the notes: the session it returns has the
+    /// particulars, roster and questions but no notes. This is what makes a note cheap to add.
+    /// Roster changes of takers who joined are read from their journals, if there are any.
+    pub fn open_for_append(
+        path: impl AsRef<Path>,
+    ) -> Result<(Store, Session, Vec<StoreWarning>), StoreError> {
+        Self::open_for_append_as(path, None)
+    }
+
+    /// [`Store::open_for_append`] as `taker`.
+    pub fn open_for_append_as(
+        path: impl AsRef<Path>,
+        taker: Option<&str>,
+    ) -> Result<(Store, Session, Vec<StoreWarning>), StoreError> {
+        let (mut store, header, mut warnings) = Self::open_writer(path.as_ref(), taker)?;
+        // The first taker's roster is the header; a joined taker's own changes are in their
+        // journal, read here with the others'.
+        let journals = shared::read_joined(&store.paths, &mut warnings)?;
+        let roster: Vec<Change> = crate::model::unite(journals)
+            .into_iter()
+            .flat_map(Change::flatten)
+            .filter(|change| {
+                matches!(
+                    change,
+                    Change::Joined { .. } | Change::Person { .. } | Change::Group(_)
+                )
+            })
+            .collect();
+        let mut session = header.replay(roster);
+        store.fit(&mut session);
+        Ok((store, session, warnings))
+    }
+
+    /// Reads a session without locking or repairing anything: for commands that only look.
+    pub fn read(path: impl AsRef<Path>) -> Result<(Session, Vec<StoreWarning>), StoreError> {
+        let header_path = path.as_ref();
+        let header = Header::read(header_path)?;
+        let mut warnings = Vec::new();
+        let changes = gather(header_path, &header, None, &mut warnings)?;
+        Ok((header.replay(changes), warnings))
+    }
+
+    /// What a session's files record, unreplayed: its header (particulars, roster, questions and
+    /// no notes) and every taker's changes, united. For merging copies of one event.
+    pub fn read_record(
+        path: impl AsRef<Path>,
+    ) -> Result<(Session, Vec<Change>, Vec<StoreWarning>), StoreError> {
+        let header_path = path.as_ref();
+        let header = Header::read(header_path)?;
+        let mut warnings = Vec::new();
+        let changes = gather(header_path, &header, None, &mut warnings)?;
+        Ok((header.into_session(), changes, warnings))
+    }
+
+    /// Adds a taker to a session: their journal, begun with a record that they joined. Returns
+    /// false if they had joined already.
+    pub fn join(path: impl AsRef<Path>, taker: &str) -> Result<bool, StoreError> {
+        let path = path.as_ref();
+        if Header::read(path)?.format < 2 {
+            upgrade_format_1(path, &mut Vec::new())?;
+        }
+        let header = Header::read(path)?;
+        if taker.trim().is_empty() {
+            return Err(StoreError::Taker {
+                path: path.to_path_buf(),
+                message: "a taker needs a name".into(),
+            });
+        }
+        if crate::model::fold(taker) == crate::model::fold(&header.taker) {
+            return Err(StoreError::Taker {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{taker} is the session's first taker, and writes its own files already"
+                ),
+            });
+        }
+        let paths = SessionPaths::of_taker(path, &taker_slug(taker));
+        create_folder(&paths.folder)?;
+        create_folder(&paths.folder.join(paths::TAKERS))?;
+        let joined = Change::Joined {
+            taker: taker.trim().to_string(),
+            at: now(),
+        };
+        let encode = journal::encode(&joined).map_err(|e| {
+            StoreError::io("encode a change", &paths.journal, std::io::Error::other(e))
+        })?;
+        let text = format!("{}{encode}", journal::PREAMBLE);
+        let io = |e| StoreError::io("create", &paths.journal, e);
+        let mut file = match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o644)
+            .open(&paths.journal)
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) => return Err(io(e)),
+        };
+        let written = file
+            .write_all(text.as_bytes())
+            .and_then(|()| file.sync_all());
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&paths.journal);
+            return Err(io(e));
+        }
+        Ok(true)
+    }
+}
+
+/// The journal a format-1 session began, beside its header, if this session has one.
+pub(super) fn format_1_journal(header_path: &Path, header: &Header) -> Option<PathBuf> {
+    match (&header.format_1_journal, header.format) {
+        // Only a file beside the header, named as format 1 named journals: a header that names
+        // any other path does not make another session's notes (or any file) this one's.
+        (Some(name), _) if is_format_1_journal_name(name) => Some(header_path.with_file_name(name)),
+        (Some(_), _) => None,
+        (None, 1) => Some(SessionPaths::format_1(header_path).journal),
+        (None, _) => None,
+    }
+}
+
+fn is_format_1_journal_name(name: &str) -> bool {
+    let path = Path::new(name);
+    path.file_name()
+        .is_some_and(|file| file == path.as_os_str())
+        && name.ends_with(".notes.ron")
+        && !name.starts_with('.')
+}
+
+/// Every change of a session, from every taker's journal, united: the first taker's (the
+/// format-1 journal, then `own` or the folder's), then every joined taker's. `own` is the journal
+/// the caller has open, already read.
+pub(super) fn gather(
+    header_path: &Path,
+    header: &Header,
+    own: Option<(&Path, Vec<Change>)>,
+    warnings: &mut Vec<StoreWarning>,
+) -> Result<Vec<Change>, StoreError> {
+    let paths = SessionPaths::new(header_path);
+    let mut first = Vec::new();
+    if let Some(old) = format_1_journal(header_path, header) {
+        first.extend(read_journal(&old, warnings)?);
+    }
+    let own_path = own.as_ref().map(|(path, _)| path.to_path_buf());
+    let mut joined = Vec::new();
+    if header.format >= 2 {
+        match own {
+            Some((path, changes)) if *path == paths.journal => first.extend(changes),
+            Some((_, changes)) => {
+                first.extend(read_journal(&paths.journal, warnings)?);
+                joined.push((own_path.clone(), changes));
+            }
+            None => first.extend(read_journal(&paths.journal, warnings)?),
+        }
+    }
+    let (journals, strays) = shared::joined_journals(&paths);
+    warnings.extend(strays);
+    for journal in journals {
+        if Some(&journal) == own_path.as_ref() {
+            continue;
+        }
+        let changes = read_journal(&journal, warnings)?;
+        joined.push((Some(journal), changes));
+    }
+    // The order of the files, not of their arrival, decides ties.
+    joined.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut all = vec![first];
+    all.extend(joined.into_iter().map(|(_, changes)| changes));
+    Ok(crate::model::unite(all))
+}
+
+/// Every change in one journal; a journal not there yet has none. A torn tail is skipped and
+/// told; damage anywhere else is an error naming the line.
+pub(super) fn read_journal(
+    path: &Path,
+    warnings: &mut Vec<StoreWarning>,
+) -> Result<Vec<Change>, StoreError> {
+    let text = match files::read_regular(path, Links::Refuse) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io("read", path, e)),
+    };
+    let (changes, torn) = journal::parse(&text, path)?;
+    if let Some(Tail::Torn { bytes, .. }) = torn {
+        warnings.push(StoreWarning::TornTail {
+            journal: path.to_path_buf(),
+            bytes: bytes.len(),
+            kept: None,
+        });
+    }
+    Ok(changes)
+}
