@@ -343,7 +343,25 @@ fn an_html_page_reimported_replaces_the_kept_transcript() {
         "H.E. MR. and a surname alone"
     );
     assert!(unknown_labels(&page).is_empty());
-    ok(rapporteur(&["check", s]));
+    let fine = ok(rapporteur(&["check", s]));
+    assert!(
+        fine.contains("fine") && fine.contains("quotes checked against the transcript: 0 found"),
+        "{fine}"
+    );
+    ok(rapporteur(&[
+        "note",
+        s,
+        "-s",
+        "sobota",
+        "-k",
+        "quote",
+        "rarely funded",
+    ]));
+    let fine = ok(rapporteur(&["check", s]));
+    assert!(
+        fine.contains("quotes checked against the transcript: 1 found"),
+        "{fine}"
+    );
     let kept = fs::read_to_string(SessionPaths::new(&path).transcript).unwrap();
     assert!(
         kept.contains("short-page.html") && !kept.contains("JANE ROE"),

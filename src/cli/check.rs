@@ -4,22 +4,28 @@ use std::process::ExitCode;
 use rapporteur::model::{Session, Speaker};
 use rapporteur::store::{SessionPaths, Store};
 use rapporteur::text::visible;
-use rapporteur::transcript::{Analysis, Kept};
+use rapporteur::transcript::{Analysis, Kept, QuoteStatus};
 
 pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     let (session, warnings) = Store::read(path)?;
     let mut problems: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
     problems.extend(problems_in(&session));
-    problems.extend(quote_problems(path, &session));
+    let quotes = check_quotes(path, &session);
+    problems.extend(quotes.problems);
     if problems.is_empty() {
-        super::say(format_args!(
+        let mut fine = format!(
             "{}: fine: {} people, {} policy questions, {} notes, {} floor changes",
             path.display(),
             session.roster().count(),
             session.questions.len(),
             session.notes.len(),
             session.floor.len()
-        ));
+        );
+        // Fine says what it looked at: a reader should not wonder whether the quotes were checked.
+        if let Some(found) = quotes.found {
+            fine += &format!("; quotes checked against the transcript: {found} found");
+        }
+        super::say(fine);
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &problems {
@@ -36,8 +42,15 @@ pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::FAILURE)
 }
 
-/// Quotes put down to the wrong speaker, or not said in these words, when a transcript is kept.
-fn quote_problems(path: &Path, session: &Session) -> Vec<String> {
+/// The quotes read against the kept transcript.
+struct QuotesChecked {
+    /// Quotes put down to the wrong speaker, or not said in these words.
+    problems: Vec<String>,
+    /// How many were found as noted; None when no transcript is kept (or it cannot be read).
+    found: Option<usize>,
+}
+
+fn check_quotes(path: &Path, session: &Session) -> QuotesChecked {
     let kept_path = SessionPaths::new(path).transcript;
     let analysis = Kept::load(&kept_path).and_then(|kept| match kept {
         Some(kept) => {
@@ -47,13 +60,30 @@ fn quote_problems(path: &Path, session: &Session) -> Vec<String> {
         None => Ok(None),
     });
     match analysis {
-        Ok(Some(analysis)) => analysis
-            .check_quotes(session)
-            .iter()
-            .filter_map(|check| super::transcript::quote_problem(session, check))
-            .collect(),
-        Ok(None) => Vec::new(),
-        Err(error) => vec![error.to_string()],
+        Ok(Some(analysis)) => {
+            let checks = analysis.check_quotes(session);
+            let problems: Vec<String> = checks
+                .iter()
+                .filter_map(|check| super::transcript::quote_problem(session, check))
+                .collect();
+            QuotesChecked {
+                found: Some(
+                    checks
+                        .iter()
+                        .filter(|c| c.status == QuoteStatus::Found)
+                        .count(),
+                ),
+                problems,
+            }
+        }
+        Ok(None) => QuotesChecked {
+            problems: Vec::new(),
+            found: None,
+        },
+        Err(error) => QuotesChecked {
+            problems: vec![error.to_string()],
+            found: None,
+        },
     }
 }
 
