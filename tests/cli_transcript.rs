@@ -146,10 +146,12 @@ fn the_ws422_transcript_is_matched_counted_estimated_and_its_quotes_checked() {
         22,
         "a stage note and a break-off are not words"
     );
-    // The rest listed, never guessed.
-    assert_eq!(unknown_labels(&report), [">>", "JANE ROE"]);
-    assert_eq!(report["unknown_labels"][1]["words"], 23);
-    assert_eq!(report["unknown_labels"][1]["line"], 53);
+    // The rest listed, never guessed: a bare `>>` that carries on ("And a second question") is
+    // the audience going on; one after a finished sentence is a voice nobody named.
+    assert_eq!(unknown_labels(&report), ["JANE ROE", "(unnamed 1)"]);
+    assert_eq!(report["unknown_labels"][0]["words"], 23);
+    assert_eq!(report["unknown_labels"][0]["line"], 53);
+    assert_eq!(report["unknown_labels"][1]["line"], 58);
     // The estimate adds up to the session, and so do the words.
     assert_eq!(
         (
@@ -255,7 +257,7 @@ fn the_table_puts_the_recorded_floor_time_beside_the_estimate() {
         "{out}"
     );
     assert!(
-        out.contains("JANE ROE") && out.contains(">> (no name)"),
+        out.contains("JANE ROE") && out.contains("(unnamed 1)"),
         "{out}"
     );
     assert!(out.contains("--map \"LABEL=WHO\""), "{out}");
@@ -278,8 +280,19 @@ fn a_label_settled_with_map_is_kept_for_the_next_import() {
         "jane roe=audience",
         "--json",
     ]));
-    assert_eq!(unknown_labels(&settled), [">>"]);
+    assert_eq!(unknown_labels(&settled), ["(unnamed 1)"]);
     assert_eq!(interventions(&settled, "audience"), 3);
+    // An unnamed voice is settled by its number, alone.
+    let unnamed = json(rapporteur(&[
+        "transcript",
+        s,
+        "--map",
+        "(unnamed 1)=audience",
+        "--json",
+    ]));
+    assert!(unknown_labels(&unnamed).is_empty(), "{unnamed:#}");
+    assert_eq!(interventions(&unnamed, "audience"), 4);
+    ok(rapporteur(&["transcript", s, "--map", "(unnamed 1)="]));
     // Kept: read again, and imported again.
     let again = json(rapporteur(&["transcript", s, "--json"]));
     assert_eq!(interventions(&again, "audience"), 3);
@@ -305,7 +318,7 @@ fn a_label_settled_with_map_is_kept_for_the_next_import() {
         "--json",
     ]));
     assert_eq!(interventions(&forgotten, "Veni Markovski"), 2);
-    assert_eq!(unknown_labels(&forgotten), [">>", "JANE ROE"]);
+    assert_eq!(unknown_labels(&forgotten), ["JANE ROE", "(unnamed 1)"]);
     // A label that is not in the transcript is kept, with a warning.
     let output = rapporteur(&["transcript", s, "--map", "JOHN DOE=online"]);
     assert!(text(&output.stderr).contains("no turn of this transcript is labelled \"JOHN DOE\""));

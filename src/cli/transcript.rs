@@ -12,8 +12,8 @@ use rapporteur::model::{NoteId, Session};
 use rapporteur::stats::{self, Until, hms};
 use rapporteur::store::{SessionPaths, Store, now};
 use rapporteur::transcript::{
-    Analysis, Attribution, BARE, Estimate, KEPT_FORMAT, Kept, LabelMap, Passage, QuoteCheck,
-    QuoteStatus, SpanSource,
+    Analysis, Attribution, Estimate, KEPT_FORMAT, Kept, LabelMap, Passage, QuoteCheck, QuoteStatus,
+    SpanSource, is_unnamed,
 };
 
 use super::json;
@@ -73,11 +73,7 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
     }
     let analysis = Analysis::new(&session, transcript, &kept.map);
     for entry in kept.map.entries() {
-        let key = rapporteur::transcript::label_key(&entry.label);
-        let used = analysis.transcript.turns.iter().any(|turn| {
-            rapporteur::transcript::label_key(turn.label.as_deref().unwrap_or(BARE)) == key
-        });
-        if !used {
+        if !analysis.has_label(&entry.label) {
             super::warn(format_args!(
                 "no turn of this transcript is labelled \"{}\"; the mapping is kept for the next import",
                 entry.label
@@ -141,7 +137,9 @@ fn settle(session: &Session, map: &mut LabelMap, entry: &str) -> anyhow::Result<
 fn who_name(session: &Session, who: &Attribution) -> String {
     match who {
         Attribution::Speaker(speaker) => session.speaker_name(*speaker),
-        Attribution::Unknown(label) if label == BARE => "an unnamed speaker (`>>`)".to_string(),
+        Attribution::Unknown(label) if is_unnamed(label) => {
+            format!("a speaker the captioner did not name {label}")
+        }
         Attribution::Unknown(label) => format!("\"{label}\" (not matched to the roster)"),
     }
 }
@@ -252,19 +250,8 @@ fn describe(session: &Session, kept: &Kept, analysis: &Analysis) -> String {
             "first line".into(),
         ]];
         for e in &unknown {
-            let labels: Vec<&str> = e
-                .labels
-                .iter()
-                .map(|l| {
-                    if l == BARE {
-                        ">> (no name)"
-                    } else {
-                        l.as_str()
-                    }
-                })
-                .collect();
             rows.push([
-                labels.join(" / "),
+                e.labels.join(" / "),
                 e.interventions.to_string(),
                 e.words.to_string(),
                 estimate(e),

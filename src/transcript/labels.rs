@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::parse::Transcript;
+use super::parse::{Bare, Transcript, unnamed_label};
 use crate::model::{PersonId, Role, Session, Speaker, fold};
 
 /// Whom a turn is put down to.
@@ -27,7 +27,7 @@ impl Attribution {
     }
 }
 
-/// The label of a turn that has no name: a bare `>>`.
+/// The label that settles every voice the captioner did not name (a bare `>>`) at once.
 pub const BARE: &str = ">>";
 
 /// The labels the rapporteur settled (`--map "JANE ROE=audience"`), kept with the transcript so
@@ -88,30 +88,43 @@ pub fn key(label: &str) -> String {
     }
 }
 
-/// Whom each turn is put down to, in turn order.
+/// Whom each turn is put down to, in turn order. A bare `>>` that goes on with the previous
+/// speaker is theirs; an unnamed voice is settled by its own mapping (`(unnamed 2)`), else by
+/// the one for every unnamed voice (`>>`), else stays unknown.
 pub fn attribute(session: &Session, transcript: &Transcript, map: &LabelMap) -> Vec<Attribution> {
     let mut known: HashMap<String, Attribution> = HashMap::new();
     let names = roster_names(session);
-    transcript
-        .turns
-        .iter()
-        .map(|turn| {
-            let label = turn.label.as_deref().unwrap_or(BARE);
-            known
+    let mut result: Vec<Attribution> = Vec::with_capacity(transcript.turns.len());
+    // Whom the last turn that said something is put down to: a bare `>>` going on is theirs.
+    let mut last_said: Option<usize> = None;
+    for turn in &transcript.turns {
+        let who = match (&turn.label, turn.bare) {
+            (Some(label), _) => known
                 .entry(key(label))
                 .or_insert_with(|| {
-                    let matched = map.get(label).or_else(|| match turn.label {
-                        Some(_) => match_with(session, &names, label),
-                        None => None,
-                    });
-                    matched.map_or_else(
-                        || Attribution::Unknown(label.to_string()),
-                        Attribution::Speaker,
-                    )
+                    map.get(label)
+                        .or_else(|| match_with(session, &names, label))
+                        .map_or_else(|| Attribution::Unknown(label.clone()), Attribution::Speaker)
                 })
-                .clone()
-        })
-        .collect()
+                .clone(),
+            (None, Some(Bare::Unnamed(number))) => {
+                let label = unnamed_label(number);
+                map.get(&label)
+                    .or_else(|| map.get(BARE))
+                    .map_or(Attribution::Unknown(label), Attribution::Speaker)
+            }
+            // A turn that says nothing before anyone spoke is nobody's, and is never counted.
+            (None, _) => last_said.map_or_else(
+                || Attribution::Unknown(BARE.to_string()),
+                |index| result[index].clone(),
+            ),
+        };
+        if turn.words > 0 {
+            last_said = Some(result.len());
+        }
+        result.push(who);
+    }
+    result
 }
 
 /// Whom a label names, if it names one of them with confidence.
@@ -415,10 +428,51 @@ mod tests {
                 Attribution::Speaker(Speaker::Person(PersonId(3))),
                 Attribution::Unknown("JOHN DOE".into()),
                 Attribution::Speaker(Speaker::Person(PersonId(7))),
-                Attribution::Unknown(BARE.into()),
-            ]
+                Attribution::Speaker(Speaker::Person(PersonId(7))),
+            ],
+            "a bare `>>` that says nothing is not a new voice"
         );
         map.set("jane   roe", None);
         assert_eq!(map.entries().len(), 1);
+    }
+
+    #[test]
+    fn unnamed_voices_are_settled_one_by_one_or_all_at_once() {
+        let session = ws422();
+        let transcript = super::super::parse::parse(
+            ">> LIVIA SOBOTA: Thank you.\n>> A question from me.\n>> and another.\n\
+             >> Thanks. A comment.\n>> VENI: Yes.\n>> A third voice.\n",
+        )
+        .unwrap();
+        let unknown = |n| Attribution::Unknown(format!("(unnamed {n})"));
+        let livia = Attribution::Speaker(Speaker::Person(PersonId(2)));
+        let veni = Attribution::Speaker(Speaker::Person(PersonId(4)));
+        let mut map = LabelMap::default();
+        assert_eq!(
+            attribute(&session, &transcript, &map),
+            [
+                livia.clone(),
+                unknown(1),
+                unknown(1),
+                unknown(2),
+                veni.clone(),
+                unknown(3)
+            ],
+            "a lower-case start goes on with the unnamed voice before it"
+        );
+        map.set("(UNNAMED 2)", Some(Speaker::Online));
+        map.set(BARE, Some(Speaker::Audience));
+        let audience = Attribution::Speaker(Speaker::Audience);
+        assert_eq!(
+            attribute(&session, &transcript, &map),
+            [
+                livia,
+                audience.clone(),
+                audience.clone(),
+                Attribution::Speaker(Speaker::Online),
+                veni,
+                audience
+            ]
+        );
     }
 }

@@ -20,7 +20,7 @@ use crate::model::{Person, Role, Session, Speaker};
 pub use floor::{Intervention, Span, SpanSource, span};
 pub use kept::{KEPT_FORMAT, Kept};
 pub use labels::{Attribution, BARE, LabelMap, MapEntry, key as label_key, match_label};
-pub use parse::{Transcript, Turn, parse};
+pub use parse::{Bare, Transcript, Turn, is_unnamed, parse, unnamed_label};
 pub use quotes::{Passage, QuoteCheck, QuoteStatus};
 pub use source::MAX_BYTES;
 
@@ -115,11 +115,11 @@ impl Analysis {
         let mut estimates: Vec<Estimate> = Vec::new();
         // Indexed, so that a transcript with a new label on every line costs no more to count.
         let mut index: HashMap<&Attribution, usize> = HashMap::new();
-        let mut labels_seen: HashSet<(usize, &str)> = HashSet::new();
+        let mut labels_seen: HashSet<(usize, String)> = HashSet::new();
         // A turn that is only a stage note says nothing: nobody speaks in it.
         let spoken = self.transcript.turns.iter().zip(&self.attributions);
         for (turn, who) in spoken.filter(|(turn, _)| turn.words > 0) {
-            let label = turn.label.as_deref().unwrap_or(BARE);
+            let label = turn.voice();
             let position = *index.entry(who).or_insert_with(|| {
                 estimates.push(Estimate {
                     who: who.clone(),
@@ -132,8 +132,10 @@ impl Analysis {
                 estimates.len() - 1
             });
             let estimate = &mut estimates[position];
-            if labels_seen.insert((position, label)) {
-                estimate.labels.push(label.to_string());
+            if let Some(label) = label
+                && labels_seen.insert((position, label.to_string()))
+            {
+                estimate.labels.push(label.into_owned());
             }
             estimate.words += turn.words;
         }
@@ -162,6 +164,21 @@ impl Analysis {
             Attribution::Unknown(_) => (3, 0, e.first_line),
         });
         estimates
+    }
+
+    /// Whether a turn is known by `label` (as the map compares labels); `>>` stands for any
+    /// voice the captioner did not name.
+    pub fn has_label(&self, label: &str) -> bool {
+        let wanted = label_key(label);
+        self.transcript.turns.iter().any(|turn| match turn.voice() {
+            Some(voice) => label_key(&voice) == wanted,
+            None => false,
+        }) || (wanted == BARE
+            && self
+                .transcript
+                .turns
+                .iter()
+                .any(|t| matches!(t.bare, Some(Bare::Unnamed(_)))))
     }
 
     /// The speakers and moderators on the roster who never speak in the transcript.

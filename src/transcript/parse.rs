@@ -1,6 +1,12 @@
 //! Transcript text → turns. The captioners' format: a disclaimer, `***`, then turns that start
 //! `>> NAME:` (or `>>NAME:`, `>> Dr. Name:`, a bare `>>`), lines possibly indented, stage notes
 //! in brackets, and no timestamps.
+//!
+//! A bare `>>` is read from its text: it goes on with the previous speaker when the text clearly
+//! carries on what they said, and is otherwise a voice the captioner did not name, numbered in
+//! the order such voices come (`(unnamed 1)`, `(unnamed 2)`) so that each can be settled alone.
+
+use std::borrow::Cow;
 
 /// One turn: from a `>>` to the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -9,12 +15,48 @@ pub struct Turn {
     pub line: usize,
     /// The speaker's label as the captioner wrote it; None for a bare `>>`.
     pub label: Option<String>,
+    /// For a bare `>>`, whose it is by its text; None for a labelled turn.
+    pub bare: Option<Bare>,
     /// What was said: the turn's lines joined, stage notes taken out.
     pub text: String,
     /// Words as a reader counts them; stage notes and `--` break-offs are none.
     pub words: usize,
     /// `Applause`, `Pause`, `Audio is distorted`: what the captioner noted, not what was said.
     pub stage_notes: Vec<String>,
+}
+
+/// A turn with no name (a bare `>>`), read from its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bare {
+    /// Goes on with the previous speaker: it starts in lower case or with a word that adds to
+    /// what was said ("And a second question"), or the previous turn stopped mid-sentence.
+    Continues,
+    /// A voice the captioner did not name: the Nth such in the transcript, from 1.
+    Unnamed(usize),
+}
+
+/// How an unnamed voice is listed and mapped: `(unnamed 2)`.
+pub fn unnamed_label(number: usize) -> String {
+    format!("{UNNAMED}{number})")
+}
+
+const UNNAMED: &str = "(unnamed ";
+
+/// Whether a label is one [`unnamed_label`] gave.
+pub fn is_unnamed(label: &str) -> bool {
+    label.starts_with(UNNAMED)
+}
+
+impl Turn {
+    /// The label this turn is known by: the captioner's, `(unnamed N)` for a voice they did not
+    /// name, None for a bare `>>` that goes on with the previous speaker.
+    pub fn voice(&self) -> Option<Cow<'_, str>> {
+        match (&self.label, self.bare) {
+            (Some(label), _) => Some(Cow::Borrowed(label)),
+            (None, Some(Bare::Unnamed(number))) => Some(Cow::Owned(unnamed_label(number))),
+            (None, _) => None,
+        }
+    }
 }
 
 /// A transcript read into turns.
@@ -44,6 +86,7 @@ pub fn parse(text: &str) -> Option<Transcript> {
             turns.push(Turn {
                 line: index + 1,
                 label: label.map(str::to_string),
+                bare: None,
                 text: String::new(),
                 words: 0,
                 stage_notes: Vec::new(),
@@ -53,7 +96,60 @@ pub fn parse(text: &str) -> Option<Transcript> {
             add_line(turn, line);
         }
     }
+    read_bare_turns(&mut turns);
     (!turns.is_empty()).then_some(Transcript { turns })
+}
+
+/// Words that open an addition to what the same person just said.
+const ADDING_WORDS: &[&str] = &["and", "also", "plus", "or"];
+
+/// How a captioner marks a sentence broken off: the speaker was cut short, so what follows is
+/// someone else unless it says otherwise.
+const BREAK_OFFS: [char; 5] = ['-', '\u{2011}', '\u{2013}', '\u{2014}', '\u{2026}'];
+
+/// Decides each bare `>>`: the previous speaker going on, or an unnamed voice. After a finished
+/// sentence, a question or a break-off, a new `>>` is a new voice unless its own words carry on.
+/// A bare turn that says nothing (only a stage note) is nobody's voice and is not numbered.
+fn read_bare_turns(turns: &mut [Turn]) {
+    let mut unnamed = 0;
+    let mut previous_said: Option<usize> = None;
+    for index in 0..turns.len() {
+        if turns[index].label.is_none() {
+            let silent = turns[index].words == 0;
+            let goes_on = silent
+                || previous_said
+                    .is_some_and(|previous| carries_on(&turns[previous].text, &turns[index].text));
+            turns[index].bare = Some(if goes_on {
+                Bare::Continues
+            } else {
+                unnamed += 1;
+                Bare::Unnamed(unnamed)
+            });
+        }
+        if turns[index].words > 0 {
+            previous_said = Some(index);
+        }
+    }
+}
+
+/// Whether `text` clearly goes on from `previous`, said by the same person.
+fn carries_on(previous: &str, text: &str) -> bool {
+    let first_word: String = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let starts_lower = text
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_lowercase);
+    let previous = previous.trim_end();
+    let finished = previous.ends_with(['.', '?', '!', '"', '\u{201d}', '\'', '\u{2019}', ')'])
+        || previous.ends_with(BREAK_OFFS);
+    starts_lower || !finished || ADDING_WORDS.contains(&first_word.as_str())
 }
 
 /// Control characters (a raw escape sequence in a file must not reach the terminal) and
@@ -224,6 +320,52 @@ mod tests {
         let turn = &transcript.turns[0];
         assert!(!turn.text.chars().any(char::is_control), "{:?}", turn.text);
         assert!(!turn.label.as_deref().unwrap().chars().any(char::is_control));
+    }
+
+    #[test]
+    fn a_bare_turn_goes_on_when_its_text_does_and_is_a_new_voice_otherwise() {
+        let text = ">> Good morning, I am not on the list.\n\
+                    >> AUDIENCE: Who checks the evidence?\n\
+                    >> And a second question, if I may.\n\
+                    >> Thank you. I will take that one.\n\
+                    >> LIVIA SOBOTA: Regional bodies could\n\
+                    >> Play a role here.\n\
+                    >> even a large one.\n\
+                    >> MODERATOR: We must stop here \u{2011}\u{2011}\n\
+                    >> Just one more point.\n\
+                    >> (Applause)\n\
+                    >> Thanks.\n";
+        let transcript = parse(text).unwrap();
+        let bare: Vec<Option<Bare>> = transcript.turns.iter().map(|t| t.bare).collect();
+        use Bare::*;
+        assert_eq!(
+            bare,
+            [
+                Some(Unnamed(1)),
+                None,
+                Some(Continues),
+                Some(Unnamed(2)),
+                None,
+                Some(Continues),
+                Some(Continues),
+                None,
+                Some(Unnamed(3)),
+                Some(Continues),
+                Some(Unnamed(4)),
+            ],
+            "first, adding word, finished question, mid-sentence, lower case, break-off, \
+             only a stage note, after a finished sentence"
+        );
+        let voices: Vec<Option<String>> = transcript
+            .turns
+            .iter()
+            .map(|t| t.voice().map(|v| v.into_owned()))
+            .collect();
+        assert_eq!(voices[0].as_deref(), Some("(unnamed 1)"));
+        assert_eq!(voices[1].as_deref(), Some("AUDIENCE"));
+        assert_eq!(voices[2], None);
+        assert!(is_unnamed(voices[10].as_deref().unwrap()));
+        assert!(!is_unnamed("AUDIENCE"));
     }
 
     #[test]
