@@ -383,6 +383,70 @@ fn an_html_page_reimported_replaces_the_kept_transcript() {
 }
 
 #[test]
+fn a_raw_version_never_replaces_the_corrected_one() {
+    let (_dir, path) = ws422();
+    let s = arg(&path);
+    let corrected = fixture("ws422-transcript.txt");
+    let raw = fixture("ws422-raw.txt");
+    let source = |report: &Value| report["source"].as_str().unwrap().to_string();
+    // Raw first (its disclaimer says so), then the corrected one replaces it, and says so.
+    let first = json(rapporteur(&["transcript", s, arg(&raw), "--json"]));
+    assert_eq!(
+        (first["version"].as_str(), first["turns"].as_u64()),
+        (Some("raw"), Some(4))
+    );
+    let output = rapporteur(&[
+        "transcript",
+        s,
+        arg(&corrected),
+        "--version",
+        "corrected",
+        "--json",
+    ]);
+    assert!(
+        text(&output.stderr).contains("the corrected version replaces the raw one"),
+        "{}",
+        text(&output.stderr)
+    );
+    let report = json(output);
+    assert_eq!(report["version"], "corrected");
+    assert!(source(&report).ends_with("ws422-transcript.txt"));
+    // The raw one imported again is not kept: the corrected one is read, and the user is told.
+    let kept = SessionPaths::new(&path).transcript;
+    let before = fs::read_to_string(&kept).unwrap();
+    let output = rapporteur(&["transcript", s, arg(&raw), "--json"]);
+    assert!(
+        text(&output.stderr).contains("the corrected one kept with the session")
+            && text(&output.stderr).contains("stays the reference"),
+        "{}",
+        text(&output.stderr)
+    );
+    let report = json(output);
+    assert!(
+        source(&report).ends_with("ws422-transcript.txt"),
+        "{report:#}"
+    );
+    assert_eq!(report["turns"], 22);
+    assert_eq!(
+        fs::read_to_string(&kept).unwrap(),
+        before,
+        "nothing replaced"
+    );
+    // The plain output names the version read.
+    let plain = ok(rapporteur(&["transcript", s]));
+    assert!(plain.contains("(corrected version)"), "{plain}");
+    // A file that says neither replaces as before: the rapporteur chose to import it.
+    let unmarked = json(rapporteur(&[
+        "transcript",
+        s,
+        arg(&fixture("short-page.html")),
+        "--json",
+    ]));
+    assert_eq!(unmarked["version"], Value::Null);
+    assert_eq!(unmarked["turns"], 4);
+}
+
+#[test]
 fn bad_input_is_a_clear_error_and_nothing_kept_is_overwritten() {
     let (dir, path) = ws422();
     let s = arg(&path);

@@ -110,7 +110,7 @@ pub enum Command {
     Open(open::OpenArgs),
     /// Read the published transcript against the session: who spoke, for how long, and quotes.
     #[command(
-        after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept with the session (.ws422.ron.d/transcript.ron) with the labels settled by\n--map; importing another replaces it. `check` reports quotes put down to the wrong speaker."
+        after_help = "Examples:\n  rapporteur transcript ws422.ron ws422-transcript.txt\n  rapporteur transcript ws422.ron saved-page.html --json\n  rapporteur transcript ws422.ron corrected.txt --version corrected\n  rapporteur transcript ws422.ron --map \"JANE ROE=audience\" --map \"MR. SILVA=barbosa\"\n\nThe transcript is kept with the session (.ws422.ron.d/transcript.ron) with the labels settled by\n--map; importing another replaces it, but a raw version (--version raw, or a disclaimer that says\nso) never replaces a corrected one. `check` reports quotes put down to the wrong speaker."
     )]
     Transcript(transcript::TranscriptArgs),
     /// Break-out groups: `group add` makes one.

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
-use clap::Args;
+use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -13,7 +13,7 @@ use rapporteur::stats::{self, Until, hms};
 use rapporteur::store::{SessionPaths, Store, now};
 use rapporteur::transcript::{
     Analysis, Attribution, Estimate, KEPT_FORMAT, Kept, LabelMap, Passage, QuoteCheck, QuoteStatus,
-    SpanSource, is_unnamed,
+    SpanSource, Version, detect_version, is_unnamed,
 };
 
 use super::json;
@@ -29,9 +29,28 @@ pub struct TranscriptArgs {
     /// `audience` or `online`; "LABEL=" forgets it). Kept for the next import.
     #[arg(long = "map", value_name = "LABEL=WHO")]
     pub map: Vec<String>,
+    /// Which version FILE is (else its disclaimer says, if it does): a raw version never
+    /// replaces a corrected one kept with the session.
+    #[arg(long, value_enum, requires = "file")]
+    pub version: Option<VersionArg>,
     /// Print JSON (see the README for its shape).
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum VersionArg {
+    Raw,
+    Corrected,
+}
+
+impl From<VersionArg> for Version {
+    fn from(arg: VersionArg) -> Version {
+        match arg {
+            VersionArg::Raw => Version::Raw,
+            VersionArg::Corrected => Version::Corrected,
+        }
+    }
 }
 
 pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
@@ -40,22 +59,48 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
     let paths = SessionPaths::new(&args.session);
     // Read before anything is replaced: a kept file that cannot be read is never overwritten.
     let previous = Kept::load(&paths.transcript)?;
-    let (mut kept, transcript) = match (&args.file, previous) {
+    let (mut kept, transcript, imported) = match (&args.file, previous) {
         (Some(file), previous) => {
             refuse_session_file(file, &args.session)?;
             let (text, transcript) = rapporteur::transcript::read_file(file)?;
-            let kept = Kept {
-                format: KEPT_FORMAT,
-                source: file.display().to_string(),
-                imported: Some(now()),
-                map: previous.map(|p| p.map).unwrap_or_default(),
-                text,
-            };
-            (kept, transcript)
+            let version = args
+                .version
+                .map(Version::from)
+                .or_else(|| detect_version(&text));
+            match previous {
+                Some(previous) if keeps_corrected(&previous, version) => {
+                    super::warn(format_args!(
+                        "{} is a raw version; the corrected one kept with the session ({}) stays the reference and is read instead",
+                        file.display(),
+                        previous.source
+                    ));
+                    let transcript = previous.transcript(&paths.transcript)?;
+                    (previous, transcript, false)
+                }
+                previous => {
+                    if let Some(previous) = previous.as_ref().filter(|p| {
+                        p.version == Some(Version::Raw) && version == Some(Version::Corrected)
+                    }) {
+                        super::tell(format_args!(
+                            "the corrected version replaces the raw one ({})",
+                            previous.source
+                        ));
+                    }
+                    let kept = Kept {
+                        format: KEPT_FORMAT,
+                        source: file.display().to_string(),
+                        imported: Some(now()),
+                        version,
+                        map: previous.map(|p| p.map).unwrap_or_default(),
+                        text,
+                    };
+                    (kept, transcript, true)
+                }
+            }
         }
         (None, Some(kept)) => {
             let transcript = kept.transcript(&paths.transcript)?;
-            (kept, transcript)
+            (kept, transcript, false)
         }
         (None, None) => bail!(
             "{}: no transcript is kept with this session; give one: rapporteur transcript {} FILE",
@@ -66,7 +111,7 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
     for entry in &args.map {
         settle(&session, &mut kept.map, entry)?;
     }
-    if args.file.is_some() || !args.map.is_empty() {
+    if imported || !args.map.is_empty() {
         std::fs::create_dir_all(&paths.folder)
             .with_context(|| format!("could not create {}", paths.folder.display()))?;
         kept.save(&paths.transcript)?;
@@ -86,6 +131,11 @@ pub fn run(args: &TranscriptArgs) -> anyhow::Result<ExitCode> {
         super::say_lines(&describe(&session, &kept, &analysis));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A raw version never replaces a corrected one: the corrected one stays the reference.
+fn keeps_corrected(kept: &Kept, importing: Option<Version>) -> bool {
+    kept.version == Some(Version::Corrected) && importing == Some(Version::Raw)
 }
 
 /// The session's own files are not transcripts, and reading the journal or the kept copy as one
@@ -183,8 +233,11 @@ pub fn quote_problem(session: &Session, check: &QuoteCheck) -> Option<String> {
 
 fn describe(session: &Session, kept: &Kept, analysis: &Analysis) -> String {
     let transcript = &analysis.transcript;
+    let version = kept
+        .version
+        .map_or_else(String::new, |v| format!(" ({} version)", v.slug()));
     let mut out = format!(
-        "Transcript {}: {} turns, {} words, {} interventions",
+        "Transcript {}{version}: {} turns, {} words, {} interventions",
         kept.source,
         transcript.turns.len(),
         transcript.words(),
@@ -301,6 +354,8 @@ fn table(rows: &[[String; 5]]) -> String {
 #[derive(Serialize)]
 struct TranscriptJson<'a> {
     source: &'a str,
+    /// "raw", "corrected", or null when neither the import nor the disclaimer said.
+    version: Option<&'static str>,
     turns: usize,
     words: usize,
     span_seconds: Option<i64>,
@@ -399,6 +454,7 @@ impl<'a> TranscriptJson<'a> {
             .collect();
         TranscriptJson {
             source: &kept.source,
+            version: kept.version.map(Version::slug),
             turns: analysis.transcript.turns.len(),
             words: analysis.transcript.words(),
             span_seconds: analysis.span.map(|s| s.seconds),

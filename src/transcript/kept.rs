@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::labels::LabelMap;
 use super::parse::Transcript;
+use super::version::Version;
 use super::{TranscriptError, parse_or_explain, source};
 
 /// The version of the kept transcript this build writes; every earlier one stays readable.
@@ -20,6 +21,8 @@ pub struct Kept {
     /// The file it was imported from, as named.
     pub source: String,
     pub imported: Option<DateTime<FixedOffset>>,
+    /// Raw or corrected, as the rapporteur said or the disclaimer did; None when neither said.
+    pub version: Option<Version>,
     /// Labels settled by the rapporteur.
     pub map: LabelMap,
     /// The transcript as text (an HTML page's text), so that later versions read it afresh.

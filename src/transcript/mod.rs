@@ -11,6 +11,7 @@ mod labels;
 mod parse;
 mod quotes;
 mod source;
+mod version;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use labels::{Attribution, BARE, LabelMap, MapEntry, key as label_key, match_
 pub use parse::{Bare, Transcript, Turn, is_unnamed, parse, unnamed_label};
 pub use quotes::{Passage, QuoteCheck, QuoteStatus};
 pub use source::MAX_BYTES;
+pub use version::{Version, detect as detect_version};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TranscriptError {
