@@ -3,14 +3,24 @@
 //! documents it.
 
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
+
+mod audience;
+mod fields;
+mod floor;
+
+pub use audience::{AudienceNote, AudienceView, GroupView};
+pub use fields::{EntryView, FieldView};
+pub use floor::{FloorRow, FloorView};
 
 use super::anonymize::{Anonymity, Anonymizer, group_label};
-use super::form::{Field, FieldGroup, Form, paragraphs};
+use super::form::Form;
 use super::listed;
-use super::profile::{Each, FieldSpec, Limits, Part, Profile};
-use crate::model::{Note, NoteId, Person, Role, Session, Speaker};
-use crate::stats::{self, GroupTally, Tally, Until, percent};
+use super::profile::{Part, Profile};
+use crate::model::{Person, Role, Session};
+use audience::{audience_view, groups_view};
+use fields::{empty_field, field_view};
+use floor::floor_view;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Context {
@@ -128,87 +138,6 @@ pub enum PartView {
     AudienceQuestions,
     BreakOutGroups,
     FloorTime,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FieldView {
-    /// The profile's key: "takeaways".
-    pub key: String,
-    pub label: String,
-    pub hint: Option<String>,
-    /// "once", "item", "question" or "speaker".
-    pub each: &'static str,
-    pub inline: bool,
-    pub limits: Limits,
-    /// For numbered items, only those with text.
-    pub entries: Vec<EntryView>,
-    pub over_limit: bool,
-    pub warnings: Vec<String>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EntryView {
-    /// The report field key: "short.takeaways.1".
-    pub key: String,
-    pub label: String,
-    pub text: String,
-    pub paragraphs: Vec<String>,
-    pub words: usize,
-    pub drafted: bool,
-    pub over_limit: bool,
-    pub notes: Vec<NoteId>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudienceView {
-    pub onsite: Vec<AudienceNote>,
-    pub online: Vec<AudienceNote>,
-    /// How many of them are questions.
-    pub questions: usize,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct AudienceNote {
-    /// "Onsite audience" or "Online audience".
-    pub speaker: &'static str,
-    /// "10:42", the local time of the session.
-    pub at: String,
-    /// "question", "remark", ...
-    pub kind: &'static str,
-    pub question: bool,
-    pub text: String,
-    /// The policy questions it bears on.
-    pub questions: Vec<u8>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FloorView {
-    /// "1:05:09".
-    pub total: String,
-    pub total_seconds: i64,
-    pub speakers: Vec<FloorRow>,
-    pub stakeholder_groups: Vec<FloorRow>,
-    pub regional_groups: Vec<FloorRow>,
-    /// The people on the roster together, then the onsite and the online audience.
-    pub audience: Vec<FloorRow>,
-    /// Who spoke when, laid out for the HTML report's picture; None without floor time.
-    pub timeline: Option<super::chart::Chart>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct FloorRow {
-    pub label: String,
-    /// The stakeholder group and region of a person.
-    pub detail: Option<String>,
-    pub seconds: i64,
-    /// "4:07".
-    pub time: String,
-    /// Percent of all floor time, rounded.
-    pub share: i64,
-    /// Percent of the longest row: the width of its bar.
-    pub bar: i64,
-    pub interventions: u32,
-    pub notes: u32,
 }
 
 impl Context {
@@ -388,234 +317,4 @@ fn session_view(session: &Session) -> SessionView {
         sdgs: info.sdgs.clone(),
         expected_outcomes: info.expected_outcomes.clone(),
     }
-}
-
-fn each_word(each: Each) -> &'static str {
-    match each {
-        Each::Once => "once",
-        Each::Item => "item",
-        Each::Question => "question",
-        Each::Speaker => "speaker",
-    }
-}
-
-fn field_view(group: &FieldGroup) -> FieldView {
-    let numbered = group.spec.each == Each::Item;
-    let entries: Vec<EntryView> = group
-        .entries
-        .iter()
-        .filter(|f| !numbered || !f.text.trim().is_empty())
-        .map(entry_view)
-        .collect();
-    let warnings: Vec<String> = group
-        .warnings
-        .iter()
-        .chain(group.entries.iter().flat_map(|f| f.warnings.iter()))
-        .map(|w| w.to_string())
-        .collect();
-    FieldView {
-        key: group.spec.key.clone(),
-        label: group.spec.label.clone(),
-        hint: group.spec.hint.clone(),
-        each: each_word(group.spec.each),
-        inline: group.spec.inline,
-        limits: group.spec.limits,
-        entries,
-        over_limit: !warnings.is_empty(),
-        warnings,
-    }
-}
-
-fn empty_field(spec: &FieldSpec) -> FieldView {
-    FieldView {
-        key: spec.key.clone(),
-        label: spec.label.clone(),
-        hint: spec.hint.clone(),
-        each: each_word(spec.each),
-        inline: spec.inline,
-        limits: spec.limits,
-        entries: Vec::new(),
-        over_limit: false,
-        warnings: Vec::new(),
-    }
-}
-
-fn entry_view(field: &Field) -> EntryView {
-    EntryView {
-        key: field.key.clone(),
-        label: field.label.clone(),
-        text: field.text.trim().to_string(),
-        paragraphs: paragraphs(&field.text),
-        words: field.words,
-        drafted: field.drafted,
-        over_limit: field.over_limit(),
-        notes: field.notes.clone(),
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct GroupView {
-    pub name: String,
-    pub taker: Option<String>,
-    pub members: Vec<String>,
-    pub notes: Vec<GroupNote>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct GroupNote {
-    pub at: String,
-    pub speaker: Option<String>,
-    pub kind: &'static str,
-    pub text: String,
-}
-
-fn groups_view(session: &Session) -> Vec<GroupView> {
-    session
-        .groups
-        .iter()
-        .map(|group| GroupView {
-            name: group.name.clone(),
-            taker: group.taker.clone(),
-            members: group
-                .members
-                .iter()
-                .map(|id| session.speaker_name(Speaker::Person(*id)))
-                .collect(),
-            notes: session
-                .notes
-                .iter()
-                .filter(|n| n.group.as_ref() == Some(&group.name) && !n.text.trim().is_empty())
-                .map(|n| GroupNote {
-                    at: n.at.format("%H:%M").to_string(),
-                    speaker: n.speaker.map(|s| session.speaker_name(s)),
-                    kind: n.kind.slug(),
-                    text: n.text.trim().to_string(),
-                })
-                .collect(),
-        })
-        .collect()
-}
-
-fn audience_view(session: &Session) -> AudienceView {
-    let view = |note: &Note, speaker: Speaker| AudienceNote {
-        speaker: speaker.audience_label().unwrap_or_default(),
-        at: note.at.format("%H:%M").to_string(),
-        kind: note.kind.slug(),
-        question: note.kind == crate::model::NoteKind::Question,
-        text: note.text.trim().to_string(),
-        questions: note.questions.clone(),
-    };
-    let from = |audience: Speaker| -> Vec<AudienceNote> {
-        session
-            .notes
-            .iter()
-            .filter(|n| n.speaker == Some(audience) && !n.text.trim().is_empty())
-            .map(|n| view(n, audience))
-            .collect()
-    };
-    let onsite = from(Speaker::Audience);
-    let online = from(Speaker::Online);
-    let questions = onsite.iter().chain(&online).filter(|n| n.question).count();
-    AudienceView {
-        onsite,
-        online,
-        questions,
-    }
-}
-
-fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> FloorView {
-    let stats = stats::compute(session, Until::LastRecorded);
-    let total = stats.total_floor.num_seconds();
-    let rows = |entries: Vec<(String, Option<String>, Tally)>| -> Vec<FloorRow> {
-        let longest = entries
-            .iter()
-            .map(|(_, _, t)| t.floor.num_seconds())
-            .max()
-            .unwrap_or(0);
-        entries
-            .into_iter()
-            .map(|(label, detail, tally)| {
-                let seconds = tally.floor.num_seconds();
-                FloorRow {
-                    label,
-                    detail,
-                    seconds,
-                    time: stats::hms(tally.floor),
-                    share: percent(seconds, total),
-                    bar: percent(seconds, longest),
-                    interventions: tally.interventions,
-                    notes: tally.notes,
-                }
-            })
-            .collect()
-    };
-
-    let speakers = stats
-        .speakers
-        .iter()
-        .filter_map(|entry| match entry.speaker {
-            Speaker::Person(id) => {
-                let person = session.person(id).filter(|p| listed(p))?;
-                Some(match anonymity {
-                    Some(anonymity) => (anonymity.label(person), None, entry.tally),
-                    None => (person.name.clone(), Some(group_label(person)), entry.tally),
-                })
-            }
-            audience => Some((session.speaker_name(audience), None, entry.tally)),
-        })
-        .collect();
-
-    let present = session.took_part();
-    let stakeholders: BTreeSet<_> = present.iter().map(|p| p.stakeholder).collect();
-    let regions: BTreeSet<_> = present.iter().map(|p| p.region).collect();
-    let stakeholder_groups = groups(&stats.stakeholder_groups, &stakeholders, |g| g.label());
-    let regional_groups = groups(&stats.regional_groups, &regions, |g| g.label());
-
-    let mut people = Tally::default();
-    for entry in &stats.speakers {
-        if let Speaker::Person(_) = entry.speaker {
-            people.floor += entry.tally.floor;
-            people.interventions += entry.tally.interventions;
-            people.notes += entry.tally.notes;
-        }
-    }
-    let audience = vec![
-        ("People on the roster".to_string(), None, people),
-        (
-            "Onsite audience".to_string(),
-            None,
-            stats.speaker(Speaker::Audience),
-        ),
-        (
-            "Online audience".to_string(),
-            None,
-            stats.speaker(Speaker::Online),
-        ),
-    ];
-
-    FloorView {
-        total: stats::hms(stats.total_floor),
-        total_seconds: total,
-        speakers: rows(speakers),
-        stakeholder_groups: rows(stakeholder_groups),
-        regional_groups: rows(regional_groups),
-        audience: rows(audience),
-        timeline: super::chart::who_spoke_when(session, anonymity),
-    }
-}
-
-/// The groups of the people who took part, and any other group that had the floor.
-fn groups<G: Copy + Ord>(
-    tallies: &[GroupTally<G>],
-    present: &BTreeSet<Option<G>>,
-    label: impl Fn(G) -> &'static str,
-) -> Vec<(String, Option<String>, Tally)> {
-    tallies
-        .iter()
-        .filter(|g| present.contains(&g.group) || g.tally != Tally::default())
-        .map(|g| {
-            let name = g.group.map_or("Group not known", &label);
-            (name.to_string(), None, g.tally)
-        })
-        .collect()
 }
