@@ -196,7 +196,7 @@ fn the_form_seeds_fields_from_notes_and_drafts_override_them() {
     let session = fixture();
     let profile = Profile::load("igf", &TemplateDirs::built_in()).unwrap();
     let form = Form::new(&session, &profile, Report::Short);
-    let takeaways = form.group("takeaways").unwrap();
+    let takeaways = form.group(Report::Short, "takeaways").unwrap();
     let seeded: Vec<_> = session
         .notes
         .iter()
@@ -260,7 +260,7 @@ fn the_form_offers_as_many_item_slots_as_the_profile_allows() {
     let profile = Profile::load("igf", &TemplateDirs::built_in()).unwrap();
     let form = Form::new(&session, &profile, Report::Short);
     let slots: Vec<&str> = form
-        .group("takeaways")
+        .group(Report::Short, "takeaways")
         .unwrap()
         .entries
         .iter()

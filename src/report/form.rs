@@ -80,14 +80,13 @@ impl fmt::Display for LimitWarning {
 
 impl Form {
     pub fn new(session: &Session, profile: &Profile, report: Report) -> Form {
-        let shape = profile.shape(report);
-        let groups = shape
-            .fields()
-            .map(|spec| FieldGroup::new(session, report, spec))
+        let groups = profile
+            .fields(report)
+            .map(|(drafted_in, spec)| FieldGroup::new(session, drafted_in, spec))
             .collect();
         Form {
             report,
-            title: shape.title.clone(),
+            title: profile.shape(report).title.clone(),
             groups,
         }
     }
@@ -100,8 +99,10 @@ impl Form {
         self.fields().find(|f| f.key == key)
     }
 
-    pub fn group(&self, spec_key: &str) -> Option<&FieldGroup> {
-        self.groups.iter().find(|g| g.spec.key == spec_key)
+    /// The group of a field of the profile, by the report it is drafted in and its key.
+    pub fn group(&self, drafted_in: Report, spec_key: &str) -> Option<&FieldGroup> {
+        let key = format!("{}.{spec_key}", drafted_in.slug());
+        self.groups.iter().find(|g| g.key == key)
     }
 
     /// Every broken limit, group by group, in the form's order.

@@ -51,14 +51,64 @@ impl Profile {
         }
     }
 
+    /// The fields of a report in the profile's order, each with the report whose drafts it
+    /// holds: a `FromShort` field of the final report is the short report's own.
+    pub fn fields(&self, report: Report) -> impl Iterator<Item = (Report, &FieldSpec)> {
+        self.shape(report)
+            .sections
+            .iter()
+            .flat_map(|section| section.parts.iter())
+            .filter_map(move |part| self.field_of(report, part))
+    }
+
+    /// The field a part of `report` draws, if it is one.
+    pub fn field_of<'a>(
+        &'a self,
+        report: Report,
+        part: &'a Part,
+    ) -> Option<(Report, &'a FieldSpec)> {
+        match part {
+            Part::Field(spec) => Some((report, spec)),
+            Part::FromShort(key) => self
+                .short
+                .fields()
+                .find(|spec| spec.key == *key)
+                .map(|spec| (Report::Short, spec)),
+            _ => None,
+        }
+    }
+
     /// Parses a profile; `file` names it in errors.
     pub fn parse(text: &str, file: &str) -> Result<Profile, ReportError> {
-        ron::from_str(text).map_err(|error| ReportError::Profile {
+        let profile: Profile = ron::from_str(text).map_err(|error| ReportError::Profile {
             file: file.to_string(),
             line: error.span.start.line,
             column: error.span.start.col,
             message: error.code.to_string(),
-        })
+        })?;
+        // A part that names no field of the short report would draw nothing, silently.
+        let parts = Report::ALL
+            .iter()
+            .flat_map(|&report| profile.shape(report).sections.iter())
+            .flat_map(|section| section.parts.iter());
+        for part in parts {
+            if let Part::FromShort(key) = part
+                && profile.field_of(Report::Final, part).is_none()
+            {
+                let (line, column) = position_of(text, &format!("\"{key}\""));
+                let known: Vec<&str> = profile.short.fields().map(|f| f.key.as_str()).collect();
+                return Err(ReportError::Profile {
+                    file: file.to_string(),
+                    line,
+                    column,
+                    message: format!(
+                        "FromShort(\"{key}\") names no field of the short report; its fields are: {}",
+                        known.join(", ")
+                    ),
+                });
+            }
+        }
+        Ok(profile)
     }
 
     /// Loads a profile by name (the user's templates dir first, then the ones built in) or, when
@@ -81,6 +131,17 @@ impl Profile {
             }),
         }
     }
+}
+
+/// Line and column (from 1) of the first `needle` in `text`, or 1:1.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let Some(at) = text.find(needle) else {
+        return (1, 1);
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -113,6 +174,9 @@ pub struct Section {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Part {
     Field(FieldSpec),
+    /// A field of the short report by its key, in another report: the same entries, drafted
+    /// once (the final report's key takeaways and calls to action are the short report's).
+    FromShort(String),
     /// Title, code, date, time, format, organisers, moderators, rapporteurs, speakers.
     Particulars,
     /// The session's policy questions.

@@ -180,21 +180,25 @@ impl Context {
                 parts: section
                     .parts
                     .iter()
-                    .map(|part| match part {
-                        Part::Field(spec) => {
-                            let view = form
-                                .group(&spec.key)
-                                .map(field_view)
-                                .unwrap_or_else(|| empty_field(spec));
-                            fields.insert(spec.key.clone(), view.clone());
-                            PartView::Field(view)
-                        }
-                        Part::Particulars => PartView::Particulars,
-                        Part::PolicyQuestions => PartView::PolicyQuestions,
-                        Part::Participants => PartView::Participants,
-                        Part::AudienceQuestions => PartView::AudienceQuestions,
-                        Part::BreakOutGroups => PartView::BreakOutGroups,
-                        Part::FloorTime => PartView::FloorTime,
+                    .filter_map(|part| {
+                        Some(match part {
+                            Part::Field(_) | Part::FromShort(_) => {
+                                // A FromShort naming no field is refused when the profile is read.
+                                let (drafted_in, spec) = profile.field_of(form.report, part)?;
+                                let view = form
+                                    .group(drafted_in, &spec.key)
+                                    .map(field_view)
+                                    .unwrap_or_else(|| empty_field(spec));
+                                fields.insert(spec.key.clone(), view.clone());
+                                PartView::Field(view)
+                            }
+                            Part::Particulars => PartView::Particulars,
+                            Part::PolicyQuestions => PartView::PolicyQuestions,
+                            Part::Participants => PartView::Participants,
+                            Part::AudienceQuestions => PartView::AudienceQuestions,
+                            Part::BreakOutGroups => PartView::BreakOutGroups,
+                            Part::FloorTime => PartView::FloorTime,
+                        })
                     })
                     .collect(),
             })
