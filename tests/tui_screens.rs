@@ -102,11 +102,22 @@ fn report_screen() {
         insta::assert_snapshot!(format!("report_short_{w}x{h}"), short);
 
         // The final report, a question's field being edited with the notes behind it.
+        // The short report's takeaways and calls to action come first: down to question 1.
         update(&mut app, Action::SwitchReport);
-        update(
-            &mut app,
-            Action::ReportMove(rapporteur::tui::action::Move::Down),
-        );
+        for _ in 0..app.ui.drafting.field_count() {
+            let on_q1 = app
+                .ui
+                .drafting
+                .selected_field()
+                .is_some_and(|f| f.key == "final.session_report.q1");
+            if on_q1 {
+                break;
+            }
+            update(
+                &mut app,
+                Action::ReportMove(rapporteur::tui::action::Move::Down),
+            );
+        }
         update(&mut app, Action::EditField);
         update(&mut app, Action::ToggleNotes);
         let final_report = screen(&app);
