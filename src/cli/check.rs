@@ -1,7 +1,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use rapporteur::model::{Session, Speaker};
+use rapporteur::model::Session;
 use rapporteur::store::{SessionPaths, Store};
 use rapporteur::text::visible;
 use rapporteur::transcript::{Analysis, Kept, QuoteStatus};
@@ -9,7 +9,7 @@ use rapporteur::transcript::{Analysis, Kept, QuoteStatus};
 pub fn run(path: &Path) -> anyhow::Result<ExitCode> {
     let (session, warnings) = Store::read(path)?;
     let mut problems: Vec<String> = warnings.iter().map(|w| w.to_string()).collect();
-    problems.extend(problems_in(&session));
+    problems.extend(session.problems().iter().map(|p| p.to_string()));
     let quotes = check_quotes(path, &session);
     problems.extend(quotes.problems);
     if problems.is_empty() {
@@ -85,48 +85,4 @@ fn check_quotes(path: &Path, session: &Session) -> QuotesChecked {
             found: None,
         },
     }
-}
-
-/// What is wrong inside a session that loads: references to nobody, questions that do not exist.
-fn problems_in(session: &Session) -> Vec<String> {
-    let mut problems = Vec::new();
-    let unknown = |speaker: Option<Speaker>| matches!(speaker, Some(Speaker::Person(id)) if session.person(id).is_none());
-    for note in &session.notes {
-        if unknown(note.speaker) {
-            problems.push(format!(
-                "note {} names a person who is not on the roster",
-                note.id
-            ));
-        }
-        for number in &note.questions {
-            if session.question(*number).is_none() {
-                problems.push(format!(
-                    "note {} is tagged with policy question {number}, which does not exist",
-                    note.id
-                ));
-            }
-        }
-    }
-    for change in &session.floor {
-        if unknown(change.speaker) {
-            problems.push(format!(
-                "the floor change at {} names a person who is not on the roster",
-                change.at
-            ));
-        }
-    }
-    let mut numbers: Vec<u8> = session.questions.iter().map(|q| q.number).collect();
-    numbers.sort_unstable();
-    if numbers.windows(2).any(|w| w[0] == w[1]) {
-        problems.push("two policy questions have the same number".to_string());
-    }
-    let mut names: Vec<String> = session
-        .roster()
-        .map(|p| rapporteur::model::fold(&p.name))
-        .collect();
-    names.sort();
-    for pair in names.windows(2).filter(|w| w[0] == w[1]) {
-        problems.push(format!("\"{}\" is on the roster twice", pair[0]));
-    }
-    problems
 }

@@ -8,6 +8,7 @@ pub mod merge;
 mod names;
 mod note;
 mod participation;
+mod problems;
 mod replay;
 mod roster;
 mod session;
@@ -21,6 +22,7 @@ pub use group::Group;
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use participation::{Participation, ParticipationError};
+pub use problems::Problem;
 pub use roster::{PERSON_PREFIX, Person, PersonId, WhoError, person_id_block};
 pub use session::{
     DEFAULT_SEGMENTS, Incoming, NoteClash, PolicyQuestion, Section, Session, SessionInfo,
