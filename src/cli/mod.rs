@@ -194,8 +194,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Man(args)) => manual::run_man(&args),
         Some(Command::Keys(args)) => keys::run(&args),
         Some(Command::Export(args)) => export::run(&args),
-        Some(Command::Open(args)) => open::run(Some(&args.session), args.clock.as_deref()),
-        None => open::run(cli.session.as_deref(), None),
+        Some(Command::Open(args)) => open::run(
+            Some(&args.session),
+            args.clock.as_deref(),
+            args.taker.name(),
+        ),
+        None => {
+            // `rapporteur SESSION` has no options of its own; the taker may come from the
+            // environment, as it does for every command.
+            let taker = std::env::var("RAPPORTEUR_TAKER").ok();
+            let taker = taker.as_deref().filter(|name| !name.trim().is_empty());
+            open::run(cli.session.as_deref(), None, taker)
+        }
     }
 }
 

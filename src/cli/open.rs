@@ -19,11 +19,17 @@ pub struct OpenArgs {
     /// recording a session afterwards from its video, or catching up on one.
     #[arg(long, value_name = "TIME")]
     pub clock: Option<String>,
+    #[command(flatten)]
+    pub taker: super::TakerArg,
 }
 
 /// Opens the live screen; without a path, on ./session.ron, made from the built-in example
 /// session the first time so that a new user sees a working screen at once.
-pub fn run(session: Option<&Path>, clock: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    session: Option<&Path>,
+    clock: Option<&str>,
+    taker: Option<&str>,
+) -> anyhow::Result<ExitCode> {
     let (path, notice) = match session {
         Some(path) => (path.to_path_buf(), None),
         None => {
@@ -40,7 +46,7 @@ pub fn run(session: Option<&Path>, clock: Option<&str>) -> anyhow::Result<ExitCo
         }
         None => None,
     };
-    rapporteur::tui::run(&path, notice, clock)?;
+    rapporteur::tui::run(&path, taker, notice, clock)?;
     Ok(ExitCode::SUCCESS)
 }
 

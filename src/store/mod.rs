@@ -8,6 +8,7 @@
 mod draft;
 mod error;
 pub(crate) mod files;
+mod follow;
 mod header;
 mod journal;
 mod lock;
@@ -23,6 +24,7 @@ use std::path::Path;
 
 use crate::model::Session;
 pub use files::{Links, open_regular, read_regular};
+pub use follow::{Follower, News};
 use lock::WriterLock;
 pub use paths::{SessionPaths, taker_slug};
 
@@ -49,6 +51,8 @@ pub struct Store {
     joined: Option<String>,
     /// The roster as last saved: what a joined taker's roster changes are told apart from.
     people_saved: Vec<crate::model::Person>,
+    /// The other takers' journals, followed from where opening read them to.
+    others: Option<follow::Follower>,
     _lock: WriterLock,
 }
 

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Change, Session};
 
 use super::files::{self, Links};
+use super::follow::{Follower, Offsets};
 use super::header::Header;
 use super::journal::{self, Tail};
 use super::{
@@ -30,14 +31,17 @@ impl Store {
         let own = files::read_bounded(&store.journal, store.journal_len)
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
         let own = journal::parse(&own, &store.paths.journal)?.0;
+        let mut read = Offsets::new();
         let changes = gather(
             &store.paths.header,
             &header,
             Some((&store.paths.journal, own)),
             &mut warnings,
+            &mut read,
         )?;
         let mut session = header.replay(changes);
         store.fit(&mut session);
+        store.others = Some(Follower::new(&store.paths, read, store.joined.is_some()));
         Ok(Opened {
             store,
             session,
@@ -80,11 +84,9 @@ impl Store {
 
     /// Reads a session without locking or repairing anything: for commands that only look.
     pub fn read(path: impl AsRef<Path>) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        let header_path = path.as_ref();
-        let header = Header::read(header_path)?;
-        let mut warnings = Vec::new();
-        let changes = gather(header_path, &header, None, &mut warnings)?;
-        Ok((header.replay(changes), warnings))
+        let (mut session, changes, warnings) = Self::read_record(path)?;
+        session.replay(changes);
+        Ok((session, warnings))
     }
 
     /// What a session's files record, unreplayed: its header (particulars, roster, questions and
@@ -95,7 +97,13 @@ impl Store {
         let header_path = path.as_ref();
         let header = Header::read(header_path)?;
         let mut warnings = Vec::new();
-        let changes = gather(header_path, &header, None, &mut warnings)?;
+        let changes = gather(
+            header_path,
+            &header,
+            None,
+            &mut warnings,
+            &mut Offsets::new(),
+        )?;
         Ok((header.into_session(), changes, warnings))
     }
 
@@ -176,17 +184,18 @@ fn is_format_1_journal_name(name: &str) -> bool {
 
 /// Every change of a session, from every taker's journal, united: the first taker's (the
 /// format-1 journal, then `own` or the folder's), then every joined taker's. `own` is the journal
-/// the caller has open, already read.
+/// the caller has open, already read. How far each other journal was read goes into `read`.
 pub(super) fn gather(
     header_path: &Path,
     header: &Header,
     own: Option<(&Path, Vec<Change>)>,
     warnings: &mut Vec<StoreWarning>,
+    read: &mut Offsets,
 ) -> Result<Vec<Change>, StoreError> {
     let paths = SessionPaths::new(header_path);
     let mut first = Vec::new();
     if let Some(old) = format_1_journal(header_path, header) {
-        first.extend(read_journal(&old, warnings)?);
+        first.extend(read_journal(&old, warnings, read)?);
     }
     let own_path = own.as_ref().map(|(path, _)| path.to_path_buf());
     let mut joined = Vec::new();
@@ -194,10 +203,10 @@ pub(super) fn gather(
         match own {
             Some((path, changes)) if *path == paths.journal => first.extend(changes),
             Some((_, changes)) => {
-                first.extend(read_journal(&paths.journal, warnings)?);
+                first.extend(read_journal(&paths.journal, warnings, read)?);
                 joined.push((own_path.clone(), changes));
             }
-            None => first.extend(read_journal(&paths.journal, warnings)?),
+            None => first.extend(read_journal(&paths.journal, warnings, read)?),
         }
     }
     let (journals, strays) = shared::joined_journals(&paths);
@@ -206,7 +215,7 @@ pub(super) fn gather(
         if Some(&journal) == own_path.as_ref() {
             continue;
         }
-        let changes = read_journal(&journal, warnings)?;
+        let changes = read_journal(&journal, warnings, read)?;
         joined.push((Some(journal), changes));
     }
     // The order of the files, not of their arrival, decides ties.
@@ -218,9 +227,11 @@ pub(super) fn gather(
 
 /// Every change in one journal; a journal not there yet has none. A torn tail is skipped and
 /// told; damage anywhere else is an error naming the line.
+/// How far it was read (to the end of its last whole record) goes into `read`.
 pub(super) fn read_journal(
     path: &Path,
     warnings: &mut Vec<StoreWarning>,
+    read: &mut Offsets,
 ) -> Result<Vec<Change>, StoreError> {
     let text = match files::read_regular(path, Links::Refuse) {
         Ok(text) => text,
@@ -228,6 +239,11 @@ pub(super) fn read_journal(
         Err(e) => return Err(StoreError::io("read", path, e)),
     };
     let (changes, torn) = journal::parse(&text, path)?;
+    let whole = match &torn {
+        Some(Tail::Torn { from, .. }) => *from,
+        _ => text.len() as u64,
+    };
+    read.insert(path.to_path_buf(), whole);
     if let Some(Tail::Torn { bytes, .. }) = torn {
         warnings.push(StoreWarning::TornTail {
             journal: path.to_path_buf(),

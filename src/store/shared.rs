@@ -106,7 +106,7 @@ pub(super) fn read_joined(
     warnings.extend(strays);
     journals
         .iter()
-        .map(|journal| read_journal(journal, warnings))
+        .map(|journal| read_journal(journal, warnings, &mut super::follow::Offsets::new()))
         .collect()
 }
 

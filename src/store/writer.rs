@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Change, Session};
 
 use super::files;
+use super::follow::{Follower, News};
 use super::header::Header;
 use super::journal::{self, Tail};
 use super::lock::WriterLock;
@@ -77,6 +78,7 @@ impl Store {
             format_1_journal: None,
             joined: None,
             people_saved: session.people.clone(),
+            others: None,
             _lock: lock,
         })
     }
@@ -130,6 +132,7 @@ impl Store {
             format_1_journal: header.format_1_journal.clone(),
             joined,
             people_saved: Vec::new(),
+            others: None,
             _lock: lock,
         };
         warnings.extend(store.repair_tail()?);
@@ -144,6 +147,18 @@ impl Store {
             session.person_id_block = crate::model::person_id_block(name);
         }
         self.people_saved = session.people.clone();
+    }
+
+    /// What the other takers wrote since the session was opened, or since the last call; nothing
+    /// for a store that was not opened with [`Store::open_as`].
+    pub fn read_others(&mut self) -> News {
+        self.others.as_mut().map(Follower::poll).unwrap_or_default()
+    }
+
+    /// The folders whose changes may be news to [`Store::read_others`], and a test of the paths
+    /// a change names; None when there is nothing to follow.
+    pub fn followed(&self) -> Option<&Follower> {
+        self.others.as_ref()
     }
 
     /// The taker this copy writes as, if not the session's first.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{NoteKind, Speaker};
 use crate::report::{Format, Report};
+use crate::store::News;
 
 use super::recording::Recovery;
 
@@ -45,6 +46,9 @@ pub enum Action {
     /// can be saved, now.
     #[serde(skip)]
     SaveBeforeLeaving,
+    /// Another taker's files changed (the folder's watcher saw it, or a poll came round).
+    #[serde(skip)]
+    OthersWrote,
     ToggleHelp,
     /// Move focus between the editor and the timeline.
     SwitchFocus,
@@ -143,6 +147,8 @@ pub enum Reply {
     },
     Exported(Result<PathBuf, String>),
     Copied(Result<usize, String>),
+    /// What the other takers wrote since the last reading.
+    Arrived(News),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -198,4 +204,6 @@ pub enum Effect {
         report: Report,
         format: Format,
     },
+    /// Read what the other takers appended to their files.
+    ReadOthers,
 }

@@ -10,6 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders};
 
 use crate::model::{Note, Speaker};
+use crate::text::visible;
 
 use super::app::App;
 use super::report::Pane;
@@ -159,9 +160,14 @@ pub fn note_lines(app: &App, note: &Note, columns: u16) -> Vec<Line<'static>> {
     let mut spans = vec![
         (format!("{offset} "), theme.dim()),
         (format!("{} ", kind_mark(note.kind)), theme.kind(note.kind)),
+    ];
+    if crate::tui::live::others::is_others(app, &note.taker) {
+        spans.push((format!("‹{}› ", visible(&note.taker)), theme.dim()));
+    }
+    spans.extend([
         (speaker, theme.speaker()),
         (" ".to_string(), Style::default()),
-    ];
+    ]);
     if !note.questions.is_empty() {
         let tags: Vec<String> = note.questions.iter().map(|q| format!("Q{q}")).collect();
         spans.push((format!("[{}] ", tags.join(" ")), theme.tag()));

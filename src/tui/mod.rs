@@ -36,7 +36,9 @@ use crate::store::StoreError;
 pub use action::Moment;
 pub use app::App;
 pub use recording::Recovery;
-pub use runtime::{Events, Next, Persist, ScriptedEvents, event_loop, open, step};
+pub use runtime::{
+    Events, Next, Persist, ScriptedEvents, event_loop, open, open_as, others_wrote, step,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {
@@ -49,8 +51,11 @@ pub enum TuiError {
 /// Opens the session at `path` on the live screen until the rapporteur quits. `notice` is shown on
 /// the status line at start (for example, that the session was just created). With `clock`, the
 /// screen's clock runs from that moment instead of now (a session recorded from its video).
+/// `taker` is who writes, when not the session's first taker; every other taker's notes and
+/// floor changes appear as their files change.
 pub fn run(
     path: &Path,
+    taker: Option<&str>,
     notice: Option<String>,
     clock: Option<DateTime<FixedOffset>>,
 ) -> Result<(), TuiError> {
@@ -60,9 +65,20 @@ pub fn run(
         mono: std::time::Instant::now(),
     };
     let theme = widgets::theme::Theme::from_env();
-    let (mut app, mut store) = open(path, notice, now(), theme)?;
+    let (mut app, mut store) = open_as(path, taker, notice, now(), theme)?;
     // Before the terminal is taken: a signal from now on is seen by the loop.
     let mut events = runtime::TerminalEvents::new()?;
+    if let Some(follower) = store.followed() {
+        let (folder, header_dir) = follower.watched();
+        let watch =
+            runtime::watch::Watch::start(&folder, header_dir.as_deref(), follower.news_filter());
+        if let Some(why) = &watch.polling {
+            app.tell(format!(
+                "other takers' notes are looked for every second (no watcher: {why})"
+            ));
+        }
+        events = events.watching(watch);
+    }
     let mut terminal = runtime::terminal::enter_terminal()?;
     if let Ok(size) = terminal.size() {
         update::update(&mut app, action::Action::Resize(size.width, size.height));

@@ -10,7 +10,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::action::{Action, Effect, Reply};
 use super::app::{App, Screen};
-use super::live::{Focus, capture, pointer, review};
+use super::live::{Focus, capture, others, pointer, review};
 use super::overlay::picker::{Picker, Purpose};
 use super::overlay::{self, Overlay};
 use super::recording::{HeaderDraft, Recovery};
@@ -45,6 +45,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             review::keep_selection_in_view(app);
         }
         Action::Quit => quit(app, &mut fx),
+        Action::OthersWrote => fx.push(Effect::ReadOthers),
         Action::SaveBeforeLeaving => {
             report::update::leave_field(app, &mut fx);
             if !app.recording.saving.pending.is_empty() {
@@ -168,6 +169,7 @@ pub fn reply(app: &mut App, reply: Reply) -> Vec<Effect> {
         } => report::update::preview_ready(app, report, format, text),
         Reply::Exported(result) => report::update::exported(app, result),
         Reply::Copied(result) => report::update::copied(app, result),
+        Reply::Arrived(news) => others::arrived(app, news),
         _ => {}
     }
     after_update(app, message_before);
@@ -192,6 +194,7 @@ fn is_a_command(action: &Action) -> bool {
             | Action::Newline
             | Action::OverlayType(_)
             | Action::Mouse(_)
+            | Action::OthersWrote
     )
 }
 

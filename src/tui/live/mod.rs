@@ -6,6 +6,7 @@
 
 pub mod capture;
 pub mod editor;
+pub mod others;
 pub mod pointer;
 pub mod questions;
 pub mod review;

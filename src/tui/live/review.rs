@@ -23,6 +23,19 @@ pub fn switch_focus(app: &mut App) {
     }
 }
 
+/// Another taker's note is theirs to correct or delete: each taker writes only their own
+/// journal, and two takers' corrections of one note would race. Says so, and whose it is.
+fn refused_as_others(app: &mut App, taker: &str, what: &str) -> bool {
+    if !super::others::is_others(app, taker) {
+        return false;
+    }
+    let pull = app.ui.keymap.key_in(Layer::Report, &Action::PullNote);
+    app.tell(format!(
+        "{taker}'s note: only {taker} can {what} it; {pull} on the report screen pulls it in"
+    ));
+    true
+}
+
 pub fn begin_correction(app: &mut App) {
     let Some(selected) = app.ui.timeline.selected else {
         return;
@@ -31,6 +44,9 @@ pub fn begin_correction(app: &mut App) {
         return;
     }
     let note = app.recording.session.notes[app.ui.timeline.note_index(selected)].clone();
+    if refused_as_others(app, &note.taker, "correct") {
+        return;
+    }
     if app.ui.editor.editing == Some(note.id) {
         app.ui.focus = Focus::Editor;
         return;
@@ -110,7 +126,11 @@ pub fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
     if selected >= app.ui.timeline.len(&app.recording.session) {
         return;
     }
-    let id = app.recording.session.notes[app.ui.timeline.note_index(selected)].id;
+    let note = &app.recording.session.notes[app.ui.timeline.note_index(selected)];
+    let (id, taker) = (note.id, note.taker.clone());
+    if refused_as_others(app, &taker, "delete") {
+        return;
+    }
     if app.ui.editor.editing == Some(id) {
         if correction_changed(app) {
             finish_correction_first(app);

@@ -183,7 +183,10 @@ impl Saving {
                 self.error = Some(error.clone());
             }
             Reply::WritesDone => after.message = self.finish_quit(),
-            Reply::PreviewReady { .. } | Reply::Exported(_) | Reply::Copied(_) => {}
+            Reply::PreviewReady { .. }
+            | Reply::Exported(_)
+            | Reply::Copied(_)
+            | Reply::Arrived(_) => {}
         }
         after
     }

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use crate::model::{Change, Session};
 use crate::report::{self, Format, Options, Report, clipboard};
-use crate::store::{Store, StoreError};
+use crate::store::{News, Store, StoreError};
 
 use crate::tui::action::{Effect, Reply};
 use crate::tui::app::App;
@@ -22,6 +22,11 @@ pub trait Persist {
     fn save_header(&mut self, session: &Session) -> Result<(), StoreError>;
     fn save_draft(&mut self, draft: &Recovery) -> Result<(), StoreError>;
     fn clear_draft(&mut self) -> Result<(), StoreError>;
+
+    /// What the other takers wrote since the last call; a double that shares nothing has none.
+    fn read_others(&mut self) -> News {
+        News::default()
+    }
 
     /// Writes an escape sequence (OSC 52, the clipboard) to the terminal. Beside the store
     /// because it is the other thing the app writes; tests replace it to see what was sent.
@@ -44,6 +49,9 @@ impl Persist for Store {
     }
     fn clear_draft(&mut self) -> Result<(), StoreError> {
         Store::clear_draft(self)
+    }
+    fn read_others(&mut self) -> News {
+        Store::read_others(self)
     }
 }
 
@@ -111,6 +119,7 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
                     .map(|()| chars)
                     .map_err(|e| e.to_string()),
             ),
+            Effect::ReadOthers => Reply::Arrived(store.read_others()),
             Effect::CopyReport { report, format } => {
                 Reply::Copied(render_report(app, report, format).and_then(|text| {
                     store

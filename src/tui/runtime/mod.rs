@@ -4,6 +4,7 @@
 
 pub mod effects;
 pub mod terminal;
+pub mod watch;
 
 use std::io;
 use std::path::Path;
@@ -41,7 +42,18 @@ pub fn open(
     now: Moment,
     theme: Theme,
 ) -> Result<(App, Store), TuiError> {
-    let opened = Store::open(path)?;
+    open_as(path, None, notice, now, theme)
+}
+
+/// [`open`] as `taker`, who joined the session (None: its first taker).
+pub fn open_as(
+    path: &Path,
+    taker: Option<&str>,
+    notice: Option<String>,
+    now: Moment,
+    theme: Theme,
+) -> Result<(App, Store), TuiError> {
+    let opened = Store::open_as(path, taker)?;
     let mut store = opened.store;
     let mut app = App::new(opened.session, now, theme);
     app.recording.path = Some(path.to_path_buf());
@@ -221,6 +233,10 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
         let event = match next {
             Ok(Next::Event(event)) => Some(event),
             Ok(Next::Timeout) => None,
+            Ok(Next::Changed) => {
+                others_wrote(app, store);
+                None
+            }
             Ok(Next::End) => break,
             Ok(Next::Stop) => {
                 // Asked to stop by a signal: what is not in the journal reaches the recovery
@@ -239,6 +255,13 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
         step(app, store, event, clock());
     }
     Ok(())
+}
+
+/// Reads what the other takers wrote and shows it: what the loop does when the folder's watcher
+/// (or the poll) says their files changed.
+pub fn others_wrote<P: Persist>(app: &mut App, store: &mut P) {
+    let effects = update(app, Action::OthersWrote);
+    run_effects(app, store, effects);
 }
 
 fn save_before_leaving<P: Persist>(app: &mut App, store: &mut P) {

@@ -15,6 +15,8 @@ use crossterm::event::{
 
 use crate::tui::TuiError;
 
+use super::watch::Watch;
+
 pub enum Next {
     Event(Event),
     Timeout,
@@ -22,6 +24,8 @@ pub enum Next {
     End,
     /// A signal asks the app to stop: save what can be saved and leave.
     Stop,
+    /// Another taker's files may have changed.
+    Changed,
 }
 
 pub trait Events {
@@ -39,6 +43,8 @@ pub trait Events {
 /// and leaves as it would on a failing terminal, saving first.
 pub struct TerminalEvents {
     stop: Arc<AtomicBool>,
+    /// Tells of other takers' changes, when the session is shared.
+    watch: Option<Watch>,
 }
 
 impl TerminalEvents {
@@ -53,7 +59,13 @@ impl TerminalEvents {
         ] {
             signal_hook::flag::register(signal, Arc::clone(&stop))?;
         }
-        Ok(TerminalEvents { stop })
+        Ok(TerminalEvents { stop, watch: None })
+    }
+
+    /// Also tells, between keys, when another taker's files change.
+    pub fn watching(mut self, watch: Watch) -> TerminalEvents {
+        self.watch = Some(watch);
+        self
     }
 }
 
@@ -66,6 +78,9 @@ impl Events for TerminalEvents {
         loop {
             if self.stop.load(Ordering::Relaxed) {
                 return Ok(Next::Stop);
+            }
+            if self.watch.as_ref().is_some_and(Watch::changed) {
+                return Ok(Next::Changed);
             }
             let wait = left.min(SIGNAL_CHECK);
             if event::poll(wait)? {

@@ -1,0 +1,205 @@
+//! The live screen of a shared session: other takers' notes, floor changes and newcomers arrive
+//! as their files change, marked with their taker, and theirs to correct.
+
+mod common;
+
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::DateTime;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use common::{scratch, workshop};
+use rapporteur::model::{Change, FloorChange, Note, NoteKind, Person, PersonId, Speaker};
+use rapporteur::store::{SessionPaths, Store, taker_slug};
+use rapporteur::tui::runtime::watch::Watch;
+use rapporteur::tui::widgets::theme::Theme;
+use rapporteur::tui::{App, Moment, others_wrote, step, view};
+
+const ANA: &str = "Ana Silva";
+
+fn moment() -> Moment {
+    Moment {
+        wall: DateTime::parse_from_rfc3339("2022-12-01T14:00:00Z").unwrap(),
+        mono: std::time::Instant::now(),
+    }
+}
+
+/// A workshop that Ana joined, open on the first taker's screen.
+fn shared() -> (tempfile::TempDir, std::path::PathBuf, App, Store) {
+    let (dir, path) = scratch();
+    drop(Store::create(&path, &workshop()).unwrap());
+    assert!(Store::join(&path, ANA).unwrap());
+    let (app, store) = rapporteur::tui::open(&path, None, moment(), Theme { color: false })
+        .expect("the session opens");
+    (dir, path, app, store)
+}
+
+fn anas_journal(path: &Path) -> std::path::PathBuf {
+    SessionPaths::of_taker(path, &taker_slug(ANA)).journal
+}
+
+fn line(change: &Change) -> String {
+    format!("{}\n", ron::to_string(change).unwrap())
+}
+
+fn append(journal: &Path, bytes: &str) {
+    let mut file = OpenOptions::new().append(true).open(journal).unwrap();
+    file.write_all(bytes.as_bytes()).unwrap();
+}
+
+fn anas_note(text: &str) -> Note {
+    let at = DateTime::parse_from_rfc3339("2022-12-01T13:55:00Z").unwrap();
+    Note::new(
+        at,
+        Some(Speaker::Online),
+        vec![],
+        NoteKind::Question,
+        text,
+        ANA,
+    )
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 30)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn press(app: &mut App, store: &mut Store, code: KeyCode) {
+    let event = Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    step(app, store, Some(event), moment());
+}
+
+#[test]
+fn another_takers_note_and_floor_change_reach_the_open_screen_once() {
+    let (_dir, path, mut app, mut store) = shared();
+    let note = anas_note("How do small states take part?");
+    let floor = FloorChange {
+        at: note.at,
+        speaker: Some(Speaker::Online),
+        read_by: None,
+    };
+    {
+        // Ana writes through her own store, as her `note` command would.
+        let mut anas = Store::open_as(&path, Some(ANA)).unwrap().store;
+        anas.append(&Change::Floor(floor)).unwrap();
+        anas.append(&Change::Note(note.clone())).unwrap();
+    }
+    assert!(app.recording.session.note(note.id).is_none());
+
+    others_wrote(&mut app, &mut store);
+    let seen = app.recording.session.note(note.id).expect("Ana's note");
+    assert_eq!(seen.taker, ANA);
+    assert_eq!(app.recording.session.floor, vec![floor]);
+    assert_eq!(app.recording.session.floor_holder(), Some(Speaker::Online));
+    let status = app.ui.status.message.clone().unwrap_or_default();
+    assert!(status.contains("Ana Silva: 1 note"), "{status}");
+    let shown = screen(&app);
+    assert!(
+        shown.contains("‹Ana Silva›") && shown.contains("How do small states take part?"),
+        "{shown}"
+    );
+
+    // Read again, nothing is new: nothing doubled.
+    others_wrote(&mut app, &mut store);
+    assert_eq!(app.recording.session.notes.len(), 1);
+    assert_eq!(app.recording.session.floor.len(), 1);
+}
+
+#[test]
+fn a_record_still_being_written_waits_for_its_end() {
+    let (_dir, path, mut app, mut store) = shared();
+    let note = anas_note("cut in two by the reading");
+    let record = line(&Change::Note(note.clone()));
+    let (first, rest) = record.split_at(record.len() / 2);
+    append(&anas_journal(&path), first);
+    others_wrote(&mut app, &mut store);
+    assert!(app.recording.session.note(note.id).is_none());
+    assert!(app.ui.status.message.is_none(), "a half record is no error");
+
+    append(&anas_journal(&path), rest);
+    others_wrote(&mut app, &mut store);
+    assert!(app.recording.session.note(note.id).is_some());
+    others_wrote(&mut app, &mut store);
+    assert_eq!(app.recording.session.notes.len(), 1);
+}
+
+#[test]
+fn another_takers_note_is_not_corrected_or_deleted_here() {
+    let (_dir, path, mut app, mut store) = shared();
+    let note = anas_note("Ana's words");
+    append(&anas_journal(&path), &line(&Change::Note(note.clone())));
+    others_wrote(&mut app, &mut store);
+
+    press(&mut app, &mut store, KeyCode::Tab);
+    press(&mut app, &mut store, KeyCode::Enter);
+    assert_eq!(app.ui.editor.editing, None, "no correction begun");
+    let status = app.ui.status.message.clone().unwrap_or_default();
+    assert!(
+        status.contains("Ana Silva's note: only Ana Silva can correct it"),
+        "{status}"
+    );
+    press(&mut app, &mut store, KeyCode::Char('d'));
+    assert!(app.recording.session.note(note.id).is_some(), "not deleted");
+    let journal = std::fs::read_to_string(SessionPaths::new(&path).journal).unwrap();
+    assert!(!journal.contains("Delete"), "{journal}");
+}
+
+#[test]
+fn a_joined_taker_sees_the_first_takers_newcomers_on_the_roster() {
+    let (_dir, path) = scratch();
+    drop(Store::create(&path, &workshop()).unwrap());
+    Store::join(&path, ANA).unwrap();
+    let (mut app, mut store) =
+        rapporteur::tui::open_as(&path, Some(ANA), None, moment(), Theme { color: false }).unwrap();
+    {
+        let opened = Store::open(&path).unwrap();
+        let (mut first, mut session) = (opened.store, opened.session);
+        session.people.push(Person::new(PersonId(9), "Omar Haddad"));
+        first.save_header(&session).unwrap();
+    }
+    others_wrote(&mut app, &mut store);
+    let newcomer = app.recording.session.person(PersonId(9));
+    assert_eq!(newcomer.map(|p| p.name.as_str()), Some("Omar Haddad"));
+    assert_eq!(app.recording.session.people.len(), 5);
+}
+
+#[test]
+fn the_watcher_tells_of_a_change_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("omar.notes.ron");
+    std::fs::write(&journal, "").unwrap();
+    let watch = Watch::start(dir.path(), None, |_| true);
+    assert_eq!(watch.polling, None, "inotify starts here");
+    append(&journal, "// a line\n");
+    watch
+        .changes
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a message within the deadline");
+}
+
+#[test]
+fn without_a_watcher_the_folder_is_polled() {
+    let dir = tempfile::tempdir().unwrap();
+    let watch = Watch::start(&dir.path().join("not-there"), None, |_| true);
+    assert!(watch.polling.is_some());
+    for _ in 0..2 {
+        watch
+            .changes
+            .recv_timeout(Duration::from_secs(10))
+            .expect("a poll within the deadline");
+    }
+}
