@@ -815,6 +815,45 @@ fn the_date_line_is_read_in_its_own_zone_and_a_missing_zone_is_said() {
     let leap = page("Thursday, 1st December, 2022 (13:50:60 UTC)");
     assert_eq!(leap.session.info.start, None);
     assert!(warned(&leap, 2, "up to 59"), "{}", debug(&leap));
+
+    // An offset past the world's (UTC-12 to UTC+14) is not "no zone": the time is not read.
+    for beyond in ["UTC+99", "UTC-13", "GMT+14:30"] {
+        let far = page(&format!("Thursday, 1st December, 2022 (13:50 {beyond})"));
+        assert_eq!(far.session.info.start, None, "{beyond}");
+        assert!(
+            warned(&far, 2, beyond) && warned(&far, 2, "UTC-12 to UTC+14"),
+            "{}",
+            debug(&far)
+        );
+    }
+
+    // The night the clocks go back, 02:30 comes twice: the reading taken is said.
+    let twice = page("Sunday, 30th October, 2022 (02:30 Europe/Berlin) - (03:30 Europe/Berlin)");
+    assert_eq!(
+        twice.session.info.start,
+        Some(at("2022-10-30T02:30:00+02:00"))
+    );
+    assert!(
+        warned(
+            &twice,
+            2,
+            "2022-10-30 02:30:00 happens twice in Europe/Berlin"
+        ) && warned(&twice, 2, "read as the first, UTC+02:00"),
+        "{}",
+        debug(&twice)
+    );
+    // The night they go forward, 02:30 never comes.
+    let skipped = page("Sunday, 27th March, 2022 (02:30 Europe/Berlin)");
+    assert_eq!(skipped.session.info.start, None);
+    assert!(
+        warned(
+            &skipped,
+            2,
+            "2022-03-27 02:30:00 does not exist in Europe/Berlin"
+        ),
+        "{}",
+        debug(&skipped)
+    );
 }
 
 #[test]
@@ -909,6 +948,62 @@ fn a_page_pasted_twice_adds_nobody_and_keeps_the_repeat() {
         "{}",
         debug(&tail)
     );
+}
+
+/// Every text page of the fixtures, and the shared real page when it is there.
+fn text_pages() -> Vec<(String, String)> {
+    let mut pages: Vec<(String, String)> = std::fs::read_dir(fixture(""))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "txt"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.display().to_string(), text)
+        })
+        .collect();
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/proposals/igf2022-ws422-cyber-diplomacy.txt");
+    if let Ok(text) = std::fs::read_to_string(&shared) {
+        pages.push((shared.display().to_string(), text));
+    }
+    pages.sort();
+    pages
+}
+
+#[test]
+fn a_page_pasted_twice_with_no_line_break_between_is_read_once() {
+    for (name, page) in text_pages() {
+        let once = import_text(&page).unwrap();
+        let first = page.trim_end();
+        // The copy glued to the first copy's last line, with a space or none; the whole page, or
+        // (as a selection that began lower down) from its second line on.
+        let second = first
+            .trim_start()
+            .split_once('\n')
+            .map_or("", |(_, rest)| rest.trim_start());
+        for copy in [first.trim_start(), second] {
+            for glue in ["", " "] {
+                let twice = import_text(&format!("{first}{glue}{copy}\n")).unwrap();
+                let what = format!("{name}, glued with {glue:?}: {}", debug(&twice));
+                // The same people: none named after a line of the second copy ("Round Table -
+                // Circle - 90 Min"), none twice.
+                assert_eq!(twice.session.people, once.session.people, "{what}");
+                assert_eq!(twice.session.questions, once.session.questions, "{what}");
+                assert_eq!(twice.session.info.sdgs, once.session.info.sdgs, "{what}");
+                assert_eq!(
+                    twice.session.info.format, once.session.info.format,
+                    "{what}"
+                );
+                assert!(
+                    twice
+                        .warnings
+                        .iter()
+                        .any(|w| w.message.contains("no line break between the copies")),
+                    "{what}"
+                );
+            }
+        }
+    }
 }
 
 // Issue 9: real pages vary more than the fixtures above. Each fixture below is made up, in the

@@ -6,12 +6,14 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveTime};
 use super::zone::{self, Zone};
 
 /// When a session takes place.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Schedule {
     pub start: DateTime<FixedOffset>,
     pub end: Option<DateTime<FixedOffset>>,
     /// False when the line gave no zone and the times were read as UTC.
     pub zone_given: bool,
+    /// Which reading was taken of a time the clocks showed twice.
+    pub ambiguous: Vec<String>,
 }
 
 /// How a date line should look, for the messages about one that does not.
@@ -76,10 +78,16 @@ pub(crate) fn parse_date_line(line: &str) -> Result<Schedule, String> {
         }
         None => None,
     };
+    let ambiguous = [Some(&start_at), end_at.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|at| at.ambiguous.clone())
+        .collect();
     Ok(Schedule {
-        start: start_at,
-        end: end_at,
+        start: start_at.moment,
+        end: end_at.map(|at| at.moment),
         zone_given: given.is_some(),
+        ambiguous,
     })
 }
 

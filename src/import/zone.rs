@@ -1,7 +1,7 @@
 //! The time zone a session page gives its times in: "UTC", "UTC+3", "GMT-05:30", an
 //! abbreviation ("CET", "EDT") or an IANA name ("Europe/Berlin").
 
-use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
+use chrono::{DateTime, FixedOffset, LocalResult, NaiveDateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
 /// A zone read from a page: a fixed offset, or a named zone whose offset depends on the date.
@@ -15,17 +15,63 @@ impl Zone {
     pub const UTC: Zone = Zone::Fixed(FixedOffset::east_opt(0).expect("0 is a valid offset"));
 
     /// The moment a clock in this zone shows `local`. At a change to summer time a clock shows
-    /// some times twice (the earlier is taken, as a page that means the later would say so) and
-    /// skips some (an error).
-    pub fn at(self, local: NaiveDateTime) -> Result<DateTime<FixedOffset>, String> {
-        let resolved = match self {
-            Zone::Fixed(offset) => offset.from_local_datetime(&local).earliest(),
-            Zone::Named(tz) => tz
-                .from_local_datetime(&local)
-                .earliest()
-                .map(|moment| moment.fixed_offset()),
+    /// some times twice and skips some: a time shown twice is read as the first (a page that means
+    /// the second would give the offset), and says so; a skipped time is an error.
+    pub fn at(self, local: NaiveDateTime) -> Result<Resolved, String> {
+        let tz = match self {
+            Zone::Fixed(offset) => {
+                let moment = offset.from_local_datetime(&local).single();
+                return moment
+                    .map(Resolved::plain)
+                    .ok_or_else(|| format!("{local} is out of range in {self}"));
+            }
+            Zone::Named(tz) => tz,
         };
-        resolved.ok_or_else(|| format!("{local} does not exist in {self} (the clocks skip it)"))
+        match tz.from_local_datetime(&local) {
+            LocalResult::Single(moment) => Ok(Resolved::plain(moment.fixed_offset())),
+            LocalResult::Ambiguous(first, second) => {
+                let (first, second) = (first.fixed_offset(), second.fixed_offset());
+                Ok(Resolved {
+                    moment: first,
+                    ambiguous: Some(format!(
+                        "{local} happens twice in {self} (the clocks go back that night): read as the first, UTC{}; write \"UTC{}\" after the time to mean the second",
+                        first.offset(),
+                        second.offset()
+                    )),
+                })
+            }
+            LocalResult::None => {
+                // The offsets a day before and after: clocks change a few times a year at most.
+                let offset_at = |days: i64| {
+                    local
+                        .checked_add_signed(chrono::TimeDelta::days(days))
+                        .map(|near| tz.offset_from_utc_datetime(&near).fix().to_string())
+                        .unwrap_or_default()
+                };
+                Err(format!(
+                    "{local} does not exist in {self} (the clocks skip it when they go forward, from UTC{} to UTC{}); write the time with the offset it was meant in",
+                    offset_at(-1),
+                    offset_at(1)
+                ))
+            }
+        }
+    }
+}
+
+/// The moment a page's local time stands for, and why it may be another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    pub moment: DateTime<FixedOffset>,
+    /// Set when the clocks showed the time twice: which reading was taken.
+    pub ambiguous: Option<String>,
+}
+
+impl Resolved {
+    fn plain(moment: DateTime<FixedOffset>) -> Resolved {
+        Resolved {
+            moment,
+            ambiguous: None,
+        }
     }
 }
 
@@ -101,7 +147,7 @@ const AMBIGUOUS: &[(&str, &str)] = &[
 /// zone-like word cannot be read.
 pub(crate) fn zone(token: &str) -> Result<Option<Zone>, String> {
     let upper = token.to_uppercase();
-    if let Some(offset) = utc_offset(&upper) {
+    if let Some(offset) = utc_offset(&upper).map_err(|why| format!("\"{token}\" {why}"))? {
         return Ok(Some(Zone::Fixed(offset)));
     }
     if let Some((_, minutes)) = ABBREVIATIONS.iter().find(|(name, _)| *name == upper) {
@@ -143,36 +189,49 @@ fn looks_like_iana(token: &str) -> bool {
         })
 }
 
-/// "UTC", "GMT", "UTC+3", "GMT+1", "UTC-05:00", "UTC+5:30", "UTC−0530" (upper case).
-fn utc_offset(upper: &str) -> Option<FixedOffset> {
-    let rest = upper
+/// "UTC", "GMT", "UTC+3", "GMT+1", "UTC-05:00", "UTC+5:30", "UTC−0530" (upper case). A word that
+/// starts as an offset but is none ("UTC+99", "UTC+3h") is an error, never "no zone".
+fn utc_offset(upper: &str) -> Result<Option<FixedOffset>, String> {
+    const EXPECTED: &str =
+        "is not an offset from UTC; expected one from UTC-12 to UTC+14, such as UTC+3 or UTC-05:30";
+    let Some(rest) = upper
         .strip_prefix("UTC")
-        .or_else(|| upper.strip_prefix("GMT"))?;
+        .or_else(|| upper.strip_prefix("GMT"))
+    else {
+        return Ok(None);
+    };
     if rest.is_empty() {
-        return FixedOffset::east_opt(0);
+        return Ok(FixedOffset::east_opt(0));
     }
     let (sign, digits) = if let Some(digits) = rest.strip_prefix('+') {
         (1, digits)
     } else if let Some(digits) = rest.strip_prefix(['-', '−']) {
         (-1, digits)
     } else {
-        return None;
+        return Ok(None);
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == ':') {
-        return None;
-    }
-    let (hours, minutes) = match digits.split_once(':') {
-        Some((h, m)) => (h.parse::<i32>().ok()?, m.parse::<i32>().ok()?),
-        None if digits.len() == 4 => (
-            digits.get(..2)?.parse().ok()?,
-            digits.get(2..)?.parse().ok()?,
-        ),
-        None => (digits.parse::<i32>().ok()?, 0),
+    let number = |text: &str| {
+        (matches!(text.len(), 1 | 2) && text.chars().all(|c| c.is_ascii_digit()))
+            .then(|| text.parse::<i32>().ok())
+            .flatten()
     };
-    if hours > 14 || minutes > 59 {
-        return None;
+    let parts = match digits.split_once(':') {
+        Some((h, m)) if m.len() == 2 => number(h).zip(number(m)),
+        Some(_) => None,
+        None if digits.len() == 4 => digits
+            .get(..2)
+            .and_then(number)
+            .zip(digits.get(2..).and_then(number)),
+        None => number(digits).map(|h| (h, 0)),
+    };
+    let seconds = parts
+        .filter(|&(_, minutes)| minutes < 60)
+        .map(|(hours, minutes)| sign * (hours * 3600 + minutes * 60))
+        .filter(|seconds| (-12 * 3600..=14 * 3600).contains(seconds));
+    match seconds.and_then(FixedOffset::east_opt) {
+        Some(offset) => Ok(Some(offset)),
+        None => Err(EXPECTED.to_string()),
     }
-    FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60))
 }
 
 #[cfg(test)]
@@ -197,7 +256,18 @@ mod tests {
         assert_eq!(offset_of("CEST"), Some(120));
         assert_eq!(offset_of("EST"), Some(-300));
         assert_eq!(offset_of("EDT"), Some(-240));
-        assert_eq!(offset_of("UTC+15"), None);
+        assert_eq!(offset_of("UTC+14"), Some(840));
+        assert_eq!(offset_of("UTC-12"), Some(-720));
+        for beyond in [
+            "UTC+", "UTC+15", "UTC+99", "UTC-13", "GMT+5:75", "UTC+3h", "UTC+123",
+        ] {
+            let error = zone(beyond).unwrap_err();
+            assert!(
+                error.contains(beyond) && error.contains("UTC-12 to UTC+14"),
+                "{beyond}: {error}"
+            );
+        }
+        assert_eq!(zone("UTCX"), Ok(None));
     }
 
     #[test]
@@ -205,10 +275,24 @@ mod tests {
         let berlin = zone("Europe/Berlin").unwrap().unwrap();
         let winter = "2022-12-01T13:50:00".parse().unwrap();
         let summer = "2025-06-23T13:50:00".parse().unwrap();
-        assert_eq!(berlin.at(winter).unwrap().offset().local_minus_utc(), 3600);
-        assert_eq!(berlin.at(summer).unwrap().offset().local_minus_utc(), 7200);
+        let offset = |local| berlin.at(local).unwrap().moment.offset().local_minus_utc();
+        assert_eq!(offset(winter), 3600);
+        assert_eq!(offset(summer), 7200);
+        assert_eq!(berlin.at(winter).unwrap().ambiguous, None);
         let skipped = "2025-03-30T02:30:00".parse().unwrap();
-        assert!(berlin.at(skipped).unwrap_err().contains("Europe/Berlin"));
+        let error = berlin.at(skipped).unwrap_err();
+        assert!(
+            error.contains("Europe/Berlin") && error.contains("from UTC+01:00 to UTC+02:00"),
+            "{error}"
+        );
+        // The night the clocks go back, 02:30 comes twice: the first is taken, and told.
+        let twice = berlin.at("2022-10-30T02:30:00".parse().unwrap()).unwrap();
+        assert_eq!(twice.moment.to_rfc3339(), "2022-10-30T02:30:00+02:00");
+        let told = twice.ambiguous.unwrap();
+        assert!(
+            told.contains("twice") && told.contains("UTC+02:00") && told.contains("UTC+01:00"),
+            "{told}"
+        );
         assert!(
             zone("Europe/Atlantis")
                 .unwrap_err()

@@ -13,6 +13,9 @@ use super::schedule;
 use super::sdgs;
 use super::{ImportError, ImportWarning};
 
+mod page;
+mod particulars;
+
 /// Where the lines being read go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Place {
@@ -76,14 +79,14 @@ pub(crate) fn read(text: &str) -> Result<(Session, Vec<ImportWarning>), ImportEr
         reader.warn(1, "the text is empty; nothing to import");
         return Ok((reader.session, reader.warnings));
     };
-    let repeat_at = top
-        .title
-        .map_or(lines.len(), |title| repeated_page(&lines, title));
-    for line in lines.get(top.body..repeat_at).unwrap_or_default() {
+    let mut lines = lines;
+    let again = page::starts_over(&mut lines, &top);
+    let end = again.as_ref().map_or(lines.len(), |again| again.at);
+    for line in lines.get(top.body..end).unwrap_or_default() {
         reader.line(line);
     }
-    if let Some(title) = top.title.and_then(|at| lines.get(at)) {
-        reader.keep_repeat(lines.get(repeat_at..).unwrap_or_default(), title);
+    if let Some(again) = &again {
+        reader.keep_repeat(lines.get(again.at..).unwrap_or_default(), again);
     }
     reader.finish(lines.first().map_or(1, |l| l.number))?;
     Ok((reader.session, reader.warnings))
@@ -92,74 +95,6 @@ pub(crate) fn read(text: &str) -> Result<(Session, Vec<ImportWarning>), ImportEr
 impl Reader {
     fn warn(&mut self, line: usize, message: impl Into<String>) {
         self.warnings.push(ImportWarning::new(line, message));
-    }
-
-    /// Reads the code and title; returns where they and the body are. A page saved from the web
-    /// may start with its navigation, so a later line with a session code wins over the first
-    /// line, and what came before it is kept as a section. The code may stand alone with the
-    /// title on the next line; a page copied from its roster down has neither.
-    fn title(&mut self, lines: &[Line]) -> Option<Top> {
-        let first = lines.first()?;
-        let coded = lines
-            .iter()
-            .take(60)
-            .take_while(|l| {
-                is_numbered_role(&l.text).is_none() && !date_line::looks_like_date_line(&l.text)
-            })
-            .position(|l| schedule::code_and_title(&l.text).is_some());
-        let at = match coded {
-            Some(at) if at > 0 => {
-                let skipped: Vec<&str> = lines[..at].iter().map(|l| l.text.as_str()).collect();
-                self.session.info.sections.push(Section {
-                    heading: "Page header".into(),
-                    text: skipped.join("\n"),
-                });
-                self.warn(
-                    first.number,
-                    format!("{at} line(s) before the session title kept as \"Page header\""),
-                );
-                at
-            }
-            _ => 0,
-        };
-        let line = lines.get(at)?;
-        match schedule::code_and_title(&line.text) {
-            Some((code, title)) => {
-                self.session.info.code = code;
-                if !title.is_empty() {
-                    self.session.info.title = title;
-                    return Some(Top::at(at));
-                }
-                match lines.get(at + 1).filter(|next| could_be_title(&next.text)) {
-                    Some(next) => {
-                        self.session.info.title = next.text.clone();
-                        return Some(Top {
-                            title: Some(at),
-                            body: at + 2,
-                        });
-                    }
-                    None => self.warn(line.number, "no title after the session code"),
-                }
-            }
-            None if !could_be_title(&line.text) => {
-                self.warn(
-                    line.number,
-                    "no session code or title line: the page starts with its roster or a heading, so the title is unknown (`rapporteur show` lists what was read)",
-                );
-                return Some(Top {
-                    title: None,
-                    body: at,
-                });
-            }
-            None => {
-                self.warn(
-                    line.number,
-                    "no session code (like \"IGF 2022 WS #422\") on the first line; the line is taken as the title",
-                );
-                self.session.info.title = line.text.clone();
-            }
-        }
-        Some(Top::at(at))
     }
 
     fn line(&mut self, line: &Line) {
@@ -294,29 +229,6 @@ impl Reader {
         self.place = Place::Section(index);
     }
 
-    /// A second copy of the page is not read again (it would add its lines twice and its header
-    /// as people), but kept, whole, as a section, in case it differs from the first.
-    fn keep_repeat(&mut self, repeat: &[Line], title: &Line) {
-        let Some(first) = repeat.first() else {
-            return;
-        };
-        self.warn(
-            first.number,
-            format!(
-                "the page starts over here (it repeats the title on line {}): pasted twice? The repeat is kept as the section \"Repeated page\", not read again",
-                title.number
-            ),
-        );
-        let mut text = String::new();
-        for line in repeat {
-            append(&mut text, &line.text, line.blanks_before);
-        }
-        self.session.info.sections.push(Section {
-            heading: "Repeated page".into(),
-            text,
-        });
-    }
-
     /// The index of the "Description" section, made if the page has none yet.
     fn description(&mut self) -> usize {
         let sections = &mut self.session.info.sections;
@@ -403,82 +315,6 @@ impl Reader {
         }
     }
 
-    fn date(&mut self, line: &Line) {
-        self.date_text = Some(line.text.clone());
-        match date_line::parse_date_line(&line.text) {
-            Ok(when) => {
-                if !when.zone_given {
-                    self.warn(
-                        line.number,
-                        "the date line gives no time zone; its times are read as UTC",
-                    );
-                }
-                if when.end.is_some_and(|end| end < when.start) {
-                    self.warn(
-                        line.number,
-                        "the session ends before it starts; the end is left out",
-                    );
-                }
-                self.session.info.start = Some(when.start);
-                self.session.info.end = when.end.filter(|end| *end >= when.start);
-            }
-            Err(why) => {
-                self.warn(
-                    line.number,
-                    format!(
-                        "could not read the date and time in \"{}\": {why}; {}",
-                        line.text,
-                        date_line::EXPECTED
-                    ),
-                );
-                self.session.info.sections.push(Section {
-                    heading: "Date".into(),
-                    text: line.text.clone(),
-                });
-            }
-        }
-    }
-
-    fn format(&mut self, number: usize, format: String, minutes: Option<u32>) {
-        if self.session.info.format.as_ref() == Some(&format) {
-            self.warn(number, "the format line again; read once");
-        } else if let Some(kept) = &self.session.info.format {
-            self.warn(
-                number,
-                format!("a second format \"{format}\"; kept \"{kept}\""),
-            );
-        } else {
-            self.session.info.format = Some(format);
-            self.format_line = Some(number);
-        }
-        if let Some(minutes) = minutes {
-            self.set_duration(number, minutes);
-        }
-        self.place = Place::Loose;
-    }
-
-    fn duration(&mut self, number: usize, text: &str) {
-        match schedule::duration(text) {
-            Some(minutes) => self.set_duration(number, minutes),
-            None => self.warn(
-                number,
-                format!("could not read the duration \"{text}\" as minutes"),
-            ),
-        }
-    }
-
-    fn set_duration(&mut self, number: usize, minutes: u32) {
-        match self.session.info.duration_minutes {
-            Some(kept) if kept != minutes => self.warn(
-                number,
-                format!(
-                    "the page gives {minutes} minutes here and {kept} minutes before; kept {kept}"
-                ),
-            ),
-            _ => self.session.info.duration_minutes = Some(minutes),
-        }
-    }
-
     fn finish(&mut self, first_line: usize) -> Result<(), ImportError> {
         let mut roster = Roster::default();
         for placed in roles::place(&self.roster, self.gap) {
@@ -560,59 +396,6 @@ fn is_numbered_question(text: &str) -> bool {
     text.trim_start_matches('(')
         .starts_with(|c: char| c.is_ascii_digit())
         && questions::strip_marker(text).is_some_and(|rest| rest.ends_with('?'))
-}
-
-/// Where the title is (if the page has one) and where the body starts.
-struct Top {
-    title: Option<usize>,
-    body: usize,
-}
-
-impl Top {
-    fn at(title: usize) -> Top {
-        Top {
-            title: Some(title),
-            body: title + 1,
-        }
-    }
-}
-
-/// Whether a first line can be a title: not a roster line, a heading, a date or a format line,
-/// which a page copied from lower down starts with.
-fn could_be_title(text: &str) -> bool {
-    is_numbered_role(text).is_none()
-        && headings::standalone(text, false).is_none()
-        && headings::inline(text, false).is_none()
-        && !date_line::looks_like_date_line(text)
-        && schedule::format_line(text).is_none()
-}
-
-/// Where a page pasted twice starts over: the first later line that repeats the title line, or the
-/// lines before it that repeat the page header too. `lines.len()` if the page does not repeat.
-fn repeated_page(lines: &[Line], title_at: usize) -> usize {
-    let Some(title) = lines.get(title_at) else {
-        return lines.len();
-    };
-    let Some(again) = lines
-        .iter()
-        .skip(title_at + 1)
-        .position(|l| l.text == title.text)
-        .map(|p| p + title_at + 1)
-    else {
-        return lines.len();
-    };
-    let header = &lines[..title_at];
-    let before = again
-        .checked_sub(header.len())
-        .and_then(|start| lines.get(start..again));
-    match before {
-        Some(repeated)
-            if !header.is_empty() && repeated.iter().zip(header).all(|(a, b)| a.text == b.text) =>
-        {
-            again - header.len()
-        }
-        _ => again,
-    }
 }
 
 /// "Organizer 1: ...", "Speaker 2: ...": the place and what follows the colon.
