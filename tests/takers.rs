@@ -370,3 +370,59 @@ fn break_out_groups_of_two_takers_are_exported_group_by_group() {
         "{anonymous}"
     );
 }
+
+/// Two takers (Bruna in the room, Ana for two groups) and three break-out groups, as checked in:
+/// the final report has a section per group, in the order they were made, each with its members,
+/// its taker and only its own notes, whichever taker wrote them.
+#[test]
+fn a_fixture_of_two_takers_and_three_groups_exports_a_section_per_group() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/breakout/ws222.ron");
+    let report = ok(rapporteur(&["export", arg(&fixture), "final"]));
+    let sections: Vec<&str> = report.split("### Break-out group: ").skip(1).collect();
+    let names: Vec<&str> = sections
+        .iter()
+        .map(|s| s.lines().next().unwrap_or_default())
+        .collect();
+    assert_eq!(names, ["Access", "Skills", "Policy"], "{report}");
+    let expected = [
+        (
+            "Members: Livia Sobota, Alexandra Paulus.",
+            "Notes taken by Bruna Toso.",
+            [
+                "Rural schools still pay per megabyte",
+                "Community networks fill the gap",
+            ],
+        ),
+        (
+            "Members: Veni Markovski, Omar Haddad.",
+            "Notes taken by Ana Silva.",
+            [
+                "Digital literacy must start",
+                "Who pays for training the trainers?",
+            ],
+        ),
+        (
+            "Members: Mei Chen, Kwame Mensah.",
+            "Notes taken by Ana Silva.",
+            [
+                "Universal service funds sit unspent",
+                "Spend the funds on last-mile access",
+            ],
+        ),
+    ];
+    for (section, (members, taker, notes)) in sections.iter().zip(expected) {
+        // A section ends where the next heading begins.
+        let section = section.split("\n## ").next().unwrap_or_default();
+        assert!(section.contains(members), "{section}");
+        assert!(section.contains(taker), "{section}");
+        assert_eq!(section.matches("\n- ").count(), 2, "{section}");
+        for note in notes {
+            assert_eq!(section.matches(note).count(), 1, "{note} in {section}");
+        }
+    }
+    // The plenary note, in no group, is with the audience's questions and in no group's section.
+    let plenary = "A plenary question from the chat on affordability";
+    assert_eq!(report.matches(plenary).count(), 1, "{report}");
+    assert!(!sections.iter().any(|s| s.contains(plenary)));
+}

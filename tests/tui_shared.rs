@@ -159,6 +159,31 @@ fn another_takers_note_is_not_corrected_or_deleted_here() {
 }
 
 #[test]
+fn a_sync_tools_copy_that_appears_is_told_once_and_not_read() {
+    let (_dir, path, mut app, mut store) = shared();
+    let note = anas_note("only once");
+    append(&anas_journal(&path), &line(&Change::Note(note.clone())));
+    others_wrote(&mut app, &mut store);
+    let folder = SessionPaths::new(&path).folder;
+    let copy = folder.join("takers/ana-silva.notes.sync-conflict-20221201-140501-ABCDEFG.ron");
+    std::fs::copy(anas_journal(&path), &copy).unwrap();
+    let first = folder.join("notes.sync-conflict-20221201-140502-HIJKLMN.ron");
+    std::fs::write(&first, line(&Change::Note(anas_note("a stray")))).unwrap();
+
+    others_wrote(&mut app, &mut store);
+    assert_eq!(
+        app.recording.session.notes.len(),
+        1,
+        "the copies are not read"
+    );
+    let status = app.ui.status.message.clone().unwrap_or_default();
+    assert_eq!(status.matches("not read").count(), 2, "{status}");
+    app.ui.status.message = None;
+    others_wrote(&mut app, &mut store);
+    assert_eq!(app.ui.status.message, None, "told once");
+}
+
+#[test]
 fn a_joined_taker_sees_the_first_takers_newcomers_on_the_roster() {
     let (_dir, path) = scratch();
     drop(Store::create(&path, &workshop()).unwrap());

@@ -143,7 +143,10 @@ pub fn merge(mut copies: Vec<Copy>) -> Merged {
         .count();
     for note in &merged.notes {
         for (copy, session) in copies.iter().zip(&alone) {
-            if let Some(other) = session.note(note.id).filter(|other| *other != note) {
+            // A copy that never corrected the note only has it as first written: no conflict.
+            let corrected_otherwise =
+                |other: &&super::Note| other.edited.is_some() && *other != note;
+            if let Some(other) = session.note(note.id).filter(corrected_otherwise) {
                 summary.conflicts.push(EditConflict {
                     id: note.id,
                     kept: note.text.clone(),
@@ -312,13 +315,85 @@ mod tests {
             changes: vec![Change::Note(note.clone()), Change::Edit(edit.clone())],
         };
         let merged = merge(vec![copy("late.ron", &late), copy("early.ron", &early)]);
-        let session = replayed(&merged.header, merged.changes);
+        let session = replayed(&merged.header, merged.changes.clone());
         assert_eq!(session.notes.len(), 1);
         assert_eq!(session.notes[0].text, "said, late fix");
         assert_eq!(merged.summary.in_several, 1);
         assert_eq!(merged.summary.conflicts.len(), 1);
         assert_eq!(merged.summary.conflicts[0].other, "said, early fix");
         assert_eq!(merged.summary.conflicts[0].other_copy, "early.ron");
+        // The edit that lost is still in the merged journal: the note's history keeps it.
+        assert!(merged.changes.contains(&Change::Edit(early)));
+        assert!(merged.changes.contains(&Change::Edit(late)));
+    }
+
+    #[test]
+    fn a_copy_that_never_corrected_a_note_is_no_conflict() {
+        let note = Note::new(at(5), None, vec![], NoteKind::Remark, "said", "A");
+        let mut fixed = note.clone();
+        fixed.text = "said, fixed".into();
+        fixed.edited = Some(at(10));
+        let copy = |name: &str, changes: Vec<Change>| Copy {
+            name: name.into(),
+            header: header(&["Livia Sobota"]),
+            changes,
+        };
+        let merged = merge(vec![
+            copy("plain.ron", vec![Change::Note(note.clone())]),
+            copy("fixed.ron", vec![Change::Note(note), Change::Edit(fixed)]),
+        ]);
+        assert_eq!(merged.summary.conflicts, vec![]);
+        assert_eq!(merged.summary.in_several, 1);
+    }
+
+    #[test]
+    fn the_same_newcomer_added_by_two_takers_is_one_person() {
+        let newcomer = |id: u32, name: &str| Change::Person {
+            person: Person::new(PersonId(id), name),
+            at: at(1),
+        };
+        let said = |id: u32, taker: &str| {
+            let speaker = Some(Speaker::Person(PersonId(id)));
+            Note::new(at(2), speaker, vec![], NoteKind::Remark, "n", taker)
+        };
+        let (room, chat) = (said(0x8001_0001, "A"), said(0x8002_0001, "B"));
+        let copy = |name: &str, changes: Vec<Change>| Copy {
+            name: name.into(),
+            header: header(&["Livia Sobota"]),
+            changes,
+        };
+        // In two copies, and twice in one copy (two takers of one folder), spelt apart.
+        let merged = merge(vec![
+            copy(
+                "room.ron",
+                vec![
+                    newcomer(0x8001_0001, "José Pérez"),
+                    Change::Note(room.clone()),
+                ],
+            ),
+            copy(
+                "chat.ron",
+                vec![
+                    newcomer(0x8002_0001, "jose perez"),
+                    newcomer(0x8003_0001, "JOSÉ PÉREZ"),
+                    Change::Note(chat.clone()),
+                ],
+            ),
+        ]);
+        let names: Vec<&str> = merged
+            .header
+            .people
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["Livia Sobota", "José Pérez"]);
+        let session = replayed(&merged.header, merged.changes);
+        let speaker = |id| session.note(id).and_then(|n| n.speaker);
+        assert_eq!(speaker(room.id), speaker(chat.id));
+        assert_eq!(
+            session.speaker_name(speaker(room.id).unwrap()),
+            "José Pérez"
+        );
     }
 
     #[test]
