@@ -228,3 +228,67 @@ fn without_a_watcher_the_folder_is_polled() {
             .expect("a poll within the deadline");
     }
 }
+
+#[test]
+fn a_chord_sets_the_break_out_group_that_new_notes_carry() {
+    let (_dir, path) = scratch();
+    drop(Store::create(&path, &workshop()).unwrap());
+    let alt = |c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT));
+    let keys = |text: &str| {
+        text.chars()
+            .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+            .collect::<Vec<_>>()
+    };
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    {
+        let (mut app, mut store) =
+            rapporteur::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
+        step(&mut app, &mut store, Some(alt('j')), moment());
+        assert!(app.ui.overlay.is_none(), "no groups: no picker");
+        let status = app.ui.status.message.clone().unwrap_or_default();
+        assert!(status.contains("no break-out groups"), "{status}");
+    }
+    for name in ["Access", "Skills"] {
+        common::ok(common::rapporteur(&[
+            "group",
+            "add",
+            common::arg(&path),
+            name,
+        ]));
+    }
+    let (mut app, mut store) =
+        rapporteur::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
+    step(&mut app, &mut store, Some(alt('j')), moment());
+    for event in keys("skil").into_iter().chain([enter.clone()]) {
+        step(&mut app, &mut store, Some(event), moment());
+    }
+    assert_eq!(app.ui.group.as_deref(), Some("Skills"));
+    assert!(screen(&app).contains("group: Skills"));
+    for event in keys("who trains the trainers")
+        .into_iter()
+        .chain([enter.clone()])
+    {
+        step(&mut app, &mut store, Some(event), moment());
+    }
+    // Back to the plenary: the first item.
+    step(&mut app, &mut store, Some(alt('j')), moment());
+    step(&mut app, &mut store, Some(enter.clone()), moment());
+    assert_eq!(app.ui.group, None);
+    for event in keys("a plenary note").into_iter().chain([enter]) {
+        step(&mut app, &mut store, Some(event), moment());
+    }
+    drop(store);
+    let (session, _) = Store::read(&path).unwrap();
+    let groups: Vec<(&str, Option<&str>)> = session
+        .notes
+        .iter()
+        .map(|n| (n.text.as_str(), n.group.as_deref()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("who trains the trainers", Some("Skills")),
+            ("a plenary note", None)
+        ]
+    );
+}

@@ -79,6 +79,8 @@ pub enum Action {
     OpenSpeakerPicker,
     OpenAbsencePicker,
     OpenAddPerson,
+    /// Choose the break-out group the notes typed from now on are taken in.
+    OpenGroupPicker,
 
     // Review.
     Select(Move),

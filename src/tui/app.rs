@@ -32,6 +32,9 @@ pub struct Ui {
     pub status: Status,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// The break-out group the notes typed now are taken in (None: the plenary); the header
+    /// shows it.
+    pub group: Option<String>,
 }
 
 /// Which screen is up: the live one (notes) or the report one (drafting).
@@ -71,6 +74,7 @@ impl App {
                 status: Status::default(),
                 keymap: Keymap::default(),
                 theme,
+                group: None,
             },
         }
     }

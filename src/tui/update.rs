@@ -103,6 +103,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             open_picker(app, purpose);
         }
         Action::OpenAbsencePicker => open_picker(app, Purpose::Absence),
+        Action::OpenGroupPicker if app.recording.session.groups.is_empty() => {
+            app.tell("this session has no break-out groups; `rapporteur group add` makes one")
+        }
+        Action::OpenGroupPicker => open_picker(app, Purpose::Group),
         Action::OpenAddPerson => app.ui.overlay = Some(Overlay::AddPerson(Box::default())),
         Action::Select(step) => {
             app.ui.focus = Focus::Timeline;

@@ -152,7 +152,7 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             app.ui.status.message = Some("note corrected".into());
         }
         None => {
-            let note = Note::new(
+            let mut note = Note::new(
                 editor.started.unwrap_or(app.recording.now),
                 editor.speaker,
                 editor.questions.clone(),
@@ -160,6 +160,7 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
                 text,
                 app.recording.session.taker.clone(),
             );
+            note.group = app.ui.group.clone();
             let id = note.id;
             app.recording.record(Change::Note(note), fx);
             app.recording.refresh_stats();

@@ -18,7 +18,7 @@ use crate::tui::live::review::refilter;
 use crate::tui::report;
 
 use form::PersonForm;
-use picker::{Picker, Purpose};
+use picker::{Choice, Picker, Purpose};
 use preview::Preview;
 
 pub enum Overlay {
@@ -120,9 +120,14 @@ pub fn search_changed(app: &mut App) {
 pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
     match app.ui.overlay.take() {
         Some(Overlay::Picker(picker)) => {
-            let Some(speaker) = picker.chosen() else {
-                app.ui.overlay = Some(Overlay::Picker(picker));
-                return;
+            let chosen = picker.chosen();
+            let speaker = match chosen {
+                Some(Choice::Speaker(speaker)) => speaker,
+                Some(Choice::Group(group)) => return set_group(app, group),
+                None => {
+                    app.ui.overlay = Some(Overlay::Picker(picker));
+                    return;
+                }
             };
             match picker.purpose {
                 Purpose::Floor | Purpose::NoteSpeaker => give_floor(app, Some(speaker), fx),
@@ -132,6 +137,7 @@ pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
                     refilter(app);
                 }
                 Purpose::Absence => toggle_absent(app, speaker, fx),
+                Purpose::Group => {}
             }
         }
         Some(Overlay::AddPerson(mut form)) => {
@@ -184,6 +190,15 @@ pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
         Some(Overlay::Search(_)) => app.ui.focus = Focus::Timeline,
         other => app.ui.overlay = other,
     }
+}
+
+/// The group the notes typed from now on carry; the header shows it.
+fn set_group(app: &mut App, group: Option<String>) {
+    app.tell(match &group {
+        Some(name) => format!("notes from now on are taken in the break-out group {name}"),
+        None => "notes from now on are taken in the plenary, in no group".to_string(),
+    });
+    app.ui.group = group;
 }
 
 fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {

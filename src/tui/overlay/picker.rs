@@ -1,5 +1,5 @@
-//! A list of speakers to choose from, narrowed by typing: for rosters longer than nine, for
-//! filtering the timeline by speaker, and for marking people absent.
+//! A list to choose from, narrowed by typing: speakers (for rosters longer than nine, for
+//! filtering the timeline by speaker, and for marking people absent) or break-out groups.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,6 +22,16 @@ pub enum Purpose {
     NoteSpeaker,
     SpeakerFilter,
     Absence,
+    /// The break-out group the notes typed from now on are taken in.
+    Group,
+}
+
+/// What an item of the list stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Choice {
+    Speaker(Speaker),
+    /// A break-out group by name; None is the plenary, no group.
+    Group(Option<String>),
 }
 
 pub struct Picker {
@@ -35,7 +45,7 @@ pub struct Picker {
 }
 
 pub struct Item {
-    pub speaker: Speaker,
+    pub choice: Choice,
     pub label: String,
     pub detail: String,
     /// Folded once, so filtering does not fold on every key.
@@ -44,6 +54,9 @@ pub struct Item {
 
 impl Picker {
     pub fn new(purpose: Purpose, session: &Session) -> Self {
+        if purpose == Purpose::Group {
+            return Self::of(purpose, groups(session));
+        }
         let people = session.roster().map(|p| {
             let mut detail = Vec::new();
             if p.marked_absent() {
@@ -51,17 +64,25 @@ impl Picker {
             }
             detail.extend(p.affiliation.clone());
             detail.extend(p.roles.iter().map(|r| r.label().to_string()));
-            (Speaker::Person(p.id), p.name.clone(), detail.join(", "))
+            (
+                Choice::Speaker(Speaker::Person(p.id)),
+                p.name.clone(),
+                detail.join(", "),
+            )
         });
         let audiences = [Speaker::Audience, Speaker::Online]
             .into_iter()
             .filter(|_| purpose != Purpose::Absence)
-            .map(|s| (s, session.speaker_name(s), String::new()));
-        let items: Vec<Item> = people
-            .chain(audiences)
-            .map(|(speaker, label, detail)| Item {
+            .map(|s| (Choice::Speaker(s), session.speaker_name(s), String::new()));
+        Self::of(purpose, people.chain(audiences).collect())
+    }
+
+    fn of(purpose: Purpose, items: Vec<(Choice, String, String)>) -> Self {
+        let items: Vec<Item> = items
+            .into_iter()
+            .map(|(choice, label, detail)| Item {
                 folded: fold(&format!("{label} {detail}")),
-                speaker,
+                choice,
                 label,
                 detail,
             })
@@ -82,6 +103,7 @@ impl Picker {
             Purpose::NoteSpeaker => "The note's speaker",
             Purpose::SpeakerFilter => "Show the notes of",
             Purpose::Absence => "Mark absent or present",
+            Purpose::Group => "Notes from now on are taken in",
         }
     }
 
@@ -94,10 +116,10 @@ impl Picker {
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 
-    pub fn chosen(&self) -> Option<Speaker> {
+    pub fn chosen(&self) -> Option<Choice> {
         self.shown
             .get(self.selected)
-            .map(|&i| self.items[i].speaker)
+            .map(|&i| self.items[i].choice.clone())
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer, theme: &Theme) {
@@ -153,4 +175,27 @@ impl Picker {
             .collect();
         Paragraph::new(lines).render(list, buf);
     }
+}
+
+/// The plenary first, then the session's groups with their members and taker.
+fn groups(session: &Session) -> Vec<(Choice, String, String)> {
+    let plenary = (
+        Choice::Group(None),
+        "No group (the plenary)".to_string(),
+        String::new(),
+    );
+    let groups = session.groups.iter().map(|group| {
+        let mut detail: Vec<String> = group
+            .members
+            .iter()
+            .map(|id| session.speaker_name(Speaker::Person(*id)))
+            .collect();
+        detail.extend(group.taker.as_ref().map(|t| format!("notes: {t}")));
+        (
+            Choice::Group(Some(group.name.clone())),
+            group.name.clone(),
+            detail.join(", "),
+        )
+    });
+    std::iter::once(plenary).chain(groups).collect()
 }

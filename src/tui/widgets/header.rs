@@ -24,7 +24,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (false, true) => info.code.clone(),
         (true, true) => "Untitled session".to_string(),
     };
-    let segment = segment(app);
+    let mut segment = segment(app);
+    if let Some(group) = &app.ui.group {
+        // Before the segment: every note typed now carries it.
+        segment = format!("group: {} · {segment}", crate::text::visible(group));
+    }
     // The segment and the plan matter more during the session than the end of a long title.
     let room = usize::from(area.width).saturating_sub(width(&segment) + 2);
     let first = Line::from(vec![
