@@ -69,6 +69,8 @@ fn a_rebound_save_shows_in_the_hints_and_the_help_and_works() {
     let note = app.recording.session.notes.last().unwrap();
     assert_eq!(note.text, "one\ntwo");
 
+    // Tall enough for the help to reach the editor's keys without scrolling.
+    act(&mut app, Action::Resize(100, 40));
     act(&mut app, Action::ToggleHelp);
     let help = screen(&app);
     assert!(help.contains("Ctrl+s"), "{help}");

@@ -98,7 +98,7 @@ proptest! {
         width in 1u16..=250,
         height in 1u16..=80,
         typing in text(),
-        view in 0usize..10,
+        view in 0usize..11,
     ) {
         let mut app = app(session, width, height);
         app.ui.editor.text.insert_str(&typing);
@@ -135,6 +135,7 @@ proptest! {
                 act(&mut app, Action::OpenPreview);
                 act(&mut app, Action::OverlayMove(Move::PageDown));
             }
+            10 => { update(&mut app, Action::ToggleBalance); }
             _ => {}
         }
         let screen = screen(&app);

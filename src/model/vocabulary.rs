@@ -140,6 +140,33 @@ vocabulary! {
     }
 }
 
+impl StakeholderGroup {
+    /// At most ten columns, for a roster row or a bar's label.
+    pub fn short(self) -> &'static str {
+        match self {
+            StakeholderGroup::Government => "Government",
+            StakeholderGroup::CivilSociety => "Civil soc.",
+            StakeholderGroup::PrivateSector => "Private",
+            StakeholderGroup::TechnicalCommunity => "Technical",
+            StakeholderGroup::IntergovernmentalOrganization => "IGO",
+        }
+    }
+}
+
+impl RegionalGroup {
+    /// At most eight columns, for a roster row or a bar's label.
+    pub fn short(self) -> &'static str {
+        match self {
+            RegionalGroup::African => "African",
+            RegionalGroup::AsiaPacific => "Asia-Pac",
+            RegionalGroup::EasternEuropean => "EEG",
+            RegionalGroup::Grulac => "GRULAC",
+            RegionalGroup::Weog => "WEOG",
+            RegionalGroup::IntergovernmentalOrganization => "IGO",
+        }
+    }
+}
+
 // The enum comes from `vocabulary!`, which cannot mark a `#[default]` variant.
 #[allow(clippy::derivable_impls)]
 impl Default for NoteKind {

@@ -5,12 +5,14 @@
 use chrono::TimeDelta;
 
 use super::{GroupTally, Stats};
-use crate::model::{Gender, Session, Speaker};
+use crate::model::{Gender, Session, Speaker, StakeholderGroup};
 
 /// One bar: a group's floor time and its share of its section's time, in whole percent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bar {
     pub label: String,
+    /// The label in at most ten columns, for a narrow panel.
+    pub short: String,
     pub floor: TimeDelta,
     pub percent: i64,
 }
@@ -18,6 +20,8 @@ pub struct Bar {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
     pub title: &'static str,
+    /// The title in at most twenty columns.
+    pub short_title: &'static str,
     pub bars: Vec<Bar>,
 }
 
@@ -27,6 +31,8 @@ pub struct Coverage {
     pub title: String,
     pub notes: u32,
     pub floor: TimeDelta,
+    /// The stakeholder groups whose words the notes on it record.
+    pub groups: Vec<StakeholderGroup>,
 }
 
 impl Coverage {
@@ -55,16 +61,24 @@ pub fn percent(part: i64, whole: i64) -> i64 {
     }
 }
 
-fn section(title: &'static str, rows: impl Iterator<Item = (String, TimeDelta)>) -> Section {
-    let rows: Vec<(String, TimeDelta)> = rows.collect();
-    let whole: i64 = rows.iter().map(|(_, floor)| floor.num_seconds()).sum();
+/// A bar's label, its short form and its floor time.
+type Row = (&'static str, &'static str, TimeDelta);
+
+fn section(
+    (title, short_title): (&'static str, &'static str),
+    rows: impl Iterator<Item = Row>,
+) -> Section {
+    let rows: Vec<Row> = rows.collect();
+    let whole: i64 = rows.iter().map(|(_, _, floor)| floor.num_seconds()).sum();
     Section {
         title,
+        short_title,
         bars: rows
             .into_iter()
-            .map(|(label, floor)| Bar {
+            .map(|(label, short, floor)| Bar {
                 percent: percent(floor.num_seconds(), whole),
-                label,
+                label: label.to_string(),
+                short: short.to_string(),
                 floor,
             })
             .collect(),
@@ -72,16 +86,16 @@ fn section(title: &'static str, rows: impl Iterator<Item = (String, TimeDelta)>)
 }
 
 fn groups<G: Copy>(
-    title: &'static str,
+    title: (&'static str, &'static str),
     tallies: &[GroupTally<G>],
-    label: impl Fn(G) -> &'static str,
-    unknown: &'static str,
+    labels: impl Fn(G) -> (&'static str, &'static str),
+    unknown: (&'static str, &'static str),
 ) -> Section {
     section(
         title,
         tallies.iter().map(|g| {
-            let name = g.group.map_or(unknown, &label);
-            (name.to_string(), g.tally.floor)
+            let (label, short) = g.group.map_or(unknown, &labels);
+            (label, short, g.tally.floor)
         }),
     )
 }
@@ -89,24 +103,29 @@ fn groups<G: Copy>(
 pub fn balance(session: &Session, stats: &Stats) -> Balance {
     let sections = vec![
         groups(
-            "Stakeholder group",
+            ("Stakeholder group", "Stakeholder group"),
             &stats.stakeholder_groups,
-            |g| g.label(),
-            "Group not known",
+            |g| (g.label(), g.short()),
+            ("Group not known", "Not known"),
         ),
         groups(
-            "Regional group",
+            ("Regional group", "Regional group"),
             &stats.regional_groups,
-            |g| g.label(),
-            "Region not known",
+            |g| (g.label(), g.short()),
+            ("Region not known", "Not known"),
         ),
-        groups("Gender", &stats.genders, |g| g.label(), "Not recorded"),
+        groups(
+            ("Gender", "Gender"),
+            &stats.genders,
+            |g| (g.label(), g.label()),
+            ("Not recorded", "Unrecorded"),
+        ),
         section(
-            "Moderators, speakers, audience",
+            ("Moderators, speakers, audience", "Roles and audience"),
             stats
                 .parts
                 .iter()
-                .map(|p| (p.part.label().to_string(), p.tally.floor)),
+                .map(|p| (p.part.label(), p.part.short(), p.tally.floor)),
         ),
     ];
     let questions = stats
@@ -119,6 +138,7 @@ pub fn balance(session: &Session, stats: &Stats) -> Balance {
                 .map_or_else(String::new, |question| question.short().to_string()),
             notes: q.notes,
             floor: q.floor,
+            groups: q.stakeholder_groups.clone(),
         })
         .collect();
     let not_yet_heard = stats

@@ -2,6 +2,7 @@
 //! `stats` command, the live roster and the reports, so they never disagree.
 
 mod balance;
+mod open;
 mod timeline;
 
 pub use balance::{Balance, Bar, Coverage, Section, balance, percent, speakers_by_gender};
@@ -84,6 +85,16 @@ impl Part {
         }
     }
 
+    /// At most ten columns, for a narrow panel.
+    pub fn short(self) -> &'static str {
+        match self {
+            Part::Moderators => "Moderators",
+            Part::Speakers => "Speakers",
+            Part::OnsiteAudience => "Onsite",
+            Part::OnlineAudience => "Online",
+        }
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Part::Moderators => "moderators",
@@ -151,6 +162,9 @@ pub struct Stats {
     pub notes_without_question: u32,
     pub total_floor: TimeDelta,
     pub open_floor: Option<OpenFloor>,
+    /// The policy questions with notes taken in the open floor's turn: their floor time grows
+    /// with it (see [`Stats::count_on`]).
+    pub open_questions: Vec<u8>,
     /// When the count stopped: the end of the last turn, or the moment an open floor was counted to.
     pub counted_until: Option<DateTime<FixedOffset>>,
 }
@@ -338,6 +352,18 @@ pub fn compute(session: &Session, until: Until) -> Stats {
         }
     }
 
+    // The open floor's turn is the last one, started by the last floor change.
+    let open_turn = turns
+        .len()
+        .checked_sub(1)
+        .filter(|&last| open_floor.is_some() && turns[last].0 + 1 == session.floor.len());
+    let open_questions = questions
+        .iter()
+        .zip(&last_turn)
+        .filter(|(_, turn)| open_turn.is_some() && **turn == open_turn)
+        .map(|(q, _)| q.number)
+        .collect();
+
     let stakeholder_groups = group_by(session, &speakers, |p| p.stakeholder);
     let regional_groups = group_by(session, &speakers, |p| p.region);
     let genders = group_by(session, &speakers, |p| p.gender);
@@ -382,6 +408,7 @@ pub fn compute(session: &Session, until: Until) -> Stats {
             session.floor.last().map(|f| f.at)
         },
         open_floor,
+        open_questions,
     }
 }
 

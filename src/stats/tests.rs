@@ -355,3 +355,39 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #[test]
+    fn an_open_floor_counted_on_agrees_with_a_recount(
+        (mut session, changes, until) in random_session(),
+        later in 0i64..3000,
+    ) {
+        session.replay(changes);
+        let first = at("10:00") + TimeDelta::seconds(until);
+        let then = first + TimeDelta::seconds(later);
+        let mut counted_on = compute(&session, Until::Moment(first));
+        counted_on.count_on(&session, then);
+        prop_assert_eq!(counted_on, compute(&session, Until::Moment(then)));
+    }
+}
+
+#[test]
+fn the_questions_of_the_open_turn_gain_its_time_and_no_others() {
+    let mut session = roster();
+    session.replay(vec![
+        floor("10:00", Some(A)),
+        note("10:01", A, &[1]),
+        floor("10:05", Some(B)),
+        note("10:06", B, &[2]),
+    ]);
+    let mut stats = compute(&session, Until::Moment(at("10:10")));
+    assert_eq!(stats.open_questions, [2]);
+    assert!(stats.count_on(&session, at("10:20")));
+    assert_eq!(stats.person(PersonId(2)).floor, minutes(15));
+    assert_eq!(stats.questions[1].floor, minutes(15));
+    assert_eq!(stats.questions[0].floor, minutes(5));
+    assert_eq!(stats.total_floor, minutes(20));
+    // Never backwards: a clock stepped back leaves the count as it was.
+    assert!(!stats.count_on(&session, at("10:15")));
+    assert_eq!(stats.total_floor, minutes(20));
+}

@@ -81,6 +81,8 @@ pub enum Action {
     OpenAddPerson,
     /// Choose the break-out group the notes typed from now on are taken in.
     OpenGroupPicker,
+    /// Show or hide the balance panel: who had the floor, by group, region, gender and part.
+    ToggleBalance,
 
     // Review.
     Select(Move),

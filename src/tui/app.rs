@@ -26,6 +26,8 @@ pub struct Ui {
     pub editor: Editor,
     pub timeline: Timeline,
     pub focus: Focus,
+    /// The balance panel is up on the live screen.
+    pub balance: bool,
     pub overlay: Option<Overlay>,
     /// The report screen: the form, the field being edited.
     pub drafting: Drafting,
@@ -69,6 +71,7 @@ impl App {
                 editor,
                 timeline: Timeline::default(),
                 focus: Focus::Editor,
+                balance: false,
                 overlay: None,
                 drafting: Drafting::built_in(),
                 status: Status::default(),

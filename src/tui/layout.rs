@@ -13,6 +13,7 @@ use crate::model::{Note, Speaker};
 use crate::text::visible;
 
 use super::app::App;
+use super::live::Focus;
 use super::report::Pane;
 use super::widgets::text::wrap;
 use super::widgets::theme::{EDITED_MARK, kind_mark};
@@ -21,6 +22,10 @@ use super::widgets::theme::{EDITED_MARK, kind_mark};
 /// have no row left, and typing would go on unseen.
 pub const MIN_WIDTH: u16 = 30;
 pub const MIN_HEIGHT: u16 = 12;
+
+mod balance;
+
+pub use balance::{BalancePlan, MIN_COLUMN, Piece, Placed, balance_plan, piece_rows};
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
@@ -51,9 +56,14 @@ pub struct LiveAreas {
     pub roster: Rect,
     pub questions: Rect,
     pub timeline: Rect,
+    /// The balance panel; empty while it is hidden.
+    pub balance: Rect,
     pub editor: Rect,
     pub status: Rect,
 }
+
+/// From this width the balance panel goes beside the timeline; below it, in its place.
+const PANEL_BESIDE_FROM: u16 = 84;
 
 pub fn live(area: Rect, app: &App) -> LiveAreas {
     let editor_rows = if area.height >= 40 { 7 } else { 4 };
@@ -71,8 +81,18 @@ pub fn live(area: Rect, app: &App) -> LiveAreas {
     } else {
         0
     };
-    let [side, timeline] =
+    let [side, main] =
         Layout::horizontal([Constraint::Length(side), Constraint::Min(0)]).areas(body);
+    // Where there is no room for both, the timeline while it has the keys: they never act on
+    // notes out of sight.
+    let panel = match (app.ui.balance, app.ui.focus) {
+        (false, _) => 0,
+        (true, _) if main.width >= PANEL_BESIDE_FROM => (main.width / 2).min(64),
+        (true, Focus::Editor) => main.width,
+        (true, Focus::Timeline) => 0,
+    };
+    let [timeline, balance] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(panel)]).areas(main);
     let roster_rows = roster_entries(app).len() as u16 + 2;
     let question_rows = (app.recording.session.questions.len() as u16 + 2).min(side.height / 2);
     let [roster, questions] = Layout::vertical([
@@ -85,6 +105,7 @@ pub fn live(area: Rect, app: &App) -> LiveAreas {
         roster,
         questions,
         timeline,
+        balance,
         editor,
         status,
     }
@@ -360,6 +381,12 @@ pub fn speaker_at(app: &App, area: Rect, at: Position) -> Option<Speaker> {
         };
         (at.y >= top && at.y < top + height).then_some(speaker)
     })
+}
+
+/// The policy question under the pointer on the balance panel; `area` is the panel's box.
+pub fn balance_question_at(app: &App, area: Rect, at: Position) -> Option<u8> {
+    let balance = &app.recording.balance;
+    balance::question_in_panel(balance, &balance_plan(balance, inner(area)), at)
 }
 
 /// The number of the policy question under the pointer; `area` is the questions' box.

@@ -10,6 +10,7 @@ use ratatui::style::{Modifier, Style};
 
 use super::action::{Action, Effect, Reply};
 use super::app::{App, Screen};
+use super::layout;
 use super::live::{Focus, capture, others, pointer, review};
 use super::overlay::picker::{Picker, Purpose};
 use super::overlay::{self, Overlay};
@@ -108,6 +109,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::OpenGroupPicker => open_picker(app, Purpose::Group),
         Action::OpenAddPerson => app.ui.overlay = Some(Overlay::AddPerson(Box::default())),
+        Action::ToggleBalance => toggle_balance(app),
         Action::Select(step) => {
             app.ui.focus = Focus::Timeline;
             review::select(app, step);
@@ -181,6 +183,7 @@ pub fn reply(app: &mut App, reply: Reply) -> Vec<Effect> {
 }
 
 fn after_update(app: &mut App, message_before: Option<String>) {
+    app.recording.count();
     age_the_message(app, message_before);
     show_cursor_where_typing_goes(app);
     report::update::sync(app);
@@ -231,6 +234,16 @@ fn show_cursor_where_typing_goes(app: &mut App) {
     };
     if ui.editor.text.cursor_style() != style {
         ui.editor.text.set_cursor_style(style);
+    }
+}
+
+/// The panel takes the timeline's place where there is no room for both: the keys go back to
+/// the editor, not to notes out of sight.
+fn toggle_balance(app: &mut App) {
+    app.ui.balance = !app.ui.balance;
+    let out_of_sight = layout::live(app.ui.size, app).balance.is_empty();
+    if app.ui.balance && out_of_sight && app.ui.focus == Focus::Timeline {
+        app.ui.focus = Focus::Editor;
     }
 }
 

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, Screen};
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH, too_small};
-use super::live::{editor, questions, roster, timeline};
+use super::live::{balance, editor, questions, roster, timeline};
 use super::overlay::{Overlay, help};
 use super::report;
 use super::widgets::text::width;
@@ -59,6 +59,7 @@ impl Widget for &App {
                 roster::render(self, areas.roster, buf);
                 questions::render(self, areas.questions, buf);
                 timeline::render(self, areas.timeline, buf);
+                balance::render(self, areas.balance, buf);
                 editor::render(self, areas.editor, buf);
                 status::render(self, areas.status, buf);
             }

@@ -66,7 +66,6 @@ pub fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>)
         read_by: None,
     };
     app.recording.record(Change::Floor(change), fx);
-    app.recording.refresh_stats();
     let mut message = match speaker {
         Some(_) => format!("{name} has the floor"),
         None => "nobody has the floor".into(),
@@ -147,7 +146,6 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             note.normalise();
             app.recording.record(Change::Edit(note), fx);
             end_correction(app);
-            app.recording.refresh_stats();
             refilter(app);
             app.ui.status.message = Some("note corrected".into());
         }
@@ -163,7 +161,6 @@ pub fn commit(app: &mut App, fx: &mut Vec<Effect>) {
             note.group = app.ui.group.clone();
             let id = note.id;
             app.recording.record(Change::Note(note), fx);
-            app.recording.refresh_stats();
             app.ui.status.message = None;
             refilter(app);
             show_new_note(app, id);

@@ -2,8 +2,10 @@
 //!
 //! State here ([`Editor`], [`Timeline`]); changes in [`capture`] (the note being typed, the floor,
 //! tags, segments) and [`review`] (the timeline: moving, correcting, deleting, filtering); the
-//! parts drawn by [`editor`], [`roster`], [`questions`] and [`timeline`].
+//! parts drawn by [`editor`], [`roster`], [`questions`], [`timeline`] and [`balance`] (the panel
+//! shown with `Ui::balance`, from the figures [`crate::tui::recording::Recording::count`] keeps).
 
+pub mod balance;
 pub mod capture;
 pub mod editor;
 pub mod others;

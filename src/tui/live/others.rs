@@ -35,7 +35,8 @@ pub fn arrived(app: &mut App, news: News) {
             people += 1;
         }
     }
-    app.recording.refresh_stats();
+    // Newcomers are on the roster: the counts include them.
+    app.recording.changed();
     review::refilter(app);
     app.ui.timeline.selected = shown_index(app, selected).or(app.ui.timeline.selected);
     app.ui.timeline.bottom = bottom.and_then(|id| shown_index(app, Some(id)));

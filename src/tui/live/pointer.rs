@@ -25,7 +25,9 @@ pub fn mouse(app: &mut App, event: MouseEvent, fx: &mut Vec<Effect>) {
         MouseEventKind::Down(MouseButton::Left) => {
             if let Some(speaker) = layout::speaker_at(app, areas.roster, at) {
                 give_floor(app, Some(speaker), fx);
-            } else if let Some(number) = layout::question_at(app, areas.questions, at) {
+            } else if let Some(number) = layout::question_at(app, areas.questions, at)
+                .or_else(|| layout::balance_question_at(app, areas.balance, at))
+            {
                 toggle_question(app, number);
             } else if let Some(shown) = layout::note_at(app, timeline_inner, at) {
                 app.ui.focus = Focus::Timeline;

@@ -141,7 +141,6 @@ pub fn delete_selected(app: &mut App, fx: &mut Vec<Effect>) {
     let at = app.recording.now;
     app.recording.record(Change::Delete { id, at }, fx);
     app.recording.deleted.push(id);
-    app.recording.refresh_stats();
     refilter(app);
     let undo = app.ui.keymap.key_for(&Action::UndoDelete);
     app.tell(format!("note deleted; {undo} undoes"));
@@ -154,7 +153,6 @@ pub fn undo_delete(app: &mut App, fx: &mut Vec<Effect>) {
     };
     let at = app.recording.now;
     app.recording.record(Change::Restore { id, at }, fx);
-    app.recording.refresh_stats();
     refilter(app);
     let shown = app
         .recording

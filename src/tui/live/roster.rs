@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::model::{RegionalGroup, Role, Speaker, StakeholderGroup};
+use crate::model::{Role, Speaker};
 use crate::stats;
 
 use crate::tui::action::Action;
@@ -96,8 +96,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let mut detail = String::new();
         if let (true, Some(p)) = (inline_details, person) {
             let role = p.roles.first().map_or("", |r| short_role(*r));
-            let group = p.stakeholder.map_or("", short_stakeholder);
-            let region = p.region.map_or("", short_region);
+            let group = p.stakeholder.map_or("", |g| g.short());
+            let region = p.region.map_or("", |r| r.short());
             detail = format!(" {} {} {}", pad(role, 10), pad(group, 10), pad(region, 8));
         }
         let name_columns =
@@ -117,7 +117,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 .iter()
                 .map(|r| r.label().to_string())
                 .chain(p.stakeholder.map(|g| g.label().to_string()))
-                .chain(p.region.map(|r| short_region(r).to_string()))
+                .chain(p.region.map(|r| r.short().to_string()))
                 .chain(p.affiliation.clone())
                 .collect();
             let text = format!("  {}", parts.join(" · "));
@@ -134,26 +134,5 @@ fn short_role(role: Role) -> &'static str {
         Role::OnsiteModerator => "Moderator",
         Role::OnlineModerator => "Online mod",
         Role::Rapporteur => "Rapporteur",
-    }
-}
-
-fn short_stakeholder(group: StakeholderGroup) -> &'static str {
-    match group {
-        StakeholderGroup::Government => "Government",
-        StakeholderGroup::CivilSociety => "Civil soc.",
-        StakeholderGroup::PrivateSector => "Private",
-        StakeholderGroup::TechnicalCommunity => "Technical",
-        StakeholderGroup::IntergovernmentalOrganization => "IGO",
-    }
-}
-
-fn short_region(region: RegionalGroup) -> &'static str {
-    match region {
-        RegionalGroup::African => "African",
-        RegionalGroup::AsiaPacific => "Asia-Pac",
-        RegionalGroup::EasternEuropean => "EEG",
-        RegionalGroup::Grulac => "GRULAC",
-        RegionalGroup::Weog => "WEOG",
-        RegionalGroup::IntergovernmentalOrganization => "IGO",
     }
 }

@@ -154,7 +154,6 @@ pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
                         app.recording.quick_order.push(id);
                     }
                     app.recording.header_changed(fx);
-                    app.recording.refresh_stats();
                     let key = app
                         .recording
                         .roster_speakers()

@@ -15,7 +15,7 @@ use std::time::Instant;
 use chrono::{DateTime, FixedOffset, TimeDelta};
 
 use crate::model::{Change, NoteId, PersonId, Session, Speaker, fold};
-use crate::stats::{self, Stats, Until};
+use crate::stats::{self, Balance, Stats, Until};
 
 use super::action::{Effect, Moment};
 
@@ -32,10 +32,17 @@ pub struct Recording {
     /// The monotonic clock as last told by a tick: what the timers compare.
     pub mono: Instant,
     pub saving: Saving,
-    /// Floor times and question counts; recomputed only when what they count changes (a note
-    /// saved, deleted or restored, the floor or the roster), so typing and moving about never
-    /// walk the notes.
+    /// Bumped by every change to the session (a change applied, the roster or the clock
+    /// changed): the counts compare it.
+    pub generation: u64,
+    /// The `generation` that `stats` and `balance` were counted at.
+    counted_at: u64,
+    /// Floor times and question counts; recounted only when the session changed, so typing,
+    /// moving about and drawing never walk the notes. Between changes an open floor is counted
+    /// on as time passes, for a few additions.
     pub stats: Stats,
+    /// The balance panel's figures, derived from `stats` whenever they move.
+    pub balance: Balance,
     /// Bumped whenever a note is added, corrected, deleted or restored: caches compare it.
     pub notes_version: u64,
     /// Bumped whenever a report field's draft is applied to the session.
@@ -61,6 +68,7 @@ pub struct FoldedNotes {
 impl Recording {
     pub fn new(session: Session, at: Moment) -> Recording {
         let stats = stats::compute(&session, Until::Moment(at.wall));
+        let balance = stats::balance(&session, &stats);
         let quick_order = session.speaking_order();
         Recording {
             session,
@@ -68,7 +76,10 @@ impl Recording {
             now: at.wall,
             mono: at.mono,
             saving: Saving::default(),
+            generation: 0,
+            counted_at: 0,
             stats,
+            balance,
             notes_version: 0,
             drafts_version: 0,
             folded: FoldedNotes::default(),
@@ -77,8 +88,24 @@ impl Recording {
         }
     }
 
-    pub fn refresh_stats(&mut self) {
-        self.stats = stats::compute(&self.session, Until::Moment(self.now));
+    /// Something the counts depend on changed: they are recounted after this update.
+    pub fn changed(&mut self) {
+        self.generation += 1;
+    }
+
+    /// Brings the counts up to date, in `update` after every action: recounted if the session
+    /// changed, else the open floor counted on to now. The view only reads them.
+    pub fn count(&mut self) {
+        let moved = if self.counted_at != self.generation {
+            self.stats = stats::compute(&self.session, Until::Moment(self.now));
+            self.counted_at = self.generation;
+            true
+        } else {
+            self.stats.count_on(&self.session, self.now)
+        };
+        if moved {
+            self.balance = stats::balance(&self.session, &self.stats);
+        }
     }
 
     /// Floor time of a speaker up to now: the cached count plus the time since, for the speaker
@@ -116,13 +143,19 @@ impl Recording {
 
     /// The roster or the clock changed: the header is written again.
     pub fn header_changed(&mut self, fx: &mut Vec<Effect>) {
+        self.changed();
         self.saving.header_unsaved = true;
         fx.push(Effect::SaveHeader);
     }
 
     /// Applies a change to the session and tells the caches that depend on what it changed.
     pub fn apply(&mut self, change: Change) {
-        if matches!(change, Change::ReportField { .. }) {
+        self.changed();
+        // Participation figures are seeds of the report's fields, as drafts are their text.
+        if matches!(
+            change,
+            Change::ReportField { .. } | Change::Participation { .. }
+        ) {
             self.drafts_version += 1;
         }
         let changed_note = match &change {

@@ -91,6 +91,8 @@ pub fn open_as(
     if !messages.is_empty() {
         app.ui.status.message = Some(messages.join(" · "));
     }
+    // A restored draft changed the session: the first frame shows its counts.
+    app.recording.count();
     Ok((app, store))
 }
 
@@ -134,13 +136,13 @@ fn restore_draft<P: Persist>(app: &mut App, store: &mut P, mut draft: Recovery) 
         app.recording.session.people = header.people;
         app.recording.session.clock_started = header.clock_started;
         app.recording.saving.header_unsaved = true;
+        app.recording.changed();
     }
     for change in unsaved {
         // Applying a change twice is harmless: notes are replaced by id.
         app.recording.apply(change.clone());
         app.recording.saving.pending.push_back(change);
     }
-    app.recording.refresh_stats();
     let correction = draft.correction.take();
     // The main draft is always a new note: a correction travels in `correction`.
     draft.editing = None;

@@ -107,6 +107,18 @@ impl Theme {
         )
     }
 
+    /// A policy question nobody has addressed yet: it must stand out even without colour (a
+    /// text mark goes with it).
+    pub fn unaddressed(&self) -> Style {
+        self.pick(
+            Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        )
+    }
+
     pub fn ok(&self) -> Style {
         self.pick(Style::new().fg(Color::Green), Style::new())
     }
