@@ -82,6 +82,7 @@ fn bench(c: &mut Criterion) {
             anonymous: anonymous.then_some(Anonymity::GroupAndRegion),
             template: None,
             dirs: &dirs,
+            wrap: None,
         };
         c.bench_function(&format!("export 10,000 notes: {name}"), |b| {
             b.iter(|| report::export(black_box(&session), &profile, &options).unwrap())

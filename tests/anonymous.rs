@@ -287,6 +287,7 @@ fn export(session: &Session, report: Report, format: Format) -> String {
         anonymous: Some(Anonymity::GroupAndRegion),
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     let bytes = report::export_document(session, &profile, &options)
         .expect("export")
@@ -339,6 +340,7 @@ fn the_leak_check_sees_every_spelling() {
         anonymous: None,
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     let text = report::export(&session, &profile, &options).unwrap().text;
     assert!(!leaks(&text).is_empty());

@@ -179,3 +179,123 @@ fn a_word_document_is_written_to_a_named_file_only() {
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(&bytes[..4], b"PK\x03\x04", "a zip package");
 }
+
+/// Runs the binary's export on a session file of the test's own.
+fn export_of(session: &Path, words: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_rapporteur"))
+        .arg("export")
+        .arg(session)
+        .args(words)
+        .env("XDG_CONFIG_HOME", session.parent().unwrap())
+        .output()
+        .expect("the rapporteur binary runs")
+}
+
+/// Text with its runs of white space made single spaces.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The lines of a text report above its floor-time tables, which keep their columns.
+fn prose_lines(report: &str) -> Vec<&str> {
+    report.lines().take_while(|l| *l != "Floor time").collect()
+}
+
+#[test]
+fn a_text_report_is_a_paragraph_a_line_unless_wrap_asks_for_columns() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.ron");
+    let mut session = fixture::session();
+    let chinese = "陈静说：社区网络需要资金和频谱，地方政府应该支持农村地区的接入，监管机构也应该为社区网络保留频谱。";
+    session.notes.push(rapporteur::model::Note::new(
+        fixture::at("11:55"),
+        None,
+        vec![1],
+        rapporteur::model::NoteKind::Takeaway,
+        chinese,
+        "Aisha Rahman",
+    ));
+    drop(rapporteur::store::Store::create(&path, &session).unwrap());
+
+    let pasted = export_of(&path, &["final", "--format", "txt"]);
+    assert!(pasted.status.success(), "{}", stderr(&pasted));
+    let pasted = String::from_utf8(pasted.stdout).unwrap();
+    // Every long note the report quotes is whole on one line: nothing to unwrap after pasting.
+    let long: Vec<&str> = session
+        .notes
+        .iter()
+        .map(|n| n.text.trim())
+        .filter(|t| t.width() > 100 && flat(&pasted).contains(t))
+        .collect();
+    assert!(long.len() >= 5, "{long:?}");
+    for text in &long {
+        assert!(
+            pasted.lines().any(|line| line.contains(text)),
+            "split over lines: {text}"
+        );
+    }
+    assert!(prose_lines(&pasted).iter().any(|l| l.width() > 100));
+
+    let wrapped = export_of(&path, &["final", "--format", "txt", "--wrap", "50"]);
+    assert!(wrapped.status.success(), "{}", stderr(&wrapped));
+    let wrapped = String::from_utf8(wrapped.stdout).unwrap();
+    for line in prose_lines(&wrapped) {
+        // A heading is the title as it is; a single word wider than the page cannot be cut.
+        let one_word = !line.trim().contains(' ');
+        assert!(
+            line.width() <= 50 || one_word,
+            "{} columns: {line}",
+            line.width()
+        );
+    }
+    assert!(
+        wrapped
+            .lines()
+            .any(|l| l.contains("陈静说") && l.width() <= 50),
+        "CJK wraps by display columns"
+    );
+    // Underlines follow their heading's width.
+    let words = |report: &str| {
+        let lines = report.lines();
+        let text: Vec<&str> = lines
+            .filter(|l| l.is_empty() || !l.chars().all(|c| c == '=' || c == '-'))
+            .collect();
+        flat(&text.join("\n")).replace(' ', "")
+    };
+    assert_eq!(
+        words(&wrapped),
+        words(&pasted),
+        "the same words, only the line breaks differ"
+    );
+}
+
+#[test]
+fn wrap_takes_20_to_1000_columns_and_only_for_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for bad in ["19", "1001", "0", "-3", "wide"] {
+        let output = export(
+            dir.path(),
+            &["final", "--format", "txt", &format!("--wrap={bad}")],
+        );
+        assert_eq!(output.status.code(), Some(2), "--wrap {bad}");
+        assert!(stderr(&output).contains("--wrap"), "{}", stderr(&output));
+    }
+    let output = export(dir.path(), &["final", "--format", "txt", "--wrap", "19"]);
+    assert!(stderr(&output).contains("20..=1000"), "{}", stderr(&output));
+    for fine in ["20", "1000"] {
+        let output = export(dir.path(), &["short", "--format", "txt", "--wrap", fine]);
+        assert!(
+            output.status.success(),
+            "--wrap {fine}: {}",
+            stderr(&output)
+        );
+    }
+    let output = export(dir.path(), &["final", "--format", "md", "--wrap", "60"]);
+    assert!(!output.status.success());
+    assert!(
+        stderr(&output).contains("--wrap is for --format txt"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -18,6 +18,7 @@ fn docx(session: &Session, report: Report, anonymous: Option<Anonymity>) -> Vec<
         anonymous,
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     report::export_document(session, &profile, &options)
         .expect("export")
@@ -156,6 +157,7 @@ fn text_exports_refuse_the_word_format() {
         anonymous: None,
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     let error = report::export(&fixture::session(), &profile, &options).unwrap_err();
     assert!(error.to_string().contains("-o FILE"), "{error}");

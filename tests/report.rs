@@ -32,6 +32,7 @@ fn export(
         anonymous: anonymous.then_some(Anonymity::GroupAndRegion),
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     report::export(session, &profile, &options)
         .expect("export")
@@ -293,6 +294,7 @@ fn a_users_templates_dir_overrides_the_built_in_templates() {
         anonymous: None,
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     let text = report::export(&fixture(), &profile, &options).unwrap().text;
     assert_eq!(
@@ -318,6 +320,7 @@ fn a_broken_user_template_names_its_file_and_line() {
         anonymous: None,
         template: Some(&path),
         dirs: &dirs,
+        wrap: None,
     };
     let error = report::export(&fixture(), &profile, &options).unwrap_err();
     let ReportError::Template { file, line, .. } = &error else {
@@ -338,6 +341,7 @@ fn a_broken_user_template_names_its_file_and_line() {
     let dirs = TemplateDirs::new([dir.path().to_path_buf()]);
     let options = Options {
         dirs: &dirs,
+        wrap: None,
         ..options
     };
     let error = report::export(&fixture(), &profile, &options)

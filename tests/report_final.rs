@@ -95,6 +95,7 @@ fn export(session: &Session, profile: &Profile, format: Format) -> Vec<u8> {
         anonymous: None,
         template: None,
         dirs: &dirs,
+        wrap: None,
     };
     report::export_document(session, profile, &options)
         .expect("export")

@@ -120,3 +120,35 @@ fn a_bad_keymap_file_says_where_and_the_built_in_keys_are_used() {
     let read = user::merge(Keymap::default(), &printed, Path::new("printed")).unwrap();
     assert_eq!(read, Keymap::default());
 }
+
+/// A terminal may ignore OSC 52: the keys' help and the README say the text is sent to the
+/// terminal, never that it is on the clipboard.
+#[test]
+fn copying_says_sent_to_the_terminal_not_copied_to_the_clipboard() {
+    let keymap = Keymap::default();
+    let copies: Vec<_> = keymap
+        .bindings
+        .iter()
+        .filter(|b| {
+            b.chords
+                .iter()
+                .any(|(_, a)| matches!(a, Action::CopyField | Action::CopyReport))
+        })
+        .collect();
+    assert_eq!(copies.len(), 2);
+    for binding in copies {
+        assert!(
+            binding.help.contains("sent to the terminal")
+                && binding.help.contains("ready to paste"),
+            "{}",
+            binding.help
+        );
+    }
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let help_lines = keymap.bindings.iter().map(|b| b.help.to_lowercase());
+    for text in help_lines.chain([readme.to_lowercase().replace('\n', " ")]) {
+        assert!(!text.contains("to the clipboard"), "{text}");
+        assert!(!text.contains("to the system clipboard"), "{text}");
+    }
+}

@@ -153,6 +153,7 @@ fn the_export_writes_what_report_export_makes_beside_the_session() {
             anonymous: None,
             template: None,
             dirs: &dirs,
+            wrap: None,
         };
         report::export(&session, &profile, &options).unwrap().text
     };
@@ -197,6 +198,55 @@ fn copying_a_field_sends_its_text_as_osc_52() {
     tui::runtime::run_effects(&mut app, &mut terminal, effects);
     let report = tui::runtime::render_report(&app, Report::Short, Format::Markdown).unwrap();
     assert_eq!(terminal.terminal.len(), 2);
+    assert!(
+        terminal.terminal[1].contains(
+            clipboard::osc52(&report)
+                .trim_start_matches("\x1b]52;c;")
+                .trim_end_matches('\x07')
+        )
+    );
+}
+
+#[test]
+fn copies_are_ready_to_paste_a_paragraph_a_line() {
+    let mut app = app(mid_way(12), 80, 24);
+    update(&mut app, Action::SwitchScreen);
+    update(&mut app, Action::EditField);
+    update(
+        &mut app,
+        Action::Paste(
+            "Typed over\ntwo lines, one paragraph longer than a line of seventy-eight columns\n\n"
+                .into(),
+        ),
+    );
+    let effects = update(&mut app, Action::CopyField);
+    let mut terminal = Nowhere::default();
+    tui::runtime::run_effects(&mut app, &mut terminal, effects);
+    let field = app.ui.drafting.field.as_ref().unwrap().content();
+    assert!(field.contains("Typed over\ntwo lines"), "{field:?}");
+    let pasted = field.replace("Typed over\ntwo lines", "Typed over two lines");
+    let expected = clipboard::osc52(&pasted);
+    let base64 = expected
+        .trim_start_matches("\x1b]52;c;")
+        .trim_end_matches('\x07');
+    assert!(
+        terminal.terminal[0].contains(base64),
+        "{:?}",
+        terminal.terminal
+    );
+
+    // The whole report as text: no line is broken inside a paragraph.
+    update(&mut app, Action::Back);
+    while app.ui.drafting.format != Format::Text {
+        update(&mut app, Action::CycleFormat);
+    }
+    let effects = update(&mut app, Action::CopyReport);
+    tui::runtime::run_effects(&mut app, &mut terminal, effects);
+    let report = tui::runtime::render_report(&app, Report::Short, Format::Text).unwrap();
+    let long = report
+        .lines()
+        .find(|l| l.contains("Typed over two lines, one paragraph longer than a line of seventy"));
+    assert!(long.is_some_and(|l| l.chars().count() > 78), "{report}");
     assert!(
         terminal.terminal[1].contains(
             clipboard::osc52(&report)

@@ -51,6 +51,10 @@ pub struct ExportArgs {
     /// Exit with status 3 when a field is over its limit (the report is still written).
     #[arg(long)]
     pub strict: bool,
+    /// Wrap a text report at N columns (20 to 1000), for reading; without it a paragraph is one
+    /// line, ready to paste into the secretariat's web form.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=1000))]
+    pub wrap: Option<u16>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -118,6 +122,12 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
             format.name()
         );
     }
+    if args.wrap.is_some() && format != Format::Text {
+        anyhow::bail!(
+            "--wrap is for --format txt: {} paragraphs are not wrapped",
+            format.name()
+        );
+    }
     let (session, store_warnings) = Store::read(&args.session)?;
     super::report_warnings(&store_warnings);
     let dirs = TemplateDirs::new(
@@ -137,6 +147,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<ExitCode> {
         anonymous: anonymity,
         template: args.template.as_deref(),
         dirs: &dirs,
+        wrap: args.wrap.map(usize::from),
     };
     let exported = report::export_document(&session, &profile, &options)?;
     super::report_warnings(&exported.warnings);

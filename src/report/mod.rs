@@ -170,6 +170,9 @@ pub struct Options<'a> {
     /// The user's own template, instead of the profile's one for the format.
     pub template: Option<&'a Path>,
     pub dirs: &'a TemplateDirs,
+    /// The columns a text report is wrapped at, for reading; None: a paragraph a line, the form
+    /// the secretariat's web form takes.
+    pub wrap: Option<usize>,
 }
 
 /// A finished report and the limits its fields break.
@@ -247,9 +250,15 @@ pub fn export_document(
                     });
                 }
             };
+            let page = render::Page {
+                name: &name,
+                file,
+                dirs: options.dirs,
+                wrap: options.wrap,
+            };
             let text = match &anonymized {
-                Some(value) => render::render(value, &name, file, options.dirs)?,
-                None => render::render(&context, &name, file, options.dirs)?,
+                Some(value) => render::render(value, page)?,
+                None => render::render(&context, page)?,
             };
             // A report is read elsewhere (pasted, printed, shown by `cat`): no control character
             // in it may act on a terminal, and none belongs in a report.

@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use minijinja::syntax::SyntaxConfig;
-use minijinja::{Environment, Error, ErrorKind, Output, State, Value, value::Serde};
+use minijinja::value::{Kwargs, Serde};
+use minijinja::{Environment, Error, ErrorKind, Output, State, Value};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::ReportError;
@@ -15,14 +16,25 @@ pub struct TemplateFile<'a> {
     pub path: &'a Path,
 }
 
-/// Renders `context` with the template `name` looked up in `dirs`, or with the file `file`.
-pub fn render(
-    context: &impl serde::Serialize,
-    name: &str,
-    file: Option<TemplateFile<'_>>,
-    dirs: &TemplateDirs,
-) -> Result<String, ReportError> {
+/// What to draw a context with: the template `name` looked up in `dirs`, or the file `file`, and
+/// the width text is wrapped at (None: not at all).
+pub struct Page<'a> {
+    pub name: &'a str,
+    pub file: Option<TemplateFile<'a>>,
+    pub dirs: &'a TemplateDirs,
+    pub wrap: Option<usize>,
+}
+
+/// Renders `context` as `page` says.
+pub fn render(context: &impl serde::Serialize, page: Page<'_>) -> Result<String, ReportError> {
+    let Page {
+        name,
+        file,
+        dirs,
+        wrap,
+    } = page;
     let mut env = environment(dirs)?;
+    env.add_global("wrap_width", Value::from(wrap));
     let (name, origin_of_main) = match &file {
         Some(file) => {
             let text = super::read_user_text(file.path).map_err(|source| ReportError::Read {
@@ -73,7 +85,8 @@ fn environment(dirs: &TemplateDirs) -> Result<Environment<'static>, ReportError>
             .map(|found| found.map(|s| s.text))
             .map_err(|e| Error::new(ErrorKind::InvalidOperation, e.to_string()))
     });
-    env.add_filter("wrap", wrap);
+    env.add_filter("wrap", wrap_filter);
+    env.add_filter("underline", underline);
     env.add_filter("bar", bar);
     env.add_filter("pad", pad);
     Ok(env)
@@ -127,12 +140,43 @@ fn template_error(error: &Error, dirs: &TemplateDirs, main: Option<(&str, &str)>
 /// `{{ text | wrap(72, "   ") }}`: fills the text to `width` columns (display columns: a CJK
 /// character takes two); lines after the first are indented by `indent` (the first is where the
 /// template put it). Paragraphs stay apart.
-fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
-    let width = width.unwrap_or(78).max(20);
-    let indent = indent.unwrap_or("");
+///
+/// Without a width (`wrap`, `wrap(indent="   ")`) it is the page's: `export --wrap N`, the
+/// first line counted as starting after a label as wide as the indent; without `--wrap`, each
+/// paragraph is one line, as a web form wants pasted text.
+fn wrap_filter(
+    state: &State,
+    text: &str,
+    width: Option<usize>,
+    indent: Option<&str>,
+    kwargs: Kwargs,
+) -> Result<String, Error> {
+    let width = kwargs.get::<Option<usize>>("width")?.or(width);
+    let indent = kwargs
+        .get::<Option<&str>>("indent")?
+        .or(indent)
+        .unwrap_or("");
+    kwargs.assert_all_used()?;
+    let page = state
+        .lookup("wrap_width")
+        .and_then(|w| usize::try_from(w).ok());
+    Ok(match (width, page) {
+        (Some(width), _) => wrap(text, width, indent, 0),
+        (None, Some(page)) => wrap(text, page, indent, indent.width()),
+        (None, None) => {
+            let mut separator = String::from("\n\n");
+            separator.push_str(indent);
+            super::form::paragraphs(text).join(&separator)
+        }
+    })
+}
+
+/// Fills `text` to `width` columns, its first line starting `lead` columns in.
+fn wrap(text: &str, width: usize, indent: &str, lead: usize) -> String {
+    let width = width.max(20);
     let indent_len = indent.width();
     let mut out = String::with_capacity(text.len() + 16);
-    let mut line_len = 0;
+    let mut line_len = lead;
     for (index, paragraph) in super::form::paragraphs(text).iter().enumerate() {
         let mut line_has_word = false;
         if index > 0 {
@@ -142,7 +186,7 @@ fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
         }
         for word in paragraph
             .split_whitespace()
-            .flat_map(|w| pieces(w, width - indent_len))
+            .flat_map(|w| pieces(w, width.saturating_sub(indent_len).max(1)))
         {
             let len = word.width();
             if line_has_word {
@@ -161,6 +205,24 @@ fn wrap(text: &str, width: Option<usize>, indent: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// `{{ title | underline("=") }}`: the title (wrapped as `wrap` wraps at the page's width) over
+/// a line of `rule` as wide as its widest line, in display columns.
+fn underline(state: &State, title: &str, rule: &str) -> Result<String, Error> {
+    let lines = wrap_filter(
+        state,
+        title,
+        None,
+        None,
+        Kwargs::from_iter(None::<(&str, Value)>),
+    )?;
+    let widest = lines.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
+    let rule_width = rule.width().max(1);
+    Ok(format!(
+        "{lines}\n{}",
+        rule.repeat(widest.div_ceil(rule_width))
+    ))
 }
 
 /// A word as wide as a line or wider, in a script written without spaces (Chinese, Japanese),
@@ -211,26 +273,26 @@ mod tests {
     #[test]
     fn wrap_fills_lines_and_indents_the_rest() {
         let text = "one two three four five six seven eight nine ten eleven twelve";
-        let wrapped = wrap(text, Some(20), Some("  "));
+        let wrapped = wrap(text, 20, "  ", 0);
         assert_eq!(
             wrapped,
             "one two three four\n  five six seven\n  eight nine ten\n  eleven twelve"
         );
         assert!(wrapped.lines().all(|l| l.chars().count() <= 20));
-        assert_eq!(wrap("a\n\nb", Some(20), None), "a\n\nb");
+        assert_eq!(wrap("a\n\nb", 20, "", 0), "a\n\nb");
     }
 
     #[test]
     fn wrap_counts_display_columns_and_cuts_unspaced_scripts() {
         use unicode_width::UnicodeWidthStr;
         let text = "陈静说：社区网络需要资金和频谱，地方政府应该支持农村地区的接入。 Then English follows here.";
-        let wrapped = wrap(text, Some(20), None);
+        let wrapped = wrap(text, 20, "", 0);
         assert!(wrapped.lines().all(|l| l.width() <= 20), "{wrapped}");
         assert_eq!(wrapped.replace(['\n', ' '], ""), text.replace(' ', ""));
         let address =
             "https://www.intgovforum.org/en/content/igf-2022-ws-422-toward-a-resilient-internet";
         assert_eq!(
-            wrap(address, Some(20), None),
+            wrap(address, 20, "", 0),
             address,
             "a long address stays whole"
         );

@@ -198,7 +198,7 @@ pub enum Effect {
         format: Format,
         path: PathBuf,
     },
-    /// Write an OSC 52 sequence to the terminal: the terminal puts the text on the clipboard.
+    /// Write an OSC 52 sequence to the terminal, which may put the text on the clipboard (or not).
     Copy {
         sequence: String,
         chars: usize,

@@ -329,7 +329,9 @@ pub fn copy_field(app: &mut App, fx: &mut Vec<Effect>) {
     let Some(field) = &app.ui.drafting.field else {
         return;
     };
-    let text = field.content();
+    // Ready to paste into the secretariat's web form: a paragraph a line, whatever line breaks
+    // the field was typed with.
+    let text = crate::report::paragraphs(&field.content()).join("\n\n");
     fx.push(Effect::Copy {
         sequence: clipboard::osc52_for_terminal(&text),
         chars: text.chars().count(),

@@ -165,5 +165,6 @@ fn screen_options(app: &App, report: Report, format: Format) -> Options<'_> {
         anonymous: None,
         template: None,
         dirs: &app.ui.drafting.dirs,
+        wrap: None,
     }
 }
