@@ -17,9 +17,13 @@ impl Anonymizer {
         let mut copied = 0;
         let mut index = 0;
         while index < words.tokens.len() {
-            let (replacement, consumed) = match self.run_at(&words, index) {
+            let found = self
+                .run_at(&words, index)
+                .or_else(|| self.word_at(text, &words, index).map(|label| (label, 1)))
+                .or_else(|| self.spelled_out_at(text, &words, index));
+            let (replacement, consumed) = match found {
                 Some((label, len)) => (Some(label), len),
-                None => (self.word_at(text, &words, index), 1),
+                None => (None, 1),
             };
             if let Some(label) = replacement {
                 let start = words.tokens[index].span.start;
@@ -35,6 +39,35 @@ impl Anonymizer {
         }
         out.push_str(&text[copied..]);
         out
+    }
+
+    /// A name written letter by letter ("S o b o t a", "S.o.b.o.t.a", "S-o-b-o-t-a"): single
+    /// letters one or two characters apart, on one line, are read as the word they spell. The
+    /// longest such word from `index` that is a name, and how many letters it takes.
+    fn spelled_out_at(&self, text: &str, words: &Words, index: usize) -> Option<(&str, usize)> {
+        let letter = |i: usize| words.folded(i).len() == 1 && !words.tokens[i].unspaced;
+        if !letter(index) {
+            return None;
+        }
+        let mut end = index + 1;
+        while end < words.tokens.len() && end - index < 64 && letter(end) {
+            let gap = &text[words.tokens[end - 1].span.end..words.tokens[end].span.start];
+            if gap.chars().count() > 2 || gap.contains(['\n', '\r']) {
+                break;
+            }
+            end += 1;
+        }
+        let spelled: String = (index..end).map(|i| words.folded(i)).collect();
+        (index + AFFIXED_MIN..=end).rev().find_map(|stop| {
+            let word = &spelled[..stop - index];
+            if SHORT_WORDS.contains(&word) {
+                return None;
+            }
+            let label = self.parts.get(word).map(String::as_str);
+            label
+                .or_else(|| self.affixed(word))
+                .map(|label| (label, stop - index))
+        })
     }
 
     /// The longest run of name words that starts at `index`, and how many words it takes.
@@ -118,9 +151,13 @@ impl Anonymizer {
         None
     }
 
-    /// A name part with a plural or possessive ending ("sobotas", "sobotaes"), or a person's
-    /// pieces joined in any order ("sobotalivia", "lsobota").
+    /// A name part with a plural or possessive ending ("sobotas", "sobotaes"), in another form
+    /// ("sobotova", "komiyamasan") or transliteration ("dmitrii"), or a person's pieces joined in
+    /// any order ("sobotalivia", "lsobota").
     fn affixed(&self, folded: &str) -> Option<&str> {
+        if let Some(label) = self.variant(folded) {
+            return Some(label);
+        }
         for ending in ["s", "es"] {
             if let Some(stem) = folded.strip_suffix(ending)
                 && stem.len() >= AFFIXED_MIN

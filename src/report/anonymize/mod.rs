@@ -15,6 +15,7 @@ mod find;
 mod labels;
 #[cfg(test)]
 mod tests;
+mod variants;
 mod words;
 
 use std::collections::{HashMap, HashSet};
@@ -24,6 +25,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::model::Session;
 
 pub use labels::{Anonymity, group_label, region_short};
+use variants::Variants;
 use words::{Words, tokens};
 
 /// Words that start many names but identify nobody alone ("de" in "Bruna Toso de Alcântara"),
@@ -71,6 +73,8 @@ pub struct Anonymizer {
     piece_owners: HashMap<String, Vec<usize>>,
     /// The longest piece, in bytes.
     longest_piece: usize,
+    /// Grammatical forms and other transliterations of the name parts.
+    variants: Variants,
 }
 
 /// What a person's joined name may be made of, and what replaces it.
@@ -136,6 +140,7 @@ impl Anonymizer {
             if !token.unspaced || token.syllable {
                 if word.len() >= 2 && !TITLES.contains(&word) {
                     add(&mut self.parts, word, label);
+                    self.variants.add_part(word, label);
                     pieces.words.insert(word.to_string());
                 }
                 if let Some(initial) = word.get(..1).filter(|_| !token.unspaced) {

@@ -38,7 +38,9 @@ pub(super) fn word_char(c: char) -> bool {
 
 /// The folded form of a word: compatibility-decomposed (NFKD, so full-width and ligature
 /// letters are plain ones), marks and zero-width characters dropped, recomposed (so Hangul
-/// syllables come back whole), transliterated to ASCII, lower case, letters and digits only.
+/// syllables come back whole), letters of other scripts that only stand in for Latin ones read
+/// as the Latin letters they look like, transliterated to ASCII, lower case, letters and digits
+/// only.
 pub(super) fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.extend(
@@ -48,17 +50,63 @@ pub(super) fn fold_into(word: &str, out: &mut String) {
         );
         return;
     }
-    let plain: String = word
+    let mut plain: String = word
         .nfkd()
         .filter(|&c| !is_combining_mark(c) && !ignorable(c))
         .nfc()
         .collect();
+    if read_by_look(&plain) {
+        plain = plain
+            .chars()
+            .map(|c| match latin(c) {
+                true => c.to_string(),
+                false => look_alike(c).unwrap_or_else(|| c.to_string()),
+            })
+            .collect();
+    }
     out.extend(
         deunicode::deunicode(&plain)
             .chars()
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_lowercase()),
     );
+}
+
+/// Whether a word is Latin letters written (partly) with look-alikes from other scripts, as
+/// Unicode's confusables (UTS #39) define them: "Ѕobota" with a Cyrillic Ѕ, "Ιvanova" with a
+/// Greek Ι. That is a word that mixes scripts, or one whose letters all look like Latin ones;
+/// a word of one other script is written in it ("Иванов", "陈静") and is transliterated.
+fn read_by_look(word: &str) -> bool {
+    use unicode_security::MixedScript;
+    if !word.is_single_script() {
+        return true;
+    }
+    let mut letters = word.chars().filter(|c| c.is_alphabetic()).peekable();
+    letters.peek().is_some_and(|&c| !latin(c)) && letters.all(|c| look_alike(c).is_some())
+}
+
+/// A Latin letter, or a character that every script shares (digits, punctuation).
+fn latin(c: char) -> bool {
+    use unicode_security::mixed_script::AugmentedScriptSet;
+    let mut scripts = AugmentedScriptSet::for_char(c);
+    scripts.intersect_with(AugmentedScriptSet::for_char('a'));
+    !scripts.is_empty()
+}
+
+/// The Latin letters a character of another script is confusable with, as written, in lower
+/// case: Cyrillic "Ѕ" and "ѕ" are "s", Greek "Ν" is "n" (its lower case "ν" would be "v"). A
+/// capital that looks like "l" is an "I": "l" has no capital.
+fn look_alike(c: char) -> Option<String> {
+    let prototype: String = unicode_security::skeleton(c.encode_utf8(&mut [0; 4]))
+        .filter(|&p| !is_combining_mark(p))
+        .collect();
+    if prototype.is_empty() || !prototype.chars().all(|p| p.is_ascii_alphanumeric()) {
+        return None;
+    }
+    if c.is_uppercase() && prototype == "l" {
+        return Some("i".into());
+    }
+    Some(prototype.to_ascii_lowercase())
 }
 
 pub(super) fn fold(word: &str) -> String {
