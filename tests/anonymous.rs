@@ -586,6 +586,7 @@ fn no_ordinary_word_of_the_fixture_report_disappears() {
             anonymous: Some(Anonymity::GroupAndRegion),
             template: None,
             dirs: &dirs,
+            wrap: None,
         };
         report::export(session, &profile, &options).unwrap().text
     };
