@@ -426,3 +426,49 @@ fn a_fixture_of_two_takers_and_three_groups_exports_a_section_per_group() {
     assert_eq!(report.matches(plenary).count(), 1, "{report}");
     assert!(!sections.iter().any(|s| s.contains(plenary)));
 }
+
+/// A hand-made hybrid session: Ana takes the room, Omar (the online moderator) the chat, and
+/// both recorded three hand-overs a few seconds apart, differently. The floor follows Omar for
+/// the online audience and Ana for the room; `check` lists every difference.
+#[test]
+fn two_takers_floor_changes_for_one_moment_follow_the_role_and_are_listed() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/floor-conflict/ws.ron");
+    let (session, warnings) = Store::read(&fixture).unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let floor: Vec<String> = session
+        .floor
+        .iter()
+        .map(|f| {
+            let who = f
+                .speaker
+                .map(|s| session.speaker_name(s))
+                .unwrap_or_default();
+            format!("{} {who}", f.at.format("%H:%M:%S"))
+        })
+        .collect();
+    assert_eq!(
+        floor,
+        [
+            "14:00:00 Alexandra Paulus",
+            "14:10:03 Online audience",
+            "14:20:02 Online audience",
+            "14:30:04 Alexandra Paulus",
+        ]
+    );
+    let problems = fails(rapporteur(&["check", arg(&fixture)]));
+    let listed: Vec<&str> = problems
+        .lines()
+        .filter(|line| line.contains("recorded the floor"))
+        .collect();
+    assert_eq!(listed.len(), 3, "{problems}");
+    assert!(listed[0].contains(
+        "Omar Haddad gave it to Online audience, Ana Silva to Alexandra Paulus (3 s apart); the \
+         session follows Omar Haddad"
+    ));
+    assert!(listed[1].contains("Ana Silva to Onsite audience (2 s apart)"));
+    assert!(listed[2].contains(
+        "Ana Silva gave it to Alexandra Paulus, Omar Haddad to Onsite audience (4 s apart); the \
+         session follows Ana Silva"
+    ));
+}

@@ -292,3 +292,26 @@ fn a_chord_sets_the_break_out_group_that_new_notes_carry() {
         ]
     );
 }
+
+#[test]
+fn another_takers_different_floor_change_for_the_same_moment_is_said() {
+    let (_dir, path, mut app, mut store) = shared();
+    let at = DateTime::parse_from_rfc3339("2022-12-01T14:10:00Z").unwrap();
+    app.recording.session.record_floor(FloorChange {
+        at,
+        speaker: Some(Speaker::Audience),
+        read_by: None,
+    });
+    let theirs = FloorChange {
+        at: at + chrono::TimeDelta::seconds(2),
+        speaker: Some(Speaker::Online),
+        read_by: None,
+    };
+    append(&anas_journal(&path), &line(&Change::Floor(theirs)));
+    others_wrote(&mut app, &mut store);
+    let status = app.ui.status.message.clone().unwrap_or_default();
+    assert!(
+        status.contains("1 of them recorded another speaker for the same moment"),
+        "{status}"
+    );
+}

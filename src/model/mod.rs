@@ -3,6 +3,7 @@
 mod attendance;
 mod change;
 mod filter;
+mod floor_settle;
 mod group;
 pub mod merge;
 mod names;
@@ -18,6 +19,7 @@ mod vocabulary;
 pub use attendance::{Attendance, Attendances};
 pub use change::{Change, unite};
 pub use filter::{Matcher, NoteFilter};
+pub use floor_settle::{FloorConflict, SAME_MOMENT, settle_floor};
 pub use group::Group;
 pub use names::{fold, name_matches};
 pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};

@@ -20,6 +20,19 @@ pub enum Problem {
     QuestionNumberTwice { number: u8 },
     #[error("\"{name}\" is on the roster twice")]
     PersonTwice { name: String },
+    #[error(
+        "two takers recorded the floor at {at} differently: {kept_by} gave it to {kept}, \
+         {left_out_by} to {left_out} ({seconds} s apart); the session follows {kept_by}, whose \
+         role covers it"
+    )]
+    FloorDiffers {
+        at: DateTime<FixedOffset>,
+        kept: String,
+        kept_by: String,
+        left_out: String,
+        left_out_by: String,
+        seconds: i64,
+    },
 }
 
 impl Session {
@@ -49,6 +62,21 @@ impl Session {
             if change.read_by.is_some_and(nobody) {
                 problems.push(Problem::FloorReadByNobody { at: change.at });
             }
+        }
+        let name = |speaker: Option<Speaker>| {
+            speaker.map_or_else(|| "nobody".to_string(), |s| self.speaker_name(s))
+        };
+        for conflict in &self.floor_conflicts {
+            problems.push(Problem::FloorDiffers {
+                at: conflict.kept.at,
+                kept: name(conflict.kept.speaker),
+                kept_by: conflict.kept_by.clone(),
+                left_out: name(conflict.left_out.speaker),
+                left_out_by: conflict.left_out_by.clone(),
+                seconds: (conflict.left_out.at - conflict.kept.at)
+                    .num_seconds()
+                    .abs(),
+            });
         }
         let mut numbers: Vec<u8> = self.questions.iter().map(|q| q.number).collect();
         numbers.sort_unstable();

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
+use super::floor_settle::FloorConflict;
 use super::group::Group;
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
 use super::participation::Participation;
@@ -128,6 +129,9 @@ pub struct Session {
     pub floor: Vec<FloorChange>,
     /// Segment changes in time order.
     pub segments: Vec<SegmentChange>,
+    /// Takers' floor changes for one moment that differed: the one left out of `floor`, and
+    /// the one kept. `check` lists them.
+    pub floor_conflicts: Vec<FloorConflict>,
     /// When the rapporteur ended the session: the floor closed and the counting stopped there.
     pub ended: Option<DateTime<FixedOffset>>,
     /// The latest text of each report field drafted so far, by key.

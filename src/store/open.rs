@@ -5,7 +5,7 @@ use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Change, Session};
+use crate::model::{Change, FloorConflict, Session, settle_floor, unite};
 
 use super::files::{self, Links};
 use super::follow::{Follower, Offsets};
@@ -32,7 +32,7 @@ impl Store {
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
         let own = journal::parse(&own, &store.paths.journal)?.0;
         let mut read = Offsets::new();
-        let changes = gather(
+        let (changes, conflicts) = gather(
             &store.paths.header,
             &header,
             Some((&store.paths.journal, own)),
@@ -40,6 +40,7 @@ impl Store {
             &mut read,
         )?;
         let mut session = header.replay(changes);
+        session.floor_conflicts = conflicts;
         store.fit(&mut session);
         store.others = Some(Follower::new(&store.paths, read, store.joined.is_some()));
         Ok(Opened {
@@ -97,14 +98,16 @@ impl Store {
         let header_path = path.as_ref();
         let header = Header::read(header_path)?;
         let mut warnings = Vec::new();
-        let changes = gather(
+        let (changes, conflicts) = gather(
             header_path,
             &header,
             None,
             &mut warnings,
             &mut Offsets::new(),
         )?;
-        Ok((header.into_session(), changes, warnings))
+        let mut session = header.into_session();
+        session.floor_conflicts = conflicts;
+        Ok((session, changes, warnings))
     }
 
     /// Adds a taker to a session: their journal, begun with a record that they joined. Returns
@@ -185,13 +188,15 @@ fn is_format_1_journal_name(name: &str) -> bool {
 /// Every change of a session, from every taker's journal, united: the first taker's (the
 /// format-1 journal, then `own` or the folder's), then every joined taker's. `own` is the journal
 /// the caller has open, already read. How far each other journal was read goes into `read`.
+/// Two takers' floor changes for one moment are settled (see [`settle_floor`]); what differed is
+/// returned beside the changes.
 pub(super) fn gather(
     header_path: &Path,
     header: &Header,
     own: Option<(&Path, Vec<Change>)>,
     warnings: &mut Vec<StoreWarning>,
     read: &mut Offsets,
-) -> Result<Vec<Change>, StoreError> {
+) -> Result<(Vec<Change>, Vec<FloorConflict>), StoreError> {
     let paths = SessionPaths::new(header_path);
     let mut first = Vec::new();
     if let Some(old) = format_1_journal(header_path, header) {
@@ -220,9 +225,36 @@ pub(super) fn gather(
     }
     // The order of the files, not of their arrival, decides ties.
     joined.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut all = vec![first];
-    all.extend(joined.into_iter().map(|(_, changes)| changes));
-    Ok(crate::model::unite(all))
+    let mut all = vec![(header.taker.clone(), first)];
+    all.extend(
+        joined
+            .into_iter()
+            .map(|(path, changes)| (taker_of(path, &changes), changes)),
+    );
+    let mut people = header.people.clone();
+    people.extend(all.iter().flat_map(|(_, changes)| {
+        changes.iter().filter_map(|change| match change {
+            Change::Person { person, .. } => Some(person.clone()),
+            _ => None,
+        })
+    }));
+    let conflicts = settle_floor(&people, &mut all);
+    let changes = unite(all.into_iter().map(|(_, changes)| changes).collect());
+    Ok((changes, conflicts))
+}
+
+/// Who writes a joined taker's journal: the name its first record gives, else its file's.
+fn taker_of(path: Option<PathBuf>, changes: &[Change]) -> String {
+    changes
+        .iter()
+        .find_map(|change| match change {
+            Change::Joined { taker, .. } => Some(taker.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| {
+            path.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_default()
+        })
 }
 
 /// Every change in one journal; a journal not there yet has none. A torn tail is skipped and

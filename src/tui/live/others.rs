@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Change, NoteId, fold};
+use crate::model::{Change, NoteId, SAME_MOMENT, fold};
 use crate::store::News;
 use crate::tui::app::App;
 
@@ -19,10 +19,19 @@ pub fn arrived(app: &mut App, news: News) {
     let bottom = shown_id(app, app.ui.timeline.bottom);
     let mut notes: BTreeMap<String, usize> = BTreeMap::new();
     let mut floor = 0;
+    let mut differing = 0;
     for change in news.changes.into_iter().flat_map(Change::flatten) {
         match &change {
             Change::Note(note) => *notes.entry(note.taker.clone()).or_default() += 1,
-            Change::Floor(_) => floor += 1,
+            Change::Floor(incoming) => {
+                floor += 1;
+                // Settled by role when the session is next read; until then both are shown.
+                let session = &app.recording.session;
+                differing += usize::from(session.floor.iter().any(|known| {
+                    (known.at - incoming.at).abs() <= SAME_MOMENT
+                        && (known.speaker, known.read_by) != (incoming.speaker, incoming.read_by)
+                }));
+            }
             _ => {}
         }
         app.recording.apply(change);
@@ -56,6 +65,11 @@ pub fn arrived(app: &mut App, news: News) {
         said.push(format!(
             "{floor} floor change{} from another taker",
             if floor == 1 { "" } else { "s" }
+        ));
+    }
+    if differing > 0 {
+        said.push(format!(
+            "{differing} of them recorded another speaker for the same moment (`check` lists it)"
         ));
     }
     if people > 0 {
