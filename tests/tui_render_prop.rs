@@ -98,7 +98,7 @@ proptest! {
         width in 1u16..=250,
         height in 1u16..=80,
         typing in text(),
-        view in 0usize..11,
+        view in 0usize..12,
     ) {
         let mut app = app(session, width, height);
         app.ui.editor.text.insert_str(&typing);
@@ -136,6 +136,11 @@ proptest! {
                 act(&mut app, Action::OverlayMove(Move::PageDown));
             }
             10 => { update(&mut app, Action::ToggleBalance); }
+            11 => {
+                update(&mut app, Action::OpenParticipation);
+                update(&mut app, Action::Paste(typing.clone()));
+                update(&mut app, Action::OverlayAccept);
+            }
             _ => {}
         }
         let screen = screen(&app);

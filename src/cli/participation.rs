@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use rapporteur::model::{Change, Participation, Session};
+use rapporteur::model::{Participation, Session};
 use rapporteur::stats::{self, Until};
 use rapporteur::store::{Store, now};
 
@@ -14,16 +14,16 @@ pub struct ParticipationArgs {
     /// The session file, e.g. ws422.ron.
     pub session: PathBuf,
     /// How many took part in the room.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub onsite: Option<u32>,
     /// How many took part online.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub online: Option<u32>,
     /// How many of them were women.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub women: Option<u32>,
     /// How many of them were gender-diverse.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = count)]
     pub gender_diverse: Option<u32>,
     /// Whether the session discussed gender issues: yes or no.
     #[arg(long, value_name = "yes|no", value_parser = yes_or_no)]
@@ -35,12 +35,13 @@ pub struct ParticipationArgs {
     pub taker: super::TakerArg,
 }
 
+// The model reads the figures, for the live screen's form too.
+fn count(text: &str) -> Result<u32, String> {
+    Participation::parse_count(text).map_err(|e| e.to_string())
+}
+
 fn yes_or_no(text: &str) -> Result<bool, String> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "y" | "true" => Ok(true),
-        "no" | "n" | "false" => Ok(false),
-        _ => Err(format!("expected yes or no, not \"{}\"", text.trim())),
-    }
+    Participation::parse_yes_no(text).map_err(|e| e.to_string())
 }
 
 pub fn run(args: &ParticipationArgs) -> anyhow::Result<ExitCode> {
@@ -50,10 +51,7 @@ pub fn run(args: &ParticipationArgs) -> anyhow::Result<ExitCode> {
         women: args.women,
         gender_diverse: args.gender_diverse,
         gender_discussed: args.gender_discussed,
-        gender_notes: args
-            .gender_notes
-            .as_deref()
-            .map(|text| text.trim().to_string()),
+        gender_notes: args.gender_notes.clone(),
     };
     if given.is_empty() {
         let (session, warnings) = Store::read(&args.session)?;
@@ -65,11 +63,7 @@ pub fn run(args: &ParticipationArgs) -> anyhow::Result<ExitCode> {
     let opened = Store::open_as(&args.session, args.taker.name())?;
     super::report_warnings(&opened.warnings);
     let (mut store, mut session) = (opened.store, opened.session);
-    session.participation.updated(&given).check()?;
-    let change = Change::Participation {
-        figures: given,
-        at: now(),
-    };
+    let change = session.participation_change(given, now())?;
     store.append(&change)?;
     session.apply(change);
     super::say_lines(&describe(&session));

@@ -2,7 +2,10 @@
 //! how many were women or gender-diverse, whether gender was discussed), as the rapporteur gave
 //! them: counted in the room, not derived from the roster.
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
+
+use super::{Change, Session};
 
 /// Each figure is None until given; giving some leaves the others as they were.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,6 +22,10 @@ pub struct Participation {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParticipationError {
+    #[error("expected a whole number of people, not \"{0}\"")]
+    NotACount(String),
+    #[error("expected yes or no, not \"{0}\"")]
+    NotYesOrNo(String),
     #[error(
         "{women} women and {gender_diverse} gender-diverse participants make {counted}, more than \
          the {total} who took part ({onsite} onsite and {online} online); check the figures"
@@ -72,6 +79,40 @@ impl Participation {
 
     pub fn is_empty(&self) -> bool {
         *self == Participation::default()
+    }
+
+    /// A number of people as the command line and the screen's form take it.
+    pub fn parse_count(text: &str) -> Result<u32, ParticipationError> {
+        text.trim()
+            .parse()
+            .map_err(|_| ParticipationError::NotACount(text.trim().to_string()))
+    }
+
+    /// Whether gender was discussed, as the command line and the screen's form take it.
+    pub fn parse_yes_no(text: &str) -> Result<bool, ParticipationError> {
+        match text.trim().to_lowercase().as_str() {
+            "yes" | "y" | "true" => Ok(true),
+            "no" | "n" | "false" => Ok(false),
+            _ => Err(ParticipationError::NotYesOrNo(text.trim().to_string())),
+        }
+    }
+}
+
+impl Session {
+    /// The change that records figures `given` at `at`, once they are checked together with
+    /// those given before: the one way the command line and the screen record them. Notes are
+    /// trimmed; blank notes are not given.
+    pub fn participation_change(
+        &self,
+        mut given: Participation,
+        at: DateTime<FixedOffset>,
+    ) -> Result<Change, ParticipationError> {
+        given.gender_notes = given
+            .gender_notes
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty());
+        self.participation.updated(&given).check()?;
+        Ok(Change::Participation { figures: given, at })
     }
 }
 

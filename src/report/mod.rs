@@ -25,6 +25,7 @@ pub use context::{
 pub use form::{
     Broken, Field, FieldGroup, Form, LimitWarning, Subject, attributed, paragraphs, word_count,
 };
+pub use participation::figure as participation_figure;
 pub use profile::{
     Each, FieldSpec, Figure, Limits, Part, Profile, Report, ReportShape, Section, Seed,
 };

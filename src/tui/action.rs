@@ -83,6 +83,8 @@ pub enum Action {
     OpenGroupPicker,
     /// Show or hide the balance panel: who had the floor, by group, region, gender and part.
     ToggleBalance,
+    /// The participation figures the final report asks for, in a form.
+    OpenParticipation,
 
     // Review.
     Select(Move),

@@ -12,6 +12,7 @@ use super::action::{Action, Effect, Reply};
 use super::app::{App, Screen};
 use super::layout;
 use super::live::{Focus, capture, others, pointer, review};
+use super::overlay::form::Form;
 use super::overlay::picker::{Picker, Purpose};
 use super::overlay::{self, Overlay};
 use super::recording::{HeaderDraft, Recovery};
@@ -108,7 +109,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.tell("this session has no break-out groups; `rapporteur group add` makes one")
         }
         Action::OpenGroupPicker => open_picker(app, Purpose::Group),
-        Action::OpenAddPerson => app.ui.overlay = Some(Overlay::AddPerson(Box::default())),
+        Action::OpenAddPerson => app.ui.overlay = Some(Overlay::Form(Box::new(Form::add_person()))),
+        Action::OpenParticipation => {
+            let form = Form::participation(&app.recording.session.participation);
+            app.ui.overlay = Some(Overlay::Form(Box::new(form)));
+        }
         Action::ToggleBalance => toggle_balance(app),
         Action::Select(step) => {
             app.ui.focus = Focus::Timeline;

@@ -68,9 +68,7 @@ impl Widget for &App {
         match &self.ui.overlay {
             Some(Overlay::Help { scroll }) => help::render(self, *scroll, area, buf),
             Some(Overlay::Picker(picker)) => picker.render(area, buf, &self.ui.theme),
-            Some(Overlay::AddPerson(form)) => {
-                form.render(area, buf, &self.ui.theme, &self.ui.keymap)
-            }
+            Some(Overlay::Form(form)) => form.render(area, buf, &self.ui.theme, &self.ui.keymap),
             Some(Overlay::Preview(preview)) => {
                 let title = format!(
                     "Preview · {} · {}",

@@ -395,7 +395,7 @@ mod tests {
     fn every_state() -> Vec<(String, crate::tui::App)> {
         use crate::tui::app::Screen;
         use crate::tui::live::Focus;
-        use crate::tui::overlay::{Overlay, picker, preview};
+        use crate::tui::overlay::{Overlay, form, picker, preview};
         use crate::tui::report::Pane;
         let fresh = || {
             crate::tui::App::new(
@@ -428,7 +428,9 @@ mod tests {
             ("picker", |s| {
                 Overlay::Picker(picker::Picker::new(picker::Purpose::Floor, s))
             }),
-            ("form", |_| Overlay::AddPerson(Box::default())),
+            ("form", |_| {
+                Overlay::Form(Box::new(form::Form::add_person()))
+            }),
             ("search", |_| {
                 Overlay::Search(crate::tui::widgets::textarea::new_textarea(""))
             }),

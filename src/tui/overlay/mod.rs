@@ -10,6 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use crate::model::{Attendance, Speaker};
+use crate::report::Figure;
 use crate::tui::action::{Action, Effect, Move};
 use crate::tui::app::App;
 use crate::tui::live::Focus;
@@ -17,7 +18,7 @@ use crate::tui::live::capture::give_floor;
 use crate::tui::live::review::refilter;
 use crate::tui::report;
 
-use form::PersonForm;
+use form::{Form, Purpose as FormPurpose};
 use picker::{Choice, Picker, Purpose};
 use preview::Preview;
 
@@ -26,15 +27,16 @@ pub enum Overlay {
         scroll: u16,
     },
     Picker(Picker),
-    AddPerson(Box<PersonForm>),
+    /// A person added on the spot, or the participation figures.
+    Form(Box<Form>),
     Search(TextArea<'static>),
     /// The rendered report, over the report screen.
     Preview(Preview),
 }
 
-/// Tab and Shift+Tab in the person form.
+/// Tab and Shift+Tab in a form.
 pub fn next_field(app: &mut App, forward: bool) {
-    if let Some(Overlay::AddPerson(form)) = &mut app.ui.overlay {
+    if let Some(Overlay::Form(form)) = &mut app.ui.overlay {
         let n = form.fields.len();
         form.focus = if forward {
             (form.focus + 1) % n
@@ -69,7 +71,7 @@ pub fn move_in(app: &mut App, step: Move) {
             let page = usize::from(app.ui.size.height.saturating_sub(4)).max(1);
             report::update::scroll_preview(preview, step, page);
         }
-        Some(Overlay::AddPerson(form)) => {
+        Some(Overlay::Form(form)) => {
             let n = form.fields.len();
             form.focus = match step {
                 Move::Up => (form.focus + n - 1) % n,
@@ -88,7 +90,7 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
                 picker.refilter();
             }
         }
-        Some(Overlay::AddPerson(form)) => {
+        Some(Overlay::Form(form)) => {
             let handled = match key.code {
                 KeyCode::Left => form.cycle(false),
                 KeyCode::Right => form.cycle(true),
@@ -96,7 +98,7 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
             };
             if !handled && key.code != KeyCode::Enter {
                 let focus = form.focus;
-                form.fields[focus].input(key);
+                form.fields[focus].text.input(key);
             }
             form.error = None;
         }
@@ -140,50 +142,14 @@ pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
                 Purpose::Group => {}
             }
         }
-        Some(Overlay::AddPerson(mut form)) => {
-            match form.person() {
-                Ok(person) => {
-                    let (id, existed) = app.recording.session.enrol(person);
-                    let name = app
-                        .recording
-                        .session
-                        .person(id)
-                        .map_or_else(String::new, |p| p.name.clone());
-                    if !existed {
-                        // The next free quick key: nobody else's key moves mid-session.
-                        app.recording.quick_order.push(id);
-                    }
-                    app.recording.header_changed(fx);
-                    let key = app
-                        .recording
-                        .roster_speakers()
-                        .position(|s| s == Speaker::Person(id))
-                        .map(|i| i + 1)
-                        .filter(|k| *k <= 9)
-                        .map_or_else(
-                            || {
-                                let keys = &app.ui.keymap;
-                                format!(
-                                    " ({} to give the floor)",
-                                    keys.key_for(&Action::OpenSpeakerPicker)
-                                )
-                            },
-                            |k| {
-                                let key = app.ui.keymap.key_for(&Action::GiveFloorTo(k));
-                                format!(" ({key} gives the floor)")
-                            },
-                        );
-                    let what = if existed {
-                        "was already on the roster; updated"
-                    } else {
-                        "added"
-                    };
-                    app.ui.status.message = Some(format!("{name} {what}{key}"));
-                }
-                Err(error) => {
-                    form.error = Some(error);
-                    app.ui.overlay = Some(Overlay::AddPerson(form));
-                }
+        Some(Overlay::Form(mut form)) => {
+            let done = match form.purpose {
+                FormPurpose::AddPerson => add_person(app, &form, fx),
+                FormPurpose::Participation => record_participation(app, &form, fx),
+            };
+            if let Err(error) = done {
+                form.error = Some(error);
+                app.ui.overlay = Some(Overlay::Form(form));
             }
         }
         Some(Overlay::Search(_)) => app.ui.focus = Focus::Timeline,
@@ -198,6 +164,72 @@ fn set_group(app: &mut App, group: Option<String>) {
         None => "notes from now on are taken in the plenary, in no group".to_string(),
     });
     app.ui.group = group;
+}
+
+fn add_person(app: &mut App, form: &Form, fx: &mut Vec<Effect>) -> Result<(), String> {
+    let person = form.person()?;
+    let (id, existed) = app.recording.session.enrol(person);
+    let name = app
+        .recording
+        .session
+        .person(id)
+        .map_or_else(String::new, |p| p.name.clone());
+    if !existed {
+        // The next free quick key: nobody else's key moves mid-session.
+        app.recording.quick_order.push(id);
+    }
+    app.recording.header_changed(fx);
+    let key = app
+        .recording
+        .roster_speakers()
+        .position(|s| s == Speaker::Person(id))
+        .map(|i| i + 1)
+        .filter(|k| *k <= 9)
+        .map_or_else(
+            || {
+                let keys = &app.ui.keymap;
+                format!(
+                    " ({} to give the floor)",
+                    keys.key_for(&Action::OpenSpeakerPicker)
+                )
+            },
+            |k| {
+                let key = app.ui.keymap.key_for(&Action::GiveFloorTo(k));
+                format!(" ({key} gives the floor)")
+            },
+        );
+    let what = if existed {
+        "was already on the roster; updated"
+    } else {
+        "added"
+    };
+    app.ui.status.message = Some(format!("{name} {what}{key}"));
+    Ok(())
+}
+
+/// The figures recorded as a change, through the journal as the command line records them.
+fn record_participation(app: &mut App, form: &Form, fx: &mut Vec<Effect>) -> Result<(), String> {
+    let given = form.participation_given()?;
+    let session = &app.recording.session;
+    if session.participation.updated(&given) == session.participation {
+        app.tell("the participation figures are as they were");
+        return Ok(());
+    }
+    let change = session
+        .participation_change(given, app.recording.now)
+        .map_err(|e| e.to_string())?;
+    app.recording.record(change, fx);
+    let session = &app.recording.session;
+    let figures: Vec<String> = [Figure::Total, Figure::WomenAndGenderDiverse]
+        .into_iter()
+        .map(|figure| crate::report::participation_figure(session, figure))
+        .filter(|text| !text.is_empty())
+        .collect();
+    app.tell(format!(
+        "participation figures recorded: {}",
+        figures.join("; ")
+    ));
+    Ok(())
 }
 
 fn toggle_absent(app: &mut App, speaker: Speaker, fx: &mut Vec<Effect>) {
