@@ -65,11 +65,12 @@ pub enum ReportError {
     NotText { format: &'static str },
     #[error("a {format} document is built by rapporteur itself and takes no --template")]
     NoTemplateFor { format: &'static str },
-    #[error("{}: {source}", path.display())]
+    // The cause is in the message and not a `#[source]`, so that a chain printed whole does not
+    // say it twice.
+    #[error("{}: {cause}", path.display())]
     Read {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
 

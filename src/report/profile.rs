@@ -116,9 +116,9 @@ impl Profile {
     pub fn load(name: &str, dirs: &TemplateDirs) -> Result<Profile, ReportError> {
         if name.ends_with(".ron") {
             let path = Path::new(name);
-            let text = super::read_user_text(path).map_err(|source| ReportError::Read {
+            let text = super::read_user_text(path).map_err(|cause| ReportError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause,
             })?;
             return Profile::parse(&text, &path.display().to_string());
         }

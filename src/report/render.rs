@@ -37,9 +37,9 @@ pub fn render(context: &impl serde::Serialize, page: Page<'_>) -> Result<String,
     env.add_global("wrap_width", Value::from(wrap));
     let (name, origin_of_main) = match &file {
         Some(file) => {
-            let text = super::read_user_text(file.path).map_err(|source| ReportError::Read {
+            let text = super::read_user_text(file.path).map_err(|cause| ReportError::Read {
                 path: file.path.to_path_buf(),
-                source,
+                cause,
             })?;
             // Named by its file name so that ".html.j2" still turns on HTML escaping.
             let name = file.path.file_name().map_or_else(

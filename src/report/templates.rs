@@ -79,7 +79,7 @@ impl TemplateDirs {
                     }));
                 }
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(source) => return Err(ReportError::Read { path, source }),
+                Err(cause) => return Err(ReportError::Read { path, cause }),
             }
         }
         Ok(built_in(name).map(|text| Source {
