@@ -4,13 +4,28 @@
 
 use std::borrow::Cow;
 
-/// Control characters: C0 (but newline and tab, which every text file holds), DEL and C1.
-fn is_unwanted_control(c: char) -> bool {
-    c.is_control() && !matches!(c, '\n' | '\t')
+/// Characters a terminal obeys rather than shows: control characters (C0 but newline and tab,
+/// which every text file holds; DEL; C1) and the explicit direction embeddings, overrides and
+/// isolates (U+202A to U+202E, U+2066 to U+2069), which reorder the rest of the line, so that
+/// text reads as something else ("Trojan Source"). Right-to-left letters need none of these and
+/// pass as they are, as do the marks U+200E, U+200F and U+061C, which move no text.
+pub fn is_unwanted_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t'))
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The text with every control character but newline and tab shown as an escape (`\u{1b}`), so
-/// a terminal prints what is there instead of obeying it. For all human-readable output.
+/// Characters that take no room and carry no letter: zero-width spaces and joiners, the soft
+/// hyphen, direction marks, variation selectors, the byte order mark.
+pub fn is_ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+/// The text with every control character but newline and tab, and every direction override,
+/// shown as an escape (`\u{1b}`), so a terminal prints what is there instead of obeying it. For
+/// all human-readable output.
 pub fn visible(text: &str) -> Cow<'_, str> {
     if !text.contains(is_unwanted_control) {
         return Cow::Borrowed(text);
@@ -26,7 +41,8 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(shown)
 }
 
-/// The text without its control characters but newline and tab. For files meant to be read or
+/// The text without its control characters but newline and tab, and without direction
+/// overrides. For files meant to be read or
 /// pasted elsewhere (exports), where an escape would only be noise.
 pub fn strip_controls(text: &str) -> Cow<'_, str> {
     if !text.contains(is_unwanted_control) {
@@ -38,27 +54,26 @@ pub fn strip_controls(text: &str) -> Cow<'_, str> {
 /// Markdown of user text that a Markdown renderer shows as text, never as markup: no HTML tag
 /// (`<script>`) or autolink (`<javascript:...>`), since no `<` is left; no link or image
 /// (`[x](javascript:...)`, `[x][ref]`, `[ref]: javascript:...`), since no `]` is followed by
-/// `(`, `[` or `:`. Lone brackets ("[inaudible]") stay as typed. Escaping twice changes nothing,
+/// `(`, `[` or `:`; no table cell ended early, since every `|` is escaped (`\|`, which a table
+/// shows as `|`). Lone brackets ("[inaudible]") stay as typed. Escaping twice changes nothing,
 /// so text that a template has already escaped can pass through again.
 pub fn markdown_inert(text: &str) -> Cow<'_, str> {
-    let live_bracket = text
-        .as_bytes()
-        .windows(2)
-        .any(|pair| pair[0] == b']' && matches!(pair[1], b'(' | b'[' | b':'));
-    if !text.contains('<') && !live_bracket {
+    let bytes = text.as_bytes();
+    let live = |i: usize| match bytes[i] {
+        b'<' => true,
+        b']' => matches!(bytes.get(i + 1), Some(b'(' | b'[' | b':')),
+        b'|' => i == 0 || bytes[i - 1] != b'\\',
+        _ => false,
+    };
+    if !(0..bytes.len()).any(live) {
         return Cow::Borrowed(text);
     }
     let mut inert = String::with_capacity(text.len() + 8);
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+    for (i, c) in text.char_indices() {
         match c {
             '<' => inert.push_str("&lt;"),
-            ']' if chars
-                .peek()
-                .is_some_and(|next| matches!(next, '(' | '[' | ':')) =>
-            {
-                inert.push_str("&#93;");
-            }
+            ']' if live(i) => inert.push_str("&#93;"),
+            '|' if live(i) => inert.push_str("\\|"),
             c => inert.push(c),
         }
     }
@@ -171,6 +186,23 @@ mod tests {
     }
 
     #[test]
+    fn direction_overrides_are_shown_or_stripped_and_right_to_left_letters_kept() {
+        // "admin" drawn reversed; an isolate around Hebrew; Arabic with its mark U+061C.
+        let text = "user \u{202e}nimda\u{202c} \u{2067}שלום\u{2069} المساءلة\u{61c} \u{200f}";
+        assert_eq!(
+            visible(text),
+            "user \\u{202e}nimda\\u{202c} \\u{2067}שלום\\u{2069} المساءلة\u{61c} \u{200f}"
+        );
+        assert_eq!(
+            strip_controls(text),
+            "user nimda שלום المساءلة\u{61c} \u{200f}"
+        );
+        let json = to_json(text, false).unwrap();
+        assert!(json.contains("\\u202e") && json.contains("שלום"), "{json}");
+        assert!(matches!(visible("مرحبا שלום"), Cow::Borrowed(_)));
+    }
+
+    #[test]
     fn json_leaves_no_control_raw() {
         let json = to_json(&serde_json::json!({ "name": HOSTILE }), false).unwrap();
         assert!(!json.contains(|c: char| c.is_control()), "{json}");
@@ -195,5 +227,12 @@ mod tests {
         );
         assert_eq!(markdown_inert(&inert), inert);
         assert_eq!(markdown_inert("[inaudible] 3 > 2"), "[inaudible] 3 > 2");
+    }
+
+    #[test]
+    fn markdown_inert_escapes_every_pipe_once() {
+        let inert = markdown_inert("|Ana | Lima|| x \\| y");
+        assert_eq!(inert, "\\|Ana \\| Lima\\|\\| x \\| y");
+        assert_eq!(markdown_inert(&inert), inert);
     }
 }

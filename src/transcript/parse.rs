@@ -157,8 +157,7 @@ fn carries_on(previous: &str, text: &str) -> bool {
 fn without_controls(line: &str) -> String {
     line.chars()
         .map(|c| {
-            let overrides = matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}');
-            if (c.is_control() && c != '\t') || overrides {
+            if crate::text::is_unwanted_control(c) {
                 ' '
             } else {
                 c

@@ -5,14 +5,7 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-/// Characters that take no room and carry no letter: zero-width spaces and joiners, the soft
-/// hyphen, direction marks, variation selectors, the byte order mark.
-pub(super) fn ignorable(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
-        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
-}
+pub(super) use crate::text::is_ignorable as ignorable;
 
 /// Scripts written without spaces between words, where each character is a token.
 pub(super) fn unspaced(c: char) -> bool {

@@ -1,9 +1,13 @@
 //! Measuring and wrapping text by display width, so accents, CJK, emoji and right-to-left text
-//! keep the columns straight.
+//! keep the columns straight. User text reaches the screen's cells through these, which show its
+//! control characters as escapes ([`crate::text::visible`]): ratatui would drop them unseen, and
+//! a cell holding one would send it to the terminal raw.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::text::visible;
 
 pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
@@ -11,6 +15,7 @@ pub fn width(text: &str) -> usize {
 
 /// The text cut to `max` columns, with an ellipsis when something was cut.
 pub fn fit(text: &str, max: usize) -> String {
+    let text = &*visible(text);
     if width(text) <= max {
         return text.to_string();
     }
@@ -34,6 +39,13 @@ pub fn fit(text: &str, max: usize) -> String {
 /// Styled text cut to `max` columns, each part keeping its style, with an ellipsis when
 /// something was cut.
 pub fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+    let spans: Vec<Span<'static>> = spans
+        .into_iter()
+        .map(|span| match visible(&span.content) {
+            std::borrow::Cow::Borrowed(_) => span,
+            std::borrow::Cow::Owned(shown) => Span::styled(shown, span.style),
+        })
+        .collect();
     let total: usize = spans.iter().map(|s| width(&s.content)).sum();
     if total <= max {
         return spans;
@@ -78,7 +90,7 @@ pub fn wrap(spans: &[(String, Style)], columns: usize, indent: usize) -> Vec<Lin
         indent,
     };
     for (text, style) in spans {
-        for (i, paragraph) in text.split('\n').enumerate() {
+        for (i, paragraph) in visible(text).split('\n').enumerate() {
             if i > 0 {
                 layout.break_line();
             }

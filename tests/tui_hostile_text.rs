@@ -1,0 +1,49 @@
+//! Text from a hostile name or note on the live screen: every control character and every
+//! direction override is drawn as a visible escape, never put in the screen's cells raw, where
+//! the terminal would obey it (clear the screen, ring, set the clipboard, reorder the line).
+
+mod tui_support;
+
+use rapporteur::model::{Change, Note, NoteKind, PersonId, Speaker};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tui_support::*;
+
+#[test]
+fn controls_in_a_note_and_a_name_are_drawn_as_visible_escapes() {
+    let mut session = mid_way(2);
+    session.people[0].name = "Ana\u{1b}[2J\u{7}Lima".into();
+    session.apply(Change::Note(Note::new(
+        now(),
+        Some(Speaker::Person(PersonId(1))),
+        vec![],
+        NoteKind::ALL[0],
+        "clip \u{1b}]52;c;aGk=\u{7} then \u{9b}31m red \u{202e}txet\u{202c} done",
+        "Tester",
+    )));
+    let app = app(session, 160, 48);
+    let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
+    terminal
+        .draw(|frame| rapporteur::tui::view::draw(frame, &app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let raw: Vec<String> = buffer
+        .content()
+        .iter()
+        .map(|cell| cell.symbol().to_string())
+        .filter(|symbol| {
+            symbol.contains(|c: char| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}'))
+        })
+        .collect();
+    assert!(
+        raw.is_empty(),
+        "raw controls in the screen's cells: {raw:?}"
+    );
+    let shown = terminal.backend().to_string();
+    assert!(shown.contains("Ana\\u{1b}[2J\\u{7}Lima"), "{shown}");
+    assert!(
+        shown.contains("clip \\u{1b}]52;c;aGk=\\u{7} then"),
+        "{shown}"
+    );
+    assert!(shown.contains("\\u{202e}txet\\u{202c}"), "{shown}");
+}
