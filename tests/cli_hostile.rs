@@ -153,6 +153,93 @@ fn markdown_exports_carry_no_markup_from_notes() {
     assert!(html.contains("overflow-wrap: anywhere"), "long words wrap");
 }
 
+#[test]
+fn a_pipe_in_a_name_or_a_note_keeps_the_markdown_tables_whole() {
+    let (_dir, path) = new_workshop();
+    let s = arg(&path);
+    let added = rapporteur(&[
+        "person",
+        "add",
+        s,
+        "Ana | Lima",
+        "--affiliation",
+        "R|D Lab",
+        "--role",
+        "speaker",
+    ]);
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let noted = rapporteur(&["note", s, "-s", "lima", "--at", "14:05", "yes | no"]);
+    assert!(noted.status.success(), "{}", text(&noted.stderr));
+    let markdown = text(&rapporteur(&["export", s, "final"]).stdout);
+    // A table row's cells are split at every `|` not escaped by a backslash.
+    let cells = |row: &str| {
+        row.match_indices('|')
+            .filter(|(i, _)| !row[..*i].ends_with('\\'))
+            .count()
+    };
+    let header = markdown
+        .lines()
+        .find(|l| l.starts_with("| Name |"))
+        .expect("the people table");
+    let row = markdown
+        .lines()
+        .find(|l| l.contains("Ana") && l.starts_with('|'))
+        .expect("Ana's row");
+    assert_eq!(cells(row), cells(header), "{row}");
+    assert!(
+        row.contains("Ana \\| Lima") && row.contains("R\\|D Lab"),
+        "{row}"
+    );
+}
+
+#[test]
+fn direction_overrides_are_shown_on_the_terminal_and_left_out_of_files() {
+    let (dir, path) = new_workshop();
+    let s = arg(&path);
+    let hostile = "pay \u{202e}0001\u{202c} now, שלום and مرحبا";
+    let noted = rapporteur(&[
+        "note", s, "-s", "paulus", "-k", "takeaway", "--at", "14:05", hostile,
+    ]);
+    assert!(noted.status.success(), "{}", text(&noted.stderr));
+    let notes = text(&rapporteur(&["notes", s]).stdout);
+    assert!(!notes.contains('\u{202e}'), "{notes}");
+    assert!(
+        notes.contains("pay \\u{202e}0001\\u{202c} now, שלום and مرحبا"),
+        "{notes}"
+    );
+    let out = dir.path().join("short.md");
+    assert!(
+        rapporteur(&["export", s, "short", "-o", arg(&out)])
+            .status
+            .success()
+    );
+    let file = fs::read_to_string(&out).unwrap();
+    assert!(file.contains("pay 0001 now, שלום and مرحبا"), "{file}");
+}
+
+#[test]
+fn a_note_of_only_invisible_characters_is_refused_like_an_empty_one() {
+    let (dir, path) = new_workshop();
+    let s = arg(&path);
+    let invisible = "\u{200b}\u{200d} \u{feff}\u{2060}";
+    let error = refused(rapporteur(&["note", s, invisible]));
+    assert!(
+        error.contains("the note is empty") && error.contains("invisible"),
+        "{error}"
+    );
+    let lines = dir.path().join("notes.jsonl");
+    let good = "{\"at\":\"2022-12-01T14:03:00Z\",\"text\":\"seen\"}";
+    let blank = format!("{{\"at\":\"2022-12-01T14:04:00Z\",\"text\":\"{invisible}\"}}");
+    fs::write(&lines, format!("{good}\n{blank}\n")).unwrap();
+    let error = refused(rapporteur(&["note", s, "--from", arg(&lines)]));
+    assert!(
+        error.contains("notes.jsonl:2") && error.contains("the note is empty"),
+        "{error}"
+    );
+    let notes = text(&rapporteur(&["notes", s]).stdout);
+    assert_eq!(notes, "", "nothing added");
+}
+
 /// Runs the binary with its stdout going to `stdout`.
 fn with_stdout(args: &[&str], stdout: std::process::Stdio) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_rapporteur"))

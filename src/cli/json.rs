@@ -157,7 +157,7 @@ impl NoteJson {
             .as_deref()
             .map(|who| session.resolve_speaker(who))
             .transpose()?;
-        super::note::require_text(&self.text)?;
+        Note::require_text(&self.text)?;
         let kind: NoteKind = self.kind.parse()?;
         check_questions(session, &self.questions)?;
         let taker = self.taker.unwrap_or_else(|| session.taker.clone());

@@ -74,17 +74,9 @@ pub fn run_note(args: &NoteArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A note needs words: blank text is refused wherever a note comes from.
-pub fn require_text(text: &str) -> anyhow::Result<()> {
-    if text.trim().is_empty() {
-        bail!("the note is empty; a note needs some text");
-    }
-    Ok(())
-}
-
 fn note_from_args(args: &NoteArgs, session: &Session) -> anyhow::Result<Note> {
     let text = args.text.join(" ");
-    require_text(&text)?;
+    Note::require_text(&text)?;
     let speaker = args
         .speaker
         .as_deref()

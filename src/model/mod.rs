@@ -22,7 +22,7 @@ pub use filter::{Matcher, NoteFilter};
 pub use floor_settle::{FloorConflict, SAME_MOMENT, settle_floor};
 pub use group::Group;
 pub use names::{fold, name_matches};
-pub use note::{FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
+pub use note::{EmptyNote, FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};
 pub use participation::{Participation, ParticipationError};
 pub use problems::Problem;
 pub use roster::{PERSON_PREFIX, Person, PersonId, WhoError, person_id_block};

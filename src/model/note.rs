@@ -105,7 +105,30 @@ pub struct Note {
     pub group: Option<String>,
 }
 
+/// A note without a character a reader could see.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the note is empty: it has only spaces or invisible characters (zero-width spaces, joiners, \
+     controls); a note needs some text"
+)]
+pub struct EmptyNote;
+
 impl Note {
+    /// Whether `text` has nothing a reader could see: only white space, zero-width and other
+    /// invisible characters, and controls. Such a note would be a blank line in every report.
+    pub fn is_blank_text(text: &str) -> bool {
+        text.chars()
+            .all(|c| c.is_whitespace() || c.is_control() || crate::text::is_ignorable(c))
+    }
+
+    /// Blank text is refused wherever a note comes from.
+    pub fn require_text(text: &str) -> Result<(), EmptyNote> {
+        if Note::is_blank_text(text) {
+            return Err(EmptyNote);
+        }
+        Ok(())
+    }
+
     /// A note whose tags are read from its text and whose questions are in order.
     pub fn new(
         at: DateTime<FixedOffset>,
@@ -201,6 +224,22 @@ mod tests {
             vec!["Attribution", "norms", "ódio"]
         );
         assert!(hashtags("no tags here; a#b neither").is_empty());
+    }
+
+    #[test]
+    fn text_of_only_invisible_characters_is_no_note() {
+        for blank in [
+            "",
+            "  \n\t",
+            "\u{200b}",
+            "\u{200d}\u{feff} \u{2060}\u{a0}",
+            "\u{1b}\u{7}",
+        ] {
+            assert_eq!(Note::require_text(blank), Err(EmptyNote), "{blank:?}");
+        }
+        for text in ["ok", "\u{200b}a", "😀", "\u{200d}مرحبا"] {
+            assert_eq!(Note::require_text(text), Ok(()), "{text:?}");
+        }
     }
 
     #[test]

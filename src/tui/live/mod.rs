@@ -18,7 +18,7 @@ pub mod timeline;
 use chrono::{DateTime, FixedOffset};
 use ratatui_textarea::TextArea;
 
-use crate::model::{NoteFilter, NoteId, NoteKind, Session, Speaker};
+use crate::model::{Note, NoteFilter, NoteId, NoteKind, Session, Speaker};
 
 use super::recording::NoteDraft;
 use super::widgets::textarea::new_textarea;
@@ -65,7 +65,7 @@ impl Editor {
     }
 
     pub fn is_blank(&self) -> bool {
-        self.text.lines().iter().all(|l| l.trim().is_empty())
+        self.text.lines().iter().all(|l| Note::is_blank_text(l))
     }
 
     pub fn draft(&self) -> NoteDraft {
