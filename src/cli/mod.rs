@@ -248,9 +248,15 @@ pub fn out(text: &str) {
     }
 }
 
-/// A message on stderr, after the program's name.
+/// A message on stderr, after the program's name. A stderr that is gone (the terminal closed)
+/// is not a reason to panic: there is no one left to tell.
 pub fn tell(message: impl std::fmt::Display) {
-    eprintln!("rapporteur: {}", visible(&message.to_string()));
+    use std::io::Write;
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "rapporteur: {}",
+        visible(&message.to_string())
+    );
 }
 
 /// A warning on stderr.

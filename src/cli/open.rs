@@ -5,6 +5,7 @@ use anyhow::Context;
 use clap::Args;
 
 use rapporteur::store::{SessionPaths, Store, now};
+use rapporteur::tui::TuiError;
 
 use super::moment::parse_moment;
 
@@ -46,8 +47,17 @@ pub fn run(
         }
         None => None,
     };
-    rapporteur::tui::run(&path, taker, notice, clock)?;
-    Ok(ExitCode::SUCCESS)
+    match rapporteur::tui::run(&path, taker, notice, clock) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        // As a shell reports a program a signal ended: 128 and its number (143 for SIGTERM).
+        Err(stopped @ TuiError::Stopped(signal)) => {
+            super::tell(&stopped);
+            Ok(ExitCode::from(
+                u8::try_from(128 + signal).unwrap_or(u8::MAX),
+            ))
+        }
+        Err(error) => Err(error.into()),
+    }
 }
 
 fn create_example(path: &Path) -> anyhow::Result<Option<String>> {

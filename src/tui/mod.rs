@@ -46,6 +46,12 @@ pub enum TuiError {
     Store(#[from] StoreError),
     #[error("the terminal: {0}")]
     Terminal(#[from] std::io::Error),
+    /// SIGTERM, SIGHUP or SIGINT: the draft was saved and the terminal given back.
+    #[error(
+        "stopped by {}; a note being typed comes back when the session is opened again",
+        signal_hook::low_level::signal_name(*.0).unwrap_or("a signal")
+    )]
+    Stopped(i32),
 }
 
 /// Opens the session at `path` on the live screen until the rapporteur quits. `notice` is shown on
@@ -84,6 +90,9 @@ pub fn run(
         update::update(&mut app, action::Action::Resize(size.width, size.height));
     }
     let result = event_loop(&mut terminal, &mut app, &mut events, &mut store, now);
+    if events.terminal_gone() {
+        runtime::terminal::forget_gone_terminal();
+    }
     runtime::terminal::leave_terminal();
     result
 }

@@ -240,11 +240,11 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
                 None
             }
             Ok(Next::End) => break,
-            Ok(Next::Stop) => {
+            Ok(Next::Stop(signal)) => {
                 // Asked to stop by a signal: what is not in the journal reaches the recovery
                 // file; the terminal is given back by the caller.
                 save_before_leaving(app, store);
-                return Ok(());
+                return Err(TuiError::Stopped(signal));
             }
             Err(error) => {
                 // The terminal is gone, not the disk: what was typed since the last autosave
