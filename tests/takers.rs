@@ -472,3 +472,37 @@ fn two_takers_floor_changes_for_one_moment_follow_the_role_and_are_listed() {
          session follows Ana Silva"
     ));
 }
+
+#[test]
+fn a_name_that_would_share_a_takers_files_is_refused_naming_that_taker() {
+    let (_dir, path) = shared_workshop();
+    let s = arg(&path);
+    let error = fails(rapporteur(&["join", s, "--taker", "ana silva"]));
+    assert!(
+        error.contains("files of Ana Silva, who joined already"),
+        "{error}"
+    );
+    let again = ok(rapporteur(&["join", s, "--taker", "Ana Silva"]));
+    assert!(again.contains("had joined already"), "{again}");
+    ok(rapporteur(&["join", s, "--taker", "陈静"]));
+    let error = fails(rapporteur(&["join", s, "--taker", "Chen Jing"]));
+    assert!(error.contains("files of 陈静"), "{error}");
+    let error = fails(rapporteur(&[
+        "join",
+        s,
+        "--taker",
+        "BRUNA TOSO DE ALCANTARA",
+    ]));
+    assert!(
+        error.contains("files of Bruna Toso de Alcântara, the session's first taker"),
+        "{error}"
+    );
+    let takers = fs::read_dir(SessionPaths::new(&path).folder.join("takers"))
+        .unwrap()
+        .filter(|entry| {
+            let name = entry.as_ref().unwrap().file_name();
+            name.to_string_lossy().ends_with(".notes.ron")
+        })
+        .count();
+    assert_eq!(takers, 2, "Ana Silva's and 陈静's journals, no more");
+}

@@ -125,11 +125,14 @@ impl Store {
             });
         }
         if crate::model::fold(taker) == crate::model::fold(&header.taker) {
+            let message = if taker.trim() == header.taker.trim() {
+                format!("{taker} is the session's first taker, and writes its own files already")
+            } else {
+                one_file_for_two(taker, &header.taker, "the session's first taker")
+            };
             return Err(StoreError::Taker {
                 path: path.to_path_buf(),
-                message: format!(
-                    "{taker} is the session's first taker, and writes its own files already"
-                ),
+                message,
             });
         }
         let paths = SessionPaths::of_taker(path, &taker_slug(taker));
@@ -151,7 +154,15 @@ impl Store {
             .open(&paths.journal)
         {
             Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                return match joined_as(&paths.journal) {
+                    Some(joined) if joined != taker.trim() => Err(StoreError::Taker {
+                        path: path.to_path_buf(),
+                        message: one_file_for_two(taker, &joined, "who joined already"),
+                    }),
+                    _ => Ok(false),
+                };
+            }
             Err(e) => return Err(io(e)),
         };
         let written = file
@@ -163,6 +174,27 @@ impl Store {
         }
         Ok(true)
     }
+}
+
+/// The name a taker's journal was begun under.
+fn joined_as(journal: &Path) -> Option<String> {
+    read_journal(journal, &mut Vec::new(), &mut Offsets::new())
+        .ok()?
+        .into_iter()
+        .find_map(|change| match change {
+            Change::Joined { taker, .. } => Some(taker),
+            _ => None,
+        })
+}
+
+/// Why `taker` cannot join: their name differs from `existing`'s only in case, accents or
+/// script ("ana", "Chen Jing" for "陈静"), so both would write the same files.
+fn one_file_for_two(taker: &str, existing: &str, who: &str) -> String {
+    format!(
+        "{taker} would write to the files of {existing}, {who}: names that differ only in case, \
+         accents or script share one taker's files; if you are {existing}, use that name, \
+         otherwise join under a name that tells you apart"
+    )
 }
 
 /// The journal a format-1 session began, beside its header, if this session has one.
