@@ -4,7 +4,7 @@
 mod common;
 
 use std::fs;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -398,4 +398,54 @@ fn pathdiff(to: &Path, from: &Path) -> String {
         "../".repeat(ups),
         to.strip_prefix("/").unwrap().display()
     )
+}
+
+#[test]
+fn new_on_a_path_that_is_not_a_file_says_what_is_there() {
+    let (dir, _) = scratch();
+    let fifo = dir.path().join("pipe.ron");
+    mkfifo(&fifo);
+    let folder = dir.path().join("folder.ron");
+    fs::create_dir(&folder).unwrap();
+    let dangling = dir.path().join("dangling.ron");
+    std::os::unix::fs::symlink(dir.path().join("nowhere.ron"), &dangling).unwrap();
+    for (path, what) in [
+        (fifo.as_path(), "a FIFO"),
+        (folder.as_path(), "a directory"),
+        (
+            dangling.as_path(),
+            "a symbolic link to a file that does not exist",
+        ),
+        (Path::new("/dev/null"), "a device"),
+    ] {
+        let error = fails(run(&["new", arg(path)]));
+        assert!(error.contains(what), "{path:?}: {error}");
+        assert!(!error.contains("already there"), "{path:?}: {error}");
+    }
+    assert!(
+        !dir.path().join("nowhere.ron").exists(),
+        "nothing made through the link"
+    );
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+}
+
+#[test]
+fn a_read_only_report_file_is_refused_and_left_as_it_is() {
+    let (dir, path) = new_workshop();
+    let report = dir.path().join("report.md");
+    fs::write(&report, "kept").unwrap();
+    fs::set_permissions(&report, fs::Permissions::from_mode(0o444)).unwrap();
+    let error = fails(run(&["export", arg(&path), "short", "-o", arg(&report)]));
+    assert!(
+        error.contains("read-only") && error.contains("0444"),
+        "{error}"
+    );
+    assert_eq!(fs::read_to_string(&report).unwrap(), "kept");
+    let mode = fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o444, "not chmod'ed around");
 }

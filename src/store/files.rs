@@ -253,6 +253,15 @@ pub fn replace(path: &Path, bytes: &[u8], links: Links) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
+    if let Some(mode) = mode
+        && !writable(&target, mode)
+    {
+        // Renaming over it would work (the directory allows it), but the file says no.
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("permission denied: it is read-only (mode {mode:04o}), and is left as it is"),
+        ));
+    }
     let (temp, mut file) = create_temp(&target)?;
     let written = (|| {
         if let Some(mode) = mode {
@@ -267,6 +276,16 @@ pub fn replace(path: &Path, bytes: &[u8], links: Links) -> io::Result<()> {
         let _ = std::fs::remove_file(&temp);
     }
     written
+}
+
+/// Whether the file lets this process write it: some write permission in its mode (root may
+/// write anything, but a file made read-only says that it should not be), and for this user.
+fn writable(path: &Path, mode: u32) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(name) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return false;
+    };
+    mode & 0o222 != 0 && unsafe { libc::access(name.as_ptr(), libc::W_OK) } == 0
 }
 
 fn create_temp(target: &Path) -> io::Result<(PathBuf, File)> {

@@ -32,6 +32,13 @@ impl Store {
     ) -> Result<Store, StoreError> {
         let paths = SessionPaths::new(path);
         let format_1 = SessionPaths::format_1(&paths.header);
+        // A FIFO, a directory, a device or a link that leads nowhere is said as what it is.
+        if let Err(e) = files::real_target(&paths.header) {
+            return Err(StoreError::Refused {
+                path: paths.header.clone(),
+                reason: format!("{e}; choose another path for the new session"),
+            });
+        }
         if exists(&paths.header) || exists(&paths.folder) || exists(&format_1.journal) {
             return Err(StoreError::Exists(paths.header.clone()));
         }
