@@ -195,3 +195,23 @@ fn a_profile_naming_no_field_of_the_short_report_is_refused_with_its_line() {
     assert!(error.starts_with(&format!("mine.ron:{line}:")), "{error}");
     assert!(error.contains("takeaways, calls_to_action"), "{error}");
 }
+
+#[test]
+fn the_html_report_draws_no_bar_for_a_zero_share() {
+    let dirs = TemplateDirs::built_in();
+    let profile = Profile::load("igf", &dirs).unwrap();
+    let session = fixture::session();
+    let html = String::from_utf8(export(&session, &profile, Format::Html)).unwrap();
+    // Aisha Rahman, the rapporteur, never had the floor.
+    let row = html
+        .lines()
+        .find(|l| l.starts_with("<tr><td>Aisha Rahman"))
+        .expect("her row in the floor table");
+    assert!(row.contains("0:00:00"), "{row}");
+    assert!(row.contains(r#"<td class="bar-cell"></td>"#), "{row}");
+    assert!(!html.contains("width: 0%"), "no bar of no width");
+    assert!(
+        html.matches(r#"<span class="bar""#).count() > 10,
+        "the other bars stay"
+    );
+}
