@@ -52,13 +52,8 @@ struct QuotesChecked {
 
 fn check_quotes(path: &Path, session: &Session) -> QuotesChecked {
     let kept_path = SessionPaths::new(path).transcript;
-    let analysis = Kept::load(&kept_path).and_then(|kept| match kept {
-        Some(kept) => {
-            let transcript = kept.transcript(&kept_path)?;
-            Ok(Some(Analysis::new(session, transcript, &kept.map)))
-        }
-        None => Ok(None),
-    });
+    let analysis = Kept::load_read(&kept_path)
+        .map(|kept| kept.map(|(kept, transcript)| Analysis::new(session, transcript, &kept.map)));
     match analysis {
         Ok(Some(analysis)) => {
             let checks = analysis.check_quotes(session);

@@ -67,6 +67,17 @@ impl Kept {
         Ok(())
     }
 
+    /// The kept transcript and its turns, or None if there is none.
+    pub fn load_read(path: &Path) -> Result<Option<(Kept, Transcript)>, TranscriptError> {
+        match Kept::load(path)? {
+            Some(kept) => {
+                let transcript = kept.transcript(path)?;
+                Ok(Some((kept, transcript)))
+            }
+            None => Ok(None),
+        }
+    }
+
     /// The kept text's turns; `path` is the kept file, named in errors.
     pub fn transcript(&self, path: &Path) -> Result<Transcript, TranscriptError> {
         parse_or_explain(&self.text, path)

@@ -19,6 +19,14 @@ pub enum Attribution {
 }
 
 impl Attribution {
+    /// How a report names them: the roster's name, the audience's, or the label as written.
+    pub fn name(&self, session: &Session) -> String {
+        match self {
+            Attribution::Speaker(speaker) => session.speaker_name(*speaker),
+            Attribution::Unknown(label) => label.clone(),
+        }
+    }
+
     pub fn speaker(&self) -> Option<Speaker> {
         match self {
             Attribution::Speaker(speaker) => Some(*speaker),

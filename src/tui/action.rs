@@ -1,5 +1,6 @@
 //! What can happen to the app: actions (what the user or the clock did) and replies (what the
-//! runtime says of the effects it ran) go into `update`; effects (writes) come out of it.
+//! runtime says of the effects it ran) go into `update`; effects (reads and writes of files)
+//! come out of it.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -11,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{NoteKind, Speaker};
 use crate::report::{Format, Report};
 use crate::store::News;
+use crate::transcript::{Kept, Transcript};
 
 use super::recording::Recovery;
 
@@ -120,6 +122,8 @@ pub enum Action {
     ToggleNotes,
     /// Append the selected note, with who said it, to the field.
     PullNote,
+    /// Append what the transcript has said around the selected note's time, with its speaker.
+    PullPassage,
     /// The short report, or the final one.
     SwitchReport,
     /// Markdown, text or HTML for the preview, the export and a copied report.
@@ -155,6 +159,8 @@ pub enum Reply {
     Copied(Result<usize, String>),
     /// What the other takers wrote since the last reading.
     Arrived(News),
+    /// The transcript kept with the session and its turns, None when there is none.
+    TranscriptRead(Result<Option<Box<(Kept, Transcript)>>, String>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,4 +218,6 @@ pub enum Effect {
     },
     /// Read what the other takers appended to their files.
     ReadOthers,
+    /// Read the transcript kept with the session, for the report screen.
+    ReadTranscript,
 }

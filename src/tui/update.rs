@@ -146,6 +146,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::SaveField => report::update::save_field(app, &mut fx),
         Action::ToggleNotes => report::update::toggle_notes(app),
         Action::PullNote => report::update::pull_note(app),
+        Action::PullPassage => report::transcript::pull_passage(app),
         Action::SwitchReport => report::update::switch_report(app, &mut fx),
         Action::CycleFormat => report::update::cycle_format(app, &mut fx),
         Action::OpenPreview => report::update::open_preview(app, &mut fx),
@@ -181,6 +182,7 @@ pub fn reply(app: &mut App, reply: Reply) -> Vec<Effect> {
         Reply::Exported(result) => report::update::exported(app, result),
         Reply::Copied(result) => report::update::copied(app, result),
         Reply::Arrived(news) => others::arrived(app, news),
+        Reply::TranscriptRead(result) => report::transcript::read(app, result),
         _ => {}
     }
     after_update(app, message_before);

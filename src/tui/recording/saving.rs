@@ -186,7 +186,8 @@ impl Saving {
             Reply::PreviewReady { .. }
             | Reply::Exported(_)
             | Reply::Copied(_)
-            | Reply::Arrived(_) => {}
+            | Reply::Arrived(_)
+            | Reply::TranscriptRead(_) => {}
         }
         after
     }

@@ -4,6 +4,7 @@
 //! The form scans every note, so it is rebuilt only when notes or drafts change (compared by
 //! version numbers), never on a key press; while typing, only the edited field is measured.
 
+pub mod transcript;
 pub mod update;
 pub mod view;
 
@@ -11,6 +12,7 @@ use ratatui_textarea::TextArea;
 
 use crate::model::NoteId;
 use crate::report::{Field, Form, Format, Limits, Profile, Report, TemplateDirs, word_count};
+use crate::transcript::Passage;
 
 use super::widgets::textarea::new_textarea;
 
@@ -44,6 +46,8 @@ pub struct Drafting {
     /// The label of a field whose save went to the store: the status line says it is saved only
     /// once the store says so.
     pub saving: Option<String>,
+    /// The transcript kept with the session, read when the screen opened.
+    pub transcript: Option<transcript::Said>,
 }
 
 /// One field of the form being edited, measured as it is typed.
@@ -57,6 +61,9 @@ pub struct FieldEditor {
     pub drafted: bool,
     pub limits: Limits,
     pub notes: Vec<NoteId>,
+    /// What the transcript has said around each note's time, parallel to `notes`; empty when
+    /// no transcript is kept. Found once when the field is loaded, not while drawing.
+    pub passages: Vec<Option<Passage>>,
     pub words: usize,
     pub paragraphs: usize,
     /// Words and blankness of each line: a key press recounts its own line, not the field (a
@@ -80,6 +87,7 @@ impl FieldEditor {
             drafted: field.drafted,
             limits: field.limits,
             notes: field.notes.clone(),
+            passages: Vec::new(),
             words: 0,
             paragraphs: 0,
             line_words: Vec::new(),
@@ -124,6 +132,18 @@ impl FieldEditor {
         }
     }
 
+    /// Appends `text` at the end, as a paragraph of its own.
+    pub fn append_paragraph(&mut self, text: &str) {
+        let blank = self.text.lines().iter().all(|l| l.trim().is_empty());
+        self.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        self.text.move_cursor(ratatui_textarea::CursorMove::End);
+        if !blank {
+            self.text.insert_str("\n\n");
+        }
+        self.text.insert_str(text);
+        self.measure();
+    }
+
     /// What is over the limit, as words a reader sees without colour: "72/60 words".
     pub fn over(&self) -> Vec<String> {
         self.limits
@@ -161,6 +181,7 @@ impl Drafting {
             show_notes: false,
             note_selected: 0,
             saving: None,
+            transcript: None,
         }
     }
 

@@ -4,7 +4,6 @@
 
 use crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::style::{Modifier, Style};
-use ratatui_textarea::CursorMove;
 
 use crate::model::Change;
 use crate::report::{Form, Format, Report, clipboard};
@@ -26,6 +25,9 @@ pub fn switch_screen(app: &mut App, fx: &mut Vec<Effect>) {
     match app.ui.screen {
         Screen::Live => {
             app.ui.screen = Screen::Report;
+            // Read afresh each time: a transcript imported since, or a floor recorded since,
+            // changes what was said when.
+            fx.push(Effect::ReadTranscript);
             let keymap = &app.ui.keymap;
             let message = format!(
                 "the {}: {} edits a field · {} back to the notes",
@@ -203,15 +205,7 @@ pub fn pull_note(app: &mut App) {
         app.ui.status.message = Some(message);
         return;
     };
-    let quoted = crate::report::attributed(&app.recording.session, note);
-    let blank = field.text.lines().iter().all(|l| l.trim().is_empty());
-    field.text.move_cursor(CursorMove::Bottom);
-    field.text.move_cursor(CursorMove::End);
-    if !blank {
-        field.text.insert_str("\n\n");
-    }
-    field.text.insert_str(&quoted);
-    field.measure();
+    field.append_paragraph(&crate::report::attributed(&app.recording.session, note));
     app.ui.status.message = Some(format!(
         "pulled the note of {} into “{}”",
         note.at.format("%H:%M:%S"),
@@ -389,6 +383,7 @@ pub fn sync(app: &mut App) {
     {
         let hint = drafting.hint_for(&field.key);
         drafting.field = Some(FieldEditor::new(field, hint));
+        super::transcript::attach(drafting, &app.recording.session);
     }
     if let Some(field) = drafting.field.as_mut() {
         let typing = drafting.pane == Pane::Field && app.ui.overlay.is_none();

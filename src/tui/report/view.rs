@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
 
 use crate::report::Limits;
+use crate::text::visible;
 
 use crate::tui::action::Action;
 use crate::tui::app::App;
@@ -17,7 +18,7 @@ use crate::tui::layout;
 use crate::tui::widgets::text::{fit, pad, width};
 use crate::tui::widgets::{header, status};
 
-use super::{FieldEditor, Pane};
+use super::{FieldEditor, Pane, transcript};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let areas = layout::report(area, app);
@@ -191,18 +192,31 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
     }
     let theme = &app.ui.theme;
     let focused = app.ui.drafting.pane == Pane::Notes;
-    let block = Block::default()
+    let said = app.ui.drafting.transcript.as_ref();
+    let title = format!(
+        " Notes behind this field · {} · {} or {} pulls one in ",
+        field.notes.len(),
+        app.ui.keymap.key_in(Layer::ReportNotes, &Action::PullNote),
+        app.ui.keymap.key_in(Layer::Report, &Action::PullNote)
+    );
+    let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(border(app, focused))
-        .title(Span::styled(
+        .title(Span::styled(title, theme.title()));
+    if let Some(said) = said {
+        let version = said
+            .version
+            .map_or_else(String::new, |v| format!(" ({} version)", v.slug()));
+        // The keys first: a narrow pane cuts the end.
+        block = block.title_bottom(Span::styled(
             format!(
-                " Notes behind this field · {} · {} or {} pulls one in ",
-                field.notes.len(),
-                app.ui.keymap.key_in(Layer::ReportNotes, &Action::PullNote),
-                app.ui.keymap.key_in(Layer::Report, &Action::PullNote)
+                " ↳ said then: {} it · {}{version} ",
+                transcript::pull_keys(app),
+                visible(&said.source)
             ),
-            theme.title(),
+            theme.dim(),
         ));
+    }
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {
@@ -217,39 +231,46 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
         .render(inner, buf);
         return;
     }
-    let rows = usize::from(inner.height);
+    // With a transcript, each note has a second row: what was said around its time.
+    let rows_per_note = if said.is_some() { 2 } else { 1 };
+    let shown = (usize::from(inner.height) / rows_per_note).max(1);
     let selected = app.ui.drafting.note_selected;
-    let first = (selected + 1).saturating_sub(rows);
+    let first = (selected + 1).saturating_sub(shown);
     let columns = usize::from(inner.width);
+    let session = &app.recording.session;
+    let mut lines: Vec<Line> = Vec::with_capacity(shown * rows_per_note);
     // Only the notes in view are looked up.
-    let lines: Vec<Line> = field
-        .notes
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .map(|(i, id)| {
-            let text = match app.recording.session.note(*id) {
-                Some(note) => {
-                    let speaker = note
-                        .speaker
-                        .map_or("—".to_string(), |s| app.recording.session.speaker_name(s));
-                    let body = note.text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    format!("{} {speaker}: {body}", note.at.format("%H:%M"))
-                }
-                None => "(deleted)".to_string(),
+    for (i, id) in field.notes.iter().enumerate().skip(first).take(shown) {
+        let text = match session.note(*id) {
+            Some(note) => {
+                let speaker = note
+                    .speaker
+                    .map_or("—".to_string(), |s| session.speaker_name(s));
+                let body = note.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                format!("{} {speaker}: {body}", note.at.format("%H:%M"))
+            }
+            None => "(deleted)".to_string(),
+        };
+        let marker = if i == selected { "▸ " } else { "  " };
+        let style = if i == selected && focused && app.ui.overlay.is_none() {
+            Style::new().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::new()
+        };
+        lines.push(Line::from(Span::styled(
+            fit(&format!("{marker}{text}"), columns),
+            style,
+        )));
+        if said.is_some() {
+            let passage = match field.passages.get(i).and_then(Option::as_ref) {
+                Some(passage) => format!("    ↳ {}: {}", passage.who.name(session), passage.text),
+                None => "    ↳ (the transcript has nothing at this time)".to_string(),
             };
-            let marker = if i == selected { "▸ " } else { "  " };
-            let style = if i == selected && focused && app.ui.overlay.is_none() {
-                Style::new().add_modifier(Modifier::REVERSED)
-            } else {
-                Style::new()
-            };
-            Line::from(Span::styled(
-                fit(&format!("{marker}{text}"), columns),
-                style,
-            ))
-        })
-        .collect();
+            lines.push(Line::from(Span::styled(
+                fit(&passage, columns),
+                theme.dim(),
+            )));
+        }
+    }
     Paragraph::new(lines).render(inner, buf);
 }

@@ -1,5 +1,6 @@
 //! Running the effects `update` asks for: every write to the disk (the journal, the header, the
-//! recovery file, exports) and to the terminal (a copy). Each answers with a [`Reply`].
+//! recovery file, exports), to the terminal (a copy), and the reads after opening (other takers'
+//! files, the kept transcript for the report screen). Each answers with a [`Reply`].
 //!
 //! A note becomes durable here: [`Effect::Flush`] appends the pending changes through
 //! [`Persist::append`], which for the real [`Store`] writes and fsyncs the journal.
@@ -9,7 +10,8 @@ use std::io::{self, Write};
 
 use crate::model::{Change, Session};
 use crate::report::{self, Format, Options, Report, clipboard};
-use crate::store::{News, Store, StoreError};
+use crate::store::{News, SessionPaths, Store, StoreError};
+use crate::transcript::{Kept, Transcript};
 
 use crate::tui::action::{Effect, Reply};
 use crate::tui::app::App;
@@ -128,12 +130,23 @@ pub fn run_effects<P: Persist>(app: &mut App, store: &mut P, effects: Vec<Effect
                         .map_err(|e| e.to_string())
                 }))
             }
+            Effect::ReadTranscript => Reply::TranscriptRead(read_transcript(app)),
         };
         queue.extend(reply(app, answer));
         if queue.is_empty() && app.recording.saving.leaving() {
             queue.extend(reply(app, Reply::WritesDone));
         }
     }
+}
+
+/// The transcript kept beside the session file, if any; a session with no file has none.
+fn read_transcript(app: &App) -> Result<Option<Box<(Kept, Transcript)>>, String> {
+    let Some(path) = app.recording.path.as_deref() else {
+        return Ok(None);
+    };
+    Kept::load_read(&SessionPaths::new(path).transcript)
+        .map(|kept| kept.map(Box::new))
+        .map_err(|error| error.to_string())
 }
 
 /// The report as `rapporteur export` would write it, with the screen's profile and templates.
