@@ -207,12 +207,17 @@ fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
         let version = said
             .version
             .map_or_else(String::new, |v| format!(" ({} version)", v.slug()));
-        // The keys first: a narrow pane cuts the end.
+        // The keys first: a narrow pane cuts the end; the file by its name, not its path.
+        let source = std::path::Path::new(&said.source)
+            .file_name()
+            .map_or(said.source.as_str(), |name| {
+                name.to_str().unwrap_or_default()
+            });
         block = block.title_bottom(Span::styled(
             format!(
                 " ↳ said then: {} it · {}{version} ",
                 transcript::pull_keys(app),
-                visible(&said.source)
+                visible(source)
             ),
             theme.dim(),
         ));
