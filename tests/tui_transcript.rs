@@ -38,9 +38,21 @@ fn session_in(dir: &tempfile::TempDir) -> PathBuf {
     path
 }
 
+const Q1: &str = "final.session_report.q1";
+
+fn on_field(app: &rapporteur::tui::App, wanted: &str) -> bool {
+    let field = app.ui.drafting.selected_field();
+    field.is_none_or(|f| f.key == wanted)
+        || app.ui.drafting.selected + 1 >= app.ui.drafting.field_count()
+}
+
 /// On the final report, the field of policy question 1, its notes shown.
 fn to_question_notes(run: &mut Run) {
-    run.press([alt('w'), alt('d'), key(KeyCode::Down), alt('b')]);
+    run.press([alt('w'), alt('d')]);
+    while !on_field(&run.app, Q1) {
+        run.press([key(KeyCode::Down)]);
+    }
+    run.press([alt('b')]);
 }
 
 #[test]
@@ -128,10 +140,13 @@ fn the_notes_pane_shows_what_was_said_around_each_note() {
             Reply::TranscriptRead(Ok(Some(Box::new((kept, transcript))))),
         );
         update(&mut app, Action::SwitchReport);
-        update(
-            &mut app,
-            Action::ReportMove(rapporteur::tui::action::Move::Down),
-        );
+        while !on_field(&app, Q1) {
+            update(
+                &mut app,
+                Action::ReportMove(rapporteur::tui::action::Move::Down),
+            );
+        }
+        assert_eq!(app.ui.drafting.selected_field().unwrap().key, Q1);
         update(&mut app, Action::EditField);
         update(&mut app, Action::ToggleNotes);
         let shown = screen(&app);
