@@ -271,6 +271,33 @@ fn a_text_report_is_a_paragraph_a_line_unless_wrap_asks_for_columns() {
 }
 
 #[test]
+fn at_the_narrowest_wrap_labels_stand_alone_and_every_line_fits() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.ron");
+    drop(rapporteur::store::Store::create(&path, &fixture::session()).unwrap());
+    let wrapped = export_of(&path, &["final", "--format", "txt", "--wrap", "20"]);
+    assert!(wrapped.status.success(), "{}", stderr(&wrapped));
+    let wrapped = String::from_utf8(wrapped.stdout).unwrap();
+    // The floor-time tables keep their fixed columns at any width; everything else wraps.
+    let (prose, tables) = wrapped.split_once("\nFloor time\n").unwrap();
+    let total_and_footer = tables
+        .lines()
+        .filter(|l| l.starts_with("Total recorded") || l.contains("prepared with"));
+    for line in prose.lines().chain(total_and_footer).map(str::trim_end) {
+        // A label wider than half the page is alone on its line, its text below it.
+        let label_alone = line.ends_with(':');
+        let one_word = !line.trim().contains(' ');
+        assert!(
+            line.width() <= 20 || label_alone || one_word,
+            "{} columns: {line}",
+            line.width()
+        );
+    }
+    assert!(wrapped.contains("Organisers:"), "{wrapped}");
+}
+
+#[test]
 fn wrap_takes_20_to_1000_columns_and_only_for_text() {
     let dir = tempfile::tempdir().unwrap();
     for bad in ["19", "1001", "0", "-3", "wide"] {

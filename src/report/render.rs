@@ -162,6 +162,12 @@ fn wrap_filter(
         .and_then(|w| usize::try_from(w).ok());
     Ok(match (width, page) {
         (Some(width), _) => wrap(text, width, indent, 0),
+        // A label's hanging indent that would leave less than half the page for the text
+        // (`--wrap 20` after a 22-column label) starts the text on a line of its own instead.
+        (None, Some(page)) if indent.width() > page.max(20) / 2 => {
+            let narrow = "    ";
+            format!("\n{narrow}{}", wrap(text, page, narrow, narrow.width()))
+        }
         (None, Some(page)) => wrap(text, page, indent, indent.width()),
         (None, None) => {
             let mut separator = String::from("\n\n");
