@@ -2,9 +2,6 @@
 //! session), the open floor counted on at a tick (no change), and a frame with the panel shown,
 //! which only reads the figures.
 
-#[path = "../tests/tui_support/mod.rs"]
-mod tui_support;
-
 use std::hint::black_box;
 
 use chrono::TimeDelta;
@@ -12,12 +9,12 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use rapporteur::stats::{self, Until};
 use rapporteur::tui::action::Action;
 use rapporteur::tui::live::balance;
+use rapporteur::tui::sample::*;
 use rapporteur::tui::update::update;
 use rapporteur::tui::{layout, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use tui_support::*;
 
 const NOTES: usize = 10_000;
 

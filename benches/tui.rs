@@ -2,17 +2,14 @@
 //! (event → update → frame) at 1,000, 10,000 and 100,000 notes, in the editor and in the
 //! timeline's search: it must cost the same at every size.
 
-#[path = "../tests/tui_support/mod.rs"]
-mod tui_support;
-
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use crossterm::event::KeyCode;
 use rapporteur::model::{Change, Session};
 use rapporteur::store::StoreError;
+use rapporteur::tui::sample::*;
 use rapporteur::tui::{self, App, Persist, Recovery, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tui_support::*;
 
 /// Writes nothing: the key-press figure is our own work, not the disk's.
 struct Nowhere;

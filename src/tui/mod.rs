@@ -23,9 +23,14 @@ pub mod overlay;
 pub mod recording;
 pub mod report;
 pub mod runtime;
+#[doc(hidden)]
+pub mod sample;
 pub mod update;
 pub mod view;
 pub mod widgets;
+
+#[cfg(test)]
+mod tests;
 
 use std::path::Path;
 

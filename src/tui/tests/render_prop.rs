@@ -1,15 +1,13 @@
 //! Any session at any size, from 1×1 up, renders without a panic, whatever script its names use.
 
-mod tui_support;
-
-use chrono::TimeDelta;
-use proptest::prelude::*;
-use rapporteur::model::{
+use super::support::*;
+use crate::model::{
     Attendance, Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion, Speaker,
 };
-use rapporteur::tui::action::{Action, Move};
-use rapporteur::tui::update::update;
-use tui_support::*;
+use crate::tui::action::{Action, Move};
+use crate::tui::update::update;
+use chrono::TimeDelta;
+use proptest::prelude::*;
 
 /// Words from several scripts: accents, CJK, emoji (with joiners), right-to-left, and combining marks.
 fn word() -> impl Strategy<Value = String> {
@@ -49,7 +47,7 @@ prop_compose! {
         floor in prop::collection::vec((0usize..16, 0i64..6000), 0..6),
         started in any::<bool>(),
         title in text(),
-    ) -> rapporteur::model::Session {
+    ) -> crate::model::Session {
         let mut session = roster_only();
         session.people.clear();
         session.questions.clear();

@@ -2,16 +2,14 @@
 //! its time; a passage pulled into the field with its speaker. Driven through the real dispatch
 //! and runtime, with the transcript kept beside a session in a temporary directory.
 
-mod tui_support;
-
 use std::path::{Path, PathBuf};
 
+use super::support::*;
+use crate::store::{SessionPaths, Store};
+use crate::transcript::{Kept, Version};
+use crate::tui::action::{Action, Reply};
+use crate::tui::update::{reply, update};
 use crossterm::event::KeyCode;
-use rapporteur::store::{SessionPaths, Store};
-use rapporteur::transcript::{Kept, Version};
-use rapporteur::tui::action::{Action, Reply};
-use rapporteur::tui::update::{reply, update};
-use tui_support::*;
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/transcripts/norms-transcript.txt")
@@ -19,9 +17,9 @@ fn fixture() -> PathBuf {
 
 /// Keeps the fixture with the session, as `rapporteur transcript` would.
 fn keep_transcript(session: &Path) {
-    let (text, _) = rapporteur::transcript::read_file(&fixture()).unwrap();
+    let (text, _) = crate::transcript::read_file(&fixture()).unwrap();
     let kept = Kept {
-        format: rapporteur::transcript::KEPT_FORMAT,
+        format: crate::transcript::KEPT_FORMAT,
         source: "norms-transcript.txt".into(),
         imported: None,
         version: Some(Version::Corrected),
@@ -40,7 +38,7 @@ fn session_in(dir: &tempfile::TempDir) -> PathBuf {
 
 const Q1: &str = "final.session_report.q1";
 
-fn on_field(app: &rapporteur::tui::App, wanted: &str) -> bool {
+fn on_field(app: &crate::tui::App, wanted: &str) -> bool {
     let field = app.ui.drafting.selected_field();
     field.is_none_or(|f| f.key == wanted)
         || app.ui.drafting.selected + 1 >= app.ui.drafting.field_count()
@@ -81,7 +79,7 @@ fn a_passage_is_pulled_into_the_field_with_its_speaker() {
         name, "Bruna Toso de Alcântara",
         "the first note is in the moderator's opening minutes"
     );
-    let status = rapporteur::tui::widgets::status::line(&run.app);
+    let status = crate::tui::widgets::status::line(&run.app);
     assert!(
         status.contains("pulled what Bruna Toso de Alcântara said"),
         "{status}"
@@ -113,7 +111,7 @@ fn without_a_transcript_nothing_is_pulled_and_the_user_is_told_how_to_import_one
     let field = run.app.ui.drafting.field.as_ref().unwrap();
     assert_eq!(field.content(), before);
     assert!(field.passages.is_empty());
-    let status = rapporteur::tui::widgets::status::line(&run.app);
+    let status = crate::tui::widgets::status::line(&run.app);
     assert!(status.contains("no transcript is kept"), "{status}");
 
     // Imported while the screen is open: read when the report screen opens again.
@@ -128,7 +126,7 @@ fn the_notes_pane_shows_what_was_said_around_each_note() {
     for (w, h) in [(120, 40), (80, 24)] {
         let mut app = app(mid_way(10), w, h);
         update(&mut app, Action::SwitchScreen);
-        let (text, transcript) = rapporteur::transcript::read_file(&fixture()).unwrap();
+        let (text, transcript) = crate::transcript::read_file(&fixture()).unwrap();
         let kept = Kept {
             source: "norms-transcript.txt".into(),
             version: Some(Version::Corrected),
@@ -141,10 +139,7 @@ fn the_notes_pane_shows_what_was_said_around_each_note() {
         );
         update(&mut app, Action::SwitchReport);
         while !on_field(&app, Q1) {
-            update(
-                &mut app,
-                Action::ReportMove(rapporteur::tui::action::Move::Down),
-            );
+            update(&mut app, Action::ReportMove(crate::tui::action::Move::Down));
         }
         assert_eq!(app.ui.drafting.selected_field().unwrap().key, Q1);
         update(&mut app, Action::EditField);

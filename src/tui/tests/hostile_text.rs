@@ -2,12 +2,10 @@
 //! direction override is drawn as a visible escape, never put in the screen's cells raw, where
 //! the terminal would obey it (clear the screen, ring, set the clipboard, reorder the line).
 
-mod tui_support;
-
-use rapporteur::model::{Change, Note, NoteKind, PersonId, Speaker};
+use super::support::*;
+use crate::model::{Change, Note, NoteKind, PersonId, Speaker};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use tui_support::*;
 
 #[test]
 fn controls_in_a_note_and_a_name_are_drawn_as_visible_escapes() {
@@ -24,7 +22,7 @@ fn controls_in_a_note_and_a_name_are_drawn_as_visible_escapes() {
     let app = app(session, 160, 48);
     let mut terminal = Terminal::new(TestBackend::new(160, 48)).unwrap();
     terminal
-        .draw(|frame| rapporteur::tui::view::draw(frame, &app))
+        .draw(|frame| crate::tui::view::draw(frame, &app))
         .unwrap();
     let buffer = terminal.backend().buffer();
     let raw: Vec<String> = buffer

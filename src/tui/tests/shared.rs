@@ -1,8 +1,6 @@
 //! The live screen of a shared session: other takers' notes, floor changes and newcomers arrive
 //! as their files change, marked with their taker, and theirs to correct.
 
-mod common;
-
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::path::Path;
@@ -13,14 +11,31 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use common::{scratch, workshop};
-use rapporteur::model::{Change, FloorChange, Note, NoteKind, Person, PersonId, Speaker};
-use rapporteur::store::{SessionPaths, Store, taker_slug};
-use rapporteur::tui::runtime::watch::Watch;
-use rapporteur::tui::widgets::theme::Theme;
-use rapporteur::tui::{App, Moment, others_wrote, step, view};
+use super::support::{at, roster_only};
+use crate::model::{
+    Change, FloorChange, Group, Note, NoteKind, Person, PersonId, Session, Speaker,
+};
+use crate::store::{SessionPaths, Store, taker_slug};
+use crate::tui::runtime::watch::Watch;
+use crate::tui::widgets::theme::Theme;
+use crate::tui::{App, Moment, others_wrote, step, view};
 
 const ANA: &str = "Ana Silva";
+
+/// The sample roster, scheduled 13:50–15:20 UTC on the day Ana takes notes too.
+fn workshop() -> Session {
+    let mut session = roster_only();
+    session.info.start = Some(at("2022-12-01T13:50:00Z"));
+    session.info.end = Some(at("2022-12-01T15:20:00Z"));
+    session
+}
+
+/// A fresh directory and the path of a session file in it.
+fn scratch() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("ws422.ron");
+    (dir, path)
+}
 
 fn moment() -> Moment {
     Moment {
@@ -34,8 +49,8 @@ fn shared() -> (tempfile::TempDir, std::path::PathBuf, App, Store) {
     let (dir, path) = scratch();
     drop(Store::create(&path, &workshop()).unwrap());
     assert!(Store::join(&path, ANA).unwrap());
-    let (app, store) = rapporteur::tui::open(&path, None, moment(), Theme { color: false })
-        .expect("the session opens");
+    let (app, store) =
+        crate::tui::open(&path, None, moment(), Theme { color: false }).expect("the session opens");
     (dir, path, app, store)
 }
 
@@ -189,7 +204,7 @@ fn a_joined_taker_sees_the_first_takers_newcomers_on_the_roster() {
     drop(Store::create(&path, &workshop()).unwrap());
     Store::join(&path, ANA).unwrap();
     let (mut app, mut store) =
-        rapporteur::tui::open_as(&path, Some(ANA), None, moment(), Theme { color: false }).unwrap();
+        crate::tui::open_as(&path, Some(ANA), None, moment(), Theme { color: false }).unwrap();
     {
         let opened = Store::open(&path).unwrap();
         let (mut first, mut session) = (opened.store, opened.session);
@@ -242,22 +257,26 @@ fn a_chord_sets_the_break_out_group_that_new_notes_carry() {
     let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     {
         let (mut app, mut store) =
-            rapporteur::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
+            crate::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
         step(&mut app, &mut store, Some(alt('j')), moment());
         assert!(app.ui.overlay.is_none(), "no groups: no picker");
         let status = app.ui.status.message.clone().unwrap_or_default();
         assert!(status.contains("no break-out groups"), "{status}");
     }
-    for name in ["Access", "Skills"] {
-        common::ok(common::rapporteur(&[
-            "group",
-            "add",
-            common::arg(&path),
-            name,
-        ]));
+    {
+        // As `rapporteur group add` records them.
+        let mut store = Store::open(&path).unwrap().store;
+        for name in ["Access", "Skills"] {
+            let group = Group {
+                name: name.into(),
+                taker: None,
+                members: vec![],
+            };
+            store.append(&Change::Group(group)).unwrap();
+        }
     }
     let (mut app, mut store) =
-        rapporteur::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
+        crate::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
     step(&mut app, &mut store, Some(alt('j')), moment());
     for event in keys("skil").into_iter().chain([enter.clone()]) {
         step(&mut app, &mut store, Some(event), moment());

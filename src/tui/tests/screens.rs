@@ -1,10 +1,8 @@
 //! Whole screens at 80×24 and 160×48, as a user sees them; the clock is fixed in the app.
 
-mod tui_support;
-
-use rapporteur::tui::action::Action;
-use rapporteur::tui::update::update;
-use tui_support::*;
+use super::support::*;
+use crate::tui::action::Action;
+use crate::tui::update::update;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 48)];
 
@@ -21,12 +19,9 @@ fn session_mid_way_with_a_note_being_typed() {
     for (w, h) in SIZES {
         let mut app = app(mid_way(30), w, h);
         update(&mut app, Action::ToggleQuestion(2));
-        update(
-            &mut app,
-            Action::SetKind(rapporteur::model::NoteKind::Quote),
-        );
+        update(&mut app, Action::SetKind(crate::model::NoteKind::Quote));
         for event in typed("Ünal: «capacity first» — 先建设能力") {
-            if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+            if let Some(action) = crate::tui::input::action_for(&app, event) {
                 update(&mut app, action);
             }
         }
@@ -66,13 +61,13 @@ fn filtered_timeline() {
 #[test]
 fn the_editor_cursor_shows_only_while_the_editor_has_the_keys() {
     use ratatui::style::Modifier;
-    let reversed_cells = |app: &rapporteur::tui::App| {
+    let reversed_cells = |app: &crate::tui::App| {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         terminal
-            .draw(|frame| rapporteur::tui::view::draw(frame, app))
+            .draw(|frame| crate::tui::view::draw(frame, app))
             .unwrap();
-        let editor = rapporteur::tui::layout::live(app.ui.size, app).editor;
+        let editor = crate::tui::layout::live(app.ui.size, app).editor;
         let buffer = terminal.backend().buffer().clone();
         editor
             .positions()
@@ -113,10 +108,7 @@ fn report_screen() {
             if on_q1 {
                 break;
             }
-            update(
-                &mut app,
-                Action::ReportMove(rapporteur::tui::action::Move::Down),
-            );
+            update(&mut app, Action::ReportMove(crate::tui::action::Move::Down));
         }
         update(&mut app, Action::EditField);
         update(&mut app, Action::ToggleNotes);
@@ -144,12 +136,12 @@ fn report_preview() {
 #[test]
 fn key_hints_at_80_columns_are_whole_and_keep_help_tab_save_and_quit() {
     let mut app = app(mid_way(30), 80, 24);
-    let hint_line = |app: &rapporteur::tui::App| {
+    let hint_line = |app: &crate::tui::App| {
         let screen = screen(app);
         let last = screen.lines().last().unwrap_or_default().to_string();
         last.trim_matches('"').trim_end().to_string()
     };
-    let keymap = rapporteur::tui::input::keymap::Keymap::default();
+    let keymap = crate::tui::input::keymap::Keymap::default();
     let words: Vec<&str> = keymap
         .bindings
         .iter()
@@ -174,7 +166,7 @@ fn key_hints_at_80_columns_are_whole_and_keep_help_tab_save_and_quit() {
 fn below_the_minimum_size_one_line_says_so_and_typing_goes_on() {
     let mut app = app(mid_way(30), 40, 10);
     for event in typed("still typing") {
-        if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+        if let Some(action) = crate::tui::input::action_for(&app, event) {
             update(&mut app, action);
         }
     }
@@ -186,16 +178,16 @@ fn below_the_minimum_size_one_line_says_so_and_typing_goes_on() {
     assert!(tiny.contains("typing▏"), "{tiny}");
     // At the minimum, the timeline and the editor both have rows of their own.
     update(&mut app, Action::Resize(30, 12));
-    let areas = rapporteur::tui::layout::live(app.ui.size, &app);
-    assert!(rapporteur::tui::layout::inner(areas.timeline).height >= 1);
+    let areas = crate::tui::layout::live(app.ui.size, &app);
+    assert!(crate::tui::layout::inner(areas.timeline).height >= 1);
     assert!(areas.editor.height >= 3);
     assert!(screen(&app).contains("still typing"));
 }
 
 /// The sample roster with an organiser who only organises at its head and `extra` people
 /// without a role after it.
-fn long_roster(extra: u32) -> rapporteur::model::Session {
-    use rapporteur::model::{Person, PersonId, Role};
+fn long_roster(extra: u32) -> crate::model::Session {
+    use crate::model::{Person, PersonId, Role};
     let mut session = roster_only();
     let mut organiser = Person::new(PersonId(100), "Olga Organiser");
     organiser.add_role(Role::Organizer);
@@ -210,7 +202,7 @@ fn long_roster(extra: u32) -> rapporteur::model::Session {
 
 #[test]
 fn quick_keys_go_to_speakers_first_and_the_audiences_always_show() {
-    use rapporteur::model::{PersonId, Speaker};
+    use crate::model::{PersonId, Speaker};
     let mut app = app(long_roster(12), 80, 24);
     let keys: Vec<Speaker> = app.recording.roster_speakers().take(5).collect();
     assert_eq!(keys[0], Speaker::Person(PersonId(1)), "the moderator first");
@@ -245,17 +237,17 @@ fn quick_keys_go_to_speakers_first_and_the_audiences_always_show() {
 
 #[test]
 fn someone_added_on_the_spot_gets_the_next_free_key() {
-    use rapporteur::model::{PersonId, Speaker};
+    use crate::model::{PersonId, Speaker};
     let mut app = app(long_roster(0), 80, 24);
     // The organiser has key 5 and keeps it.
     update(&mut app, Action::OpenAddPerson);
     for event in typed("Zoë Ndlovu") {
-        if let Some(action) = rapporteur::tui::input::action_for(&app, event) {
+        if let Some(action) = crate::tui::input::action_for(&app, event) {
             update(&mut app, action);
         }
     }
     update(&mut app, Action::OverlayAccept);
-    let status = rapporteur::tui::widgets::status::line(&app);
+    let status = crate::tui::widgets::status::line(&app);
     assert!(status.contains("Alt+6 gives the floor"), "{status}");
     let keys: Vec<Speaker> = app.recording.roster_speakers().collect();
     assert_eq!(keys[4], Speaker::Person(PersonId(100)));

@@ -2,13 +2,11 @@
 //! floor, question 3 standing out until someone speaks to it, readable without colour, and drawn
 //! at any size without a panic.
 
-mod tui_support;
-
-use rapporteur::model::{Gender, Person, PersonId, RegionalGroup, Role, Session, StakeholderGroup};
-use rapporteur::tui::action::Action;
-use rapporteur::tui::update::update;
+use super::support::*;
+use crate::model::{Gender, Person, PersonId, RegionalGroup, Role, Session, StakeholderGroup};
+use crate::tui::action::Action;
+use crate::tui::update::update;
 use ratatui::style::Modifier;
-use tui_support::*;
 
 const VENI: PersonId = PersonId(5);
 
@@ -39,8 +37,8 @@ fn row_with<'a>(screen: &'a str, words: &str) -> &'a str {
 }
 
 /// The panel's rows alone, as drawn.
-fn panel(app: &rapporteur::tui::App) -> String {
-    let area = rapporteur::tui::layout::live(app.ui.size, app).balance;
+fn panel(app: &crate::tui::App) -> String {
+    let area = crate::tui::layout::live(app.ui.size, app).balance;
     let mut buffer = ratatui::buffer::Buffer::empty(app.ui.size);
     ratatui::widgets::Widget::render(app, app.ui.size, &mut buffer);
     (area.y..area.bottom())
@@ -74,10 +72,10 @@ fn the_panel_at_80x24_and_160x48() {
 fn the_key_shows_and_hides_the_panel() {
     let mut app = app(session(), 80, 24);
     assert!(!screen(&app).contains("Balance"));
-    let action = rapporteur::tui::input::action_for(&app, alt('b')).unwrap();
+    let action = crate::tui::input::action_for(&app, alt('b')).unwrap();
     update(&mut app, action);
     assert!(screen(&app).contains("Balance of the floor · Alt+b hides"));
-    let action = rapporteur::tui::input::action_for(&app, alt('b')).unwrap();
+    let action = crate::tui::input::action_for(&app, alt('b')).unwrap();
     update(&mut app, action);
     assert!(!screen(&app).contains("Balance"));
 }
@@ -96,7 +94,7 @@ fn shares_follow_the_floor_and_question_3_stands_out_until_someone_speaks_to_it(
         .app
         .recording
         .roster_speakers()
-        .position(|s| s == rapporteur::model::Speaker::Person(VENI))
+        .position(|s| s == crate::model::Speaker::Person(VENI))
         .unwrap();
     run.press([alt(char::from(b'1' + quick as u8))]);
     let generation = run.app.recording.generation;
@@ -124,16 +122,16 @@ fn shares_follow_the_floor_and_question_3_stands_out_until_someone_speaks_to_it(
 }
 
 /// The event of the first key bound to an action.
-fn rapporteur_key(app: &rapporteur::tui::App, action: Action) -> crossterm::event::Event {
+fn rapporteur_key(app: &crate::tui::App, action: Action) -> crossterm::event::Event {
     let label = app.ui.keymap.key_for(&action);
-    let chord: rapporteur::tui::input::keymap::Chord = label.parse().unwrap();
+    let chord: crate::tui::input::keymap::Chord = label.parse().unwrap();
     crossterm::event::Event::Key(crossterm::event::KeyEvent::new(chord.code, chord.mods))
 }
 
 fn scratch_session(session: Session) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ws.ron");
-    drop(rapporteur::store::Store::create(&path, &session).unwrap());
+    drop(crate::store::Store::create(&path, &session).unwrap());
     (dir, path)
 }
 
@@ -143,10 +141,10 @@ fn an_unaddressed_question_stands_out_without_colour() {
     update(&mut app, Action::ToggleBalance);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
     terminal
-        .draw(|frame| rapporteur::tui::view::draw(frame, &app))
+        .draw(|frame| crate::tui::view::draw(frame, &app))
         .unwrap();
     let buffer = terminal.backend().buffer().clone();
-    let panel = rapporteur::tui::layout::live(app.ui.size, &app).balance;
+    let panel = crate::tui::layout::live(app.ui.size, &app).balance;
     let styled_row = |number: &str| {
         (panel.y..panel.bottom())
             .find_map(|y| {
@@ -182,7 +180,7 @@ fn the_panel_never_panics_and_keeps_the_screen_whole_down_to_1x1() {
         for h in 0..=30u16 {
             let area = ratatui::layout::Rect::new(0, 0, w, h);
             let mut buffer = ratatui::buffer::Buffer::empty(area);
-            rapporteur::tui::live::balance::render(&app, area, &mut buffer);
+            crate::tui::live::balance::render(&app, area, &mut buffer);
         }
     }
 }

@@ -1,18 +1,16 @@
-//! What the TUI tests share: a sample session, a fixed clock, keys as a user types them.
-#![allow(dead_code)]
+//! A sample session and the app on it at a fixed clock, for the benchmarks and the TUI's own
+//! tests; not part of the library's interface.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
-use rapporteur::model::{
+use super::action::Action;
+use super::widgets::theme::Theme;
+use super::{App, Moment, update::update};
+use crate::model::{
     Attendance, Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion,
     RegionalGroup, Role, SegmentChange, Session, Speaker, StakeholderGroup,
 };
-use rapporteur::tui::action::Action;
-use rapporteur::tui::widgets::theme::Theme;
-use rapporteur::tui::{App, Moment, update::update, view};
 
 pub fn at(text: &str) -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339(text).expect("a test time")
@@ -151,101 +149,6 @@ pub fn app(session: Session, width: u16, height: u16) -> App {
     app
 }
 
-pub fn screen(app: &App) -> String {
-    let mut terminal =
-        Terminal::new(TestBackend::new(app.ui.size.width, app.ui.size.height)).unwrap();
-    terminal.draw(|frame| view::draw(frame, app)).unwrap();
-    terminal.backend().to_string()
-}
-
 pub fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-pub fn alt(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
-}
-
-pub fn alt_key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::ALT))
-}
-
-pub fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-pub fn typed(text: &str) -> Vec<Event> {
-    text.chars().map(|c| key(KeyCode::Char(c))).collect()
-}
-
-/// Writes nothing and remembers what was sent to the terminal: for screens that need the
-/// runtime (a preview) and for checking what a copy sends.
-#[derive(Default)]
-pub struct Nowhere {
-    pub terminal: Vec<String>,
-}
-
-impl rapporteur::tui::Persist for Nowhere {
-    fn append(&mut self, _: &Change) -> Result<(), rapporteur::store::StoreError> {
-        Ok(())
-    }
-    fn save_header(&mut self, _: &Session) -> Result<(), rapporteur::store::StoreError> {
-        Ok(())
-    }
-    fn save_draft(
-        &mut self,
-        _: &rapporteur::tui::Recovery,
-    ) -> Result<(), rapporteur::store::StoreError> {
-        Ok(())
-    }
-    fn clear_draft(&mut self) -> Result<(), rapporteur::store::StoreError> {
-        Ok(())
-    }
-    fn to_terminal(&mut self, sequence: &str) -> std::io::Result<()> {
-        self.terminal.push(sequence.to_string());
-        Ok(())
-    }
-}
-
-/// An action through `update` and the runtime, as a key press would go.
-pub fn act(app: &mut App, action: Action) {
-    let effects = update(app, action);
-    rapporteur::tui::runtime::run_effects(app, &mut Nowhere::default(), effects);
-}
-
-/// The app and its store, driven by key presses on a clock that the test moves.
-pub struct Run {
-    pub app: App,
-    pub store: rapporteur::store::Store,
-    pub clock: DateTime<FixedOffset>,
-}
-
-impl Run {
-    pub fn open(path: &std::path::Path) -> Run {
-        let (app, store) = rapporteur::tui::open(path, None, moment(now()), Theme { color: false })
-            .expect("the session opens");
-        Run {
-            app,
-            store,
-            clock: now(),
-        }
-    }
-
-    /// Each event a second after the last, as a person types.
-    pub fn press(&mut self, events: impl IntoIterator<Item = Event>) {
-        for event in events {
-            self.clock += TimeDelta::seconds(1);
-            rapporteur::tui::step(
-                &mut self.app,
-                &mut self.store,
-                Some(event),
-                moment(self.clock),
-            );
-        }
-    }
-
-    pub fn tick(&mut self, seconds: i64) {
-        self.clock += TimeDelta::seconds(seconds);
-        rapporteur::tui::step(&mut self.app, &mut self.store, None, moment(self.clock));
-    }
 }

@@ -2,15 +2,13 @@
 //! temporary directory: drafts reach the disk, notes are pulled in, limits show, exports and
 //! copies carry what the report says.
 
-mod tui_support;
-
+use super::support::*;
+use crate::report::{self, Format, Options, Profile, Report, TemplateDirs, clipboard};
+use crate::store::Store;
+use crate::tui;
+use crate::tui::action::{Action, Effect};
+use crate::tui::update::update;
 use crossterm::event::KeyCode;
-use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs, clipboard};
-use rapporteur::store::Store;
-use rapporteur::tui;
-use rapporteur::tui::action::{Action, Effect};
-use rapporteur::tui::update::update;
-use tui_support::*;
 
 impl Run {
     fn field_text(&self) -> String {

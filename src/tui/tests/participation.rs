@@ -1,12 +1,10 @@
 //! The participation figures typed in the live screen's form: read and checked by the model as
 //! `rapporteur participation` reads them, and recorded through the same journal.
 
-mod tui_support;
-
+use super::support::*;
+use crate::model::Gender;
+use crate::store::Store;
 use crossterm::event::KeyCode;
-use rapporteur::model::Gender;
-use rapporteur::store::Store;
-use tui_support::*;
 
 fn session_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -52,7 +50,7 @@ fn figures_typed_in_the_form_are_checked_like_the_command_lines_and_journalled()
     run.press(typed("Online abuse of women MPs."));
     run.press([key(KeyCode::Enter)]);
     run.tick(1);
-    let status = rapporteur::tui::widgets::status::line(&run.app);
+    let status = crate::tui::widgets::status::line(&run.app);
     assert!(status.contains("40 (30 onsite, 10 online)"), "{status}");
 
     // On disk, as `rapporteur participation` would have written it.
