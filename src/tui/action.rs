@@ -75,6 +75,12 @@ pub enum Action {
     /// Readline-style editing the textarea does not do by itself.
     EditText(TextEdit),
     StartClock,
+    /// Stop the replayed clock (`open --clock`) with the video it follows, or run it on.
+    PauseReplay,
+    /// End the session: asks first, and ends it on a second press.
+    EndSession,
+    /// Give the floor to the online audience, read out by the online moderator.
+    ReadOutOnline,
     NextSegment,
     /// Back to the segment before the current one in the plan, recorded as a new change.
     PreviousSegment,

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 
 use super::action::Moment;
 use super::input::keymap::Keymap;
+use super::live::clock::EndAsked;
 use super::live::{Editor, Focus, Timeline};
 use super::overlay::Overlay;
 use super::recording::Recording;
@@ -37,6 +38,8 @@ pub struct Ui {
     /// The break-out group the notes typed now are taken in (None: the plenary); the header
     /// shows it.
     pub group: Option<String>,
+    /// The end chord was pressed once: a second press ends the session.
+    pub end_asked: Option<EndAsked>,
 }
 
 /// Which screen is up: the live one (notes) or the report one (drafting).
@@ -78,6 +81,7 @@ impl App {
                 keymap: Keymap::default(),
                 theme,
                 group: None,
+                end_asked: None,
             },
         }
     }

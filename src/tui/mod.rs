@@ -70,13 +70,20 @@ pub fn run(
     notice: Option<String>,
     clock: Option<DateTime<FixedOffset>>,
 ) -> Result<(), TuiError> {
-    let wall = crate::store::clock_running_from(clock);
-    let now = move || Moment {
-        wall: wall(),
+    let now = || Moment {
+        wall: crate::store::now(),
         mono: std::time::Instant::now(),
     };
+    let opened = now();
+    // The replayed time is what every tick gives the app from now on (see `update`).
+    let replay = clock.map(|at| runtime::clock::Replay::starting(at, opened.mono));
+    let first = Moment {
+        wall: clock.unwrap_or(opened.wall),
+        ..opened
+    };
     let theme = widgets::theme::Theme::from_env();
-    let (mut app, mut store) = open_as(path, taker, notice, now(), theme)?;
+    let (mut app, mut store) = open_as(path, taker, notice, first, theme)?;
+    app.recording.replay = replay;
     // Before the terminal is taken: a signal from now on is seen by the loop.
     let mut events = runtime::TerminalEvents::new()?;
     if let Some(follower) = store.followed() {

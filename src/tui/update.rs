@@ -11,7 +11,7 @@ use ratatui::style::{Modifier, Style};
 use super::action::{Action, Effect, Reply};
 use super::app::{App, Screen};
 use super::layout;
-use super::live::{Focus, capture, others, pointer, review};
+use super::live::{Focus, capture, clock, others, pointer, review};
 use super::overlay::form::Form;
 use super::overlay::picker::{Picker, Purpose};
 use super::overlay::{self, Overlay};
@@ -27,6 +27,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     if !matches!(action, Action::Tick(_) | Action::Quit) {
         app.recording.saving.stay();
     }
+    if !clock::keeps_end_asked(&action) {
+        app.ui.end_asked = None;
+    }
     let message_before = if is_a_command(&action) {
         app.ui.status.message = None;
         None
@@ -35,7 +38,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::Tick(now) => {
-            app.recording.now = now.wall;
+            app.recording.now = match app.recording.replay {
+                Some(replay) => replay.now(now.mono),
+                None => now.wall,
+            };
             app.recording.mono = now.mono;
             if app.recording.saving.recovery_due(now.mono) {
                 write_recovery(app, &mut fx);
@@ -94,6 +100,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::StartClock => capture::start_clock(app, &mut fx),
+        Action::PauseReplay => clock::pause_replay(app),
+        Action::EndSession => clock::end_session(app, &mut fx),
+        Action::ReadOutOnline => capture::read_out_online(app, &mut fx),
         Action::NextSegment => capture::step_segment(app, true, &mut fx),
         Action::PreviousSegment => capture::step_segment(app, false, &mut fx),
         Action::OpenSpeakerPicker => {

@@ -1,9 +1,14 @@
 //! Taking the note: typing it, giving the floor, tagging it with questions and a kind, moving
 //! through the session's plan, and saving the note with Enter.
 
-use crate::model::{Attendance, Change, FloorChange, Note, NoteKind, SegmentChange, Speaker};
+use crate::model::{
+    Attendance, Change, FloorChange, Note, NoteKind, PersonId, Role, SegmentChange, Session,
+    Speaker,
+};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::App;
+use crate::tui::overlay::Overlay;
+use crate::tui::overlay::picker::{Picker, Purpose};
 use crate::tui::widgets::textarea::new_textarea;
 
 use super::review::{end_correction, refilter, show_new_note};
@@ -36,13 +41,73 @@ pub fn typed(app: &mut App) {
 }
 
 pub fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>) {
-    let name = speaker.map_or("nobody".to_string(), |s| {
-        app.recording.session.speaker_name(s)
+    give_floor_read_by(app, speaker, None, fx);
+}
+
+/// Alt+O: a question from the chat, read out by the online moderator, is the online audience's
+/// turn with its reader noted, so that neither's floor time is wrong. With no online moderator
+/// on the roster, or several, the user picks who read it.
+pub fn read_out_online(app: &mut App, fx: &mut Vec<Effect>) {
+    let session = &app.recording.session;
+    let moderators: Vec<PersonId> = session
+        .roster()
+        .filter(|p| p.has_role(Role::OnlineModerator) && !p.marked_absent())
+        .map(|p| p.id)
+        .collect();
+    if let [moderator] = moderators[..] {
+        give_floor_read_by(app, Some(Speaker::Online), Some(moderator), fx);
+        return;
+    }
+    app.tell(match moderators.len() {
+        0 => "nobody present on the roster is the online moderator: pick who read the chat out",
+        _ => "there are several online moderators: pick who read the chat out",
     });
+    let picker = Picker::new(Purpose::Reader, &app.recording.session);
+    app.ui.overlay = Some(Overlay::Picker(picker));
+}
+
+/// Who reads out the turn `speaker` holds now, by name; None if `speaker` does not hold the
+/// floor or speaks for themselves.
+pub fn reader_now(session: &Session, speaker: Speaker) -> Option<String> {
+    let turn = session.floor.last()?;
+    let reader = turn
+        .read_by
+        .filter(|_| session.floor_holder() == Some(speaker))?;
+    Some(session.speaker_name(Speaker::Person(reader)))
+}
+
+/// Who has the floor as the screen names them: "Online audience (read out by NAME)" for a turn
+/// read out by someone.
+pub fn floor_label(session: &Session, speaker: Speaker) -> String {
+    let name = session.speaker_name(speaker);
+    match reader_now(session, speaker) {
+        Some(reader) => format!("{name} (read out by {reader})"),
+        None => name,
+    }
+}
+
+/// Gives the floor, the turn read out by `read_by` when it is someone's; while a note is being
+/// corrected, sets its speaker instead.
+pub fn give_floor_read_by(
+    app: &mut App,
+    speaker: Option<Speaker>,
+    read_by: Option<PersonId>,
+    fx: &mut Vec<Effect>,
+) {
+    let session = &app.recording.session;
+    let name = speaker.map_or("nobody".to_string(), |s| session.speaker_name(s));
     if app.ui.editor.editing.is_some() {
         app.ui.editor.speaker = speaker;
         app.recording.saving.recovery_stale();
         app.ui.status.message = Some(format!("the corrected note's speaker: {name}"));
+        return;
+    }
+    if let Some(ended) = session.ended {
+        let end = app.ui.keymap.key_for(&Action::EndSession);
+        app.tell(format!(
+            "the session ended at {}: the floor stays closed ({end} says how to move the end)",
+            ended.format("%H:%M:%S")
+        ));
         return;
     }
     let present = speaker.and_then(|s| mark_present(app, s, fx));
@@ -56,18 +121,23 @@ pub fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>)
         app.ui.editor.speaker = speaker;
         app.recording.saving.recovery_stale();
     }
-    if app.recording.session.floor_holder() == speaker && !app.recording.session.floor.is_empty() {
+    let session = &app.recording.session;
+    let reader = session.floor.last().and_then(|turn| turn.read_by);
+    if session.floor_holder() == speaker && !session.floor.is_empty() && reader == read_by {
         return;
     }
     let at = app.recording.now;
     let change = FloorChange {
         at,
         speaker,
-        read_by: None,
+        read_by,
     };
     app.recording.record(Change::Floor(change), fx);
     let mut message = match speaker {
-        Some(_) => format!("{name} has the floor"),
+        Some(speaker) => format!(
+            "{} has the floor",
+            floor_label(&app.recording.session, speaker)
+        ),
         None => "nobody has the floor".into(),
     };
     if let Some(present) = present {
@@ -217,3 +287,6 @@ fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     app.recording
         .record(Change::Segment(SegmentChange { at, name }), fx);
 }
+
+#[cfg(test)]
+mod tests;

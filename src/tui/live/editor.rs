@@ -18,9 +18,14 @@ const SIDE_TAGS_FROM: u16 = 100;
 fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
     let theme = &app.ui.theme;
     let editor = &app.ui.editor;
-    let speaker = editor.speaker.map_or("nobody".to_string(), |s| {
-        app.recording.session.speaker_name(s)
-    });
+    let session = &app.recording.session;
+    let speaker = editor
+        .speaker
+        .map_or("nobody".to_string(), |s| match editor.editing {
+            // The turn being read out now is the new note's, not an older note's being corrected.
+            None => super::capture::floor_label(session, s),
+            Some(_) => session.speaker_name(s),
+        });
     let mut who = vec![Span::styled(speaker, theme.speaker())];
     // Pinned to the speaker of its first keystroke; say so when the floor has moved on since.
     let floor = app.recording.session.floor_holder();

@@ -7,12 +7,15 @@
 
 pub mod balance;
 pub mod capture;
+pub mod clock;
 pub mod editor;
 pub mod others;
 pub mod pointer;
 pub mod questions;
 pub mod review;
 pub mod roster;
+#[cfg(test)]
+pub mod testing;
 pub mod timeline;
 
 use chrono::{DateTime, FixedOffset};

@@ -87,7 +87,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             quick_key(&app.ui.keymap, index, speaker)
         };
-        let mut name = app.recording.session.speaker_name(speaker);
+        let session = &app.recording.session;
+        // The reader of the turn has a line of their own where people have one for details.
+        let reader = super::capture::reader_now(session, speaker).filter(|_| two_lines);
+        let mut name = match reader {
+            Some(_) => session.speaker_name(speaker),
+            None => super::capture::floor_label(session, speaker),
+        };
         if absent && absent_in_time {
             time = "absent".into();
         } else if absent {
@@ -111,6 +117,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             Style::default()
         };
         lines.push(Line::from(Span::styled(text, style)));
+        if let Some(reader) = reader {
+            let text = format!("  read out by {reader}");
+            lines.push(Line::from(Span::styled(fit(&text, columns), theme.dim())));
+        }
         if let (true, Some(p)) = (two_lines, person) {
             let parts: Vec<String> = p
                 .roles

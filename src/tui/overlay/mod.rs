@@ -14,7 +14,7 @@ use crate::report::Figure;
 use crate::tui::action::{Action, Effect, Move};
 use crate::tui::app::App;
 use crate::tui::live::Focus;
-use crate::tui::live::capture::give_floor;
+use crate::tui::live::capture::{give_floor, give_floor_read_by};
 use crate::tui::live::review::refilter;
 use crate::tui::report;
 
@@ -139,6 +139,12 @@ pub fn accept(app: &mut App, fx: &mut Vec<Effect>) {
                     refilter(app);
                 }
                 Purpose::Absence => toggle_absent(app, speaker, fx),
+                Purpose::Reader => {
+                    let Speaker::Person(reader) = speaker else {
+                        return;
+                    };
+                    give_floor_read_by(app, Some(Speaker::Online), Some(reader), fx);
+                }
                 Purpose::Group => {}
             }
         }

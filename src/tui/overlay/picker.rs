@@ -22,6 +22,8 @@ pub enum Purpose {
     NoteSpeaker,
     SpeakerFilter,
     Absence,
+    /// Who read out the online audience's turn.
+    Reader,
     /// The break-out group the notes typed from now on are taken in.
     Group,
 }
@@ -72,7 +74,7 @@ impl Picker {
         });
         let audiences = [Speaker::Audience, Speaker::Online]
             .into_iter()
-            .filter(|_| purpose != Purpose::Absence)
+            .filter(|_| !matches!(purpose, Purpose::Absence | Purpose::Reader))
             .map(|s| (Choice::Speaker(s), session.speaker_name(s), String::new()));
         Self::of(purpose, people.chain(audiences).collect())
     }
@@ -103,6 +105,7 @@ impl Picker {
             Purpose::NoteSpeaker => "The note's speaker",
             Purpose::SpeakerFilter => "Show the notes of",
             Purpose::Absence => "Mark absent or present",
+            Purpose::Reader => "Who read out the online audience's turn?",
             Purpose::Group => "Notes from now on are taken in",
         }
     }

@@ -18,6 +18,7 @@ use crate::model::{Change, NoteId, PersonId, Session, Speaker, fold};
 use crate::stats::{self, Balance, Stats, Until};
 
 use super::action::{Effect, Moment};
+use super::runtime::clock::Replay;
 
 pub use recovery::{FieldDraft, HeaderDraft, NoteDraft, Recovery};
 pub use saving::{Quit, Saving};
@@ -31,6 +32,8 @@ pub struct Recording {
     pub now: DateTime<FixedOffset>,
     /// The monotonic clock as last told by a tick: what the timers compare.
     pub mono: Instant,
+    /// The replayed clock `now` follows instead of the wall clock (`open --clock`).
+    pub replay: Option<Replay>,
     pub saving: Saving,
     /// Bumped by every change to the session (a change applied, the roster or the clock
     /// changed): the counts compare it.
@@ -75,6 +78,7 @@ impl Recording {
             path: None,
             now: at.wall,
             mono: at.mono,
+            replay: None,
             saving: Saving::default(),
             generation: 0,
             counted_at: 0,

@@ -2,6 +2,7 @@
 //! update, run the effects ([`effects`]). Generic over the backend, the event source and the
 //! store, so tests drive it with scripted keys into a `TestBackend`.
 
+pub mod clock;
 pub mod effects;
 pub mod terminal;
 pub mod watch;

@@ -38,18 +38,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
 
     let now = app.recording.now;
-    let mut second = vec![Span::raw(format!(
-        "{} (UTC{}) · {} UTC",
-        now.format("%H:%M:%S"),
-        now.format("%:z"),
-        now.with_timezone(&Utc).format("%H:%M")
-    ))];
+    let mut second = clock(app);
     let planned = info
         .planned_minutes()
         .map(|m| TimeDelta::minutes(i64::from(m)));
     match app.recording.session.clock_started {
         Some(started) => {
-            let elapsed = (now - started).max(TimeDelta::zero());
+            let ended = app.recording.session.ended;
+            let until = ended.map_or(now, |ended| ended.min(now));
+            let elapsed = (until - started).max(TimeDelta::zero());
             let style = match planned {
                 Some(p) if elapsed >= p => theme.error(),
                 Some(p) if elapsed >= p - WARN_BEFORE_END => theme.warn(),
@@ -58,6 +55,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let of = planned.map_or(String::new(), |p| format!(" / {}", hms(p)));
             second.push(Span::raw("   "));
             second.push(Span::styled(format!("elapsed {}{of}", hms(elapsed)), style));
+            if let Some(ended) = ended {
+                second.push(Span::styled(
+                    format!(" · ended {}", ended.format("%H:%M:%S")),
+                    theme.dim(),
+                ));
+            }
         }
         None => {
             second.push(Span::raw("   "));
@@ -72,6 +75,33 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
     }
     Paragraph::new(vec![first, Line::from(second)]).render(area, buf);
+}
+
+/// The screen's time: the time now, or the replayed time of `open --clock`, which says so, and
+/// says when it is paused and which key runs it on.
+fn clock(app: &App) -> Vec<Span<'static>> {
+    let theme = &app.ui.theme;
+    let now = app.recording.now;
+    let utc = now.with_timezone(&Utc).format("%H:%M");
+    let Some(replay) = app.recording.replay else {
+        return vec![Span::raw(format!(
+            "{} (UTC{}) · {utc} UTC",
+            now.format("%H:%M:%S"),
+            now.format("%:z"),
+        ))];
+    };
+    // Without the offset: the replay's words and key take its room.
+    let time = format!(" {} · {utc} UTC", now.format("%H:%M:%S"));
+    if replay.is_paused() {
+        let key = app.ui.keymap.key_for(&Action::PauseReplay);
+        vec![
+            Span::styled("replay paused", theme.warn()),
+            Span::raw(time),
+            Span::styled(format!(" · {key} resumes"), theme.dim()),
+        ]
+    } else {
+        vec![Span::styled("replay", theme.key()), Span::raw(time)]
+    }
 }
 
 /// "▸ Speakers (2/5) → Debate": where the session is in its plan, and what comes next.
