@@ -287,6 +287,3 @@ fn enter_segment(app: &mut App, index: usize, fx: &mut Vec<Effect>) {
     app.recording
         .record(Change::Segment(SegmentChange { at, name }), fx);
 }
-
-#[cfg(test)]
-mod tests;

@@ -97,6 +97,3 @@ pub fn keeps_end_asked(action: &Action) -> bool {
         ),
     }
 }
-
-#[cfg(test)]
-mod tests;

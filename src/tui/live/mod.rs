@@ -14,8 +14,6 @@ pub mod pointer;
 pub mod questions;
 pub mod review;
 pub mod roster;
-#[cfg(test)]
-pub mod testing;
 pub mod timeline;
 
 use chrono::{DateTime, FixedOffset};

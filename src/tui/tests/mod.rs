@@ -4,10 +4,12 @@
 //! pseudo-terminal is tried in tests/tui_pty.rs.)
 
 mod balance;
+mod clock;
 mod hostile_text;
 mod keymap;
 mod keys;
 mod participation;
+mod read_out;
 mod render_prop;
 mod report;
 mod screens;
