@@ -8,10 +8,8 @@ use chrono::TimeDelta;
 use criterion::{Criterion, criterion_group, criterion_main};
 use rapporteur::stats::{self, Until};
 use rapporteur::tui::action::Action;
-use rapporteur::tui::live::balance;
 use rapporteur::tui::sample::*;
-use rapporteur::tui::update::update;
-use rapporteur::tui::{layout, view};
+use rapporteur::tui::{draw, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -52,21 +50,21 @@ fn frames(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         c.bench_function(
             &format!("balance/frame without the panel {w}x{h}, 10000 notes"),
-            |b| b.iter(|| terminal.draw(|f| view::draw(f, &app)).unwrap().area),
+            |b| b.iter(|| terminal.draw(|f| draw(f, &app)).unwrap().area),
         );
         update(&mut app, Action::ToggleBalance);
         c.bench_function(
             &format!("balance/frame with the panel {w}x{h}, 10000 notes"),
-            |b| b.iter(|| terminal.draw(|f| view::draw(f, &app)).unwrap().area),
+            |b| b.iter(|| terminal.draw(|f| draw(f, &app)).unwrap().area),
         );
         // The panel's own share of the frame: laid out and drawn from the figures.
-        let area = layout::live(app.ui.size, &app).balance;
+        let area = balance_panel_area(&app);
         c.bench_function(
             &format!("balance/the panel alone {w}x{h}, 10000 notes"),
             |b| {
                 b.iter(|| {
                     let mut buffer = Buffer::empty(area);
-                    balance::render(&app, area, &mut buffer);
+                    render_balance_panel(&app, area, &mut buffer);
                     buffer
                 })
             },

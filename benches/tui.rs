@@ -7,7 +7,7 @@ use crossterm::event::KeyCode;
 use rapporteur::model::{Change, Session};
 use rapporteur::store::StoreError;
 use rapporteur::tui::sample::*;
-use rapporteur::tui::{self, App, Persist, Recovery, view};
+use rapporteur::tui::{self, App, Persist, Recovery, draw};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -36,7 +36,7 @@ fn frame(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
         group.bench_with_input(BenchmarkId::from_parameter(notes), &app, |b, app| {
             b.iter(|| {
-                terminal.draw(|f| view::draw(f, app)).unwrap();
+                terminal.draw(|f| draw(f, app)).unwrap();
             })
         });
     }
@@ -83,7 +83,7 @@ fn key_press(c: &mut Criterion) {
         group.bench_function(BenchmarkId::from_parameter(notes), |b| {
             b.iter(|| {
                 type_or_erase(&mut app, &mut store, &mut n, 'x');
-                terminal.draw(|f| view::draw(f, &app)).unwrap();
+                terminal.draw(|f| draw(f, &app)).unwrap();
             })
         });
     }
@@ -129,7 +129,7 @@ fn search_key_press(c: &mut Criterion) {
 /// field) and the final report's first policy question (seeded with a third of the notes).
 fn report_key_press(c: &mut Criterion) {
     use rapporteur::tui::action::{Action, Move};
-    use rapporteur::tui::update::update;
+    use rapporteur::tui::update;
     for (name, final_report) in [("takeaway", false), ("policy_question", true)] {
         let mut app = app(mid_way(10_000), 200, 50);
         let mut store = Nowhere;
@@ -148,17 +148,18 @@ fn report_key_press(c: &mut Criterion) {
         });
         c.bench_function(&format!("report_frame_200x50_10000_notes/{name}"), |b| {
             b.iter(|| {
-                terminal.draw(|f| view::draw(f, &app)).unwrap();
+                terminal.draw(|f| draw(f, &app)).unwrap();
             })
         });
     }
     // What leaving a changed field costs: the form is rebuilt from every note.
     let session = mid_way(10_000);
-    let drafting = rapporteur::tui::report::Drafting::built_in();
+    let dirs = rapporteur::report::TemplateDirs::built_in();
+    let profile = rapporteur::report::Profile::load("igf", &dirs).unwrap();
     for report in rapporteur::report::Report::ALL {
         c.bench_function(
             &format!("report_form_rebuild_10000_notes/{}", report.slug()),
-            |b| b.iter(|| rapporteur::report::Form::new(&session, &drafting.profile, report)),
+            |b| b.iter(|| rapporteur::report::Form::new(&session, &profile, report)),
         );
     }
 }

@@ -14,9 +14,11 @@ use super::recording::Recording;
 use super::report::Drafting;
 use super::widgets::theme::Theme;
 
+/// Opaque outside the crate: the program drives it through [`super::step`] and draws it with
+/// [`super::draw`].
 pub struct App {
-    pub recording: Recording,
-    pub ui: Ui,
+    pub(crate) recording: Recording,
+    pub(crate) ui: Ui,
 }
 
 /// Everything on screen that is not the session.
@@ -60,7 +62,7 @@ pub struct Status {
 }
 
 impl App {
-    pub fn new(session: crate::model::Session, at: Moment, theme: Theme) -> Self {
+    pub(crate) fn new(session: crate::model::Session, at: Moment, theme: Theme) -> Self {
         let recording = Recording::new(session, at);
         let editor = Editor {
             speaker: recording.session.floor_holder(),
@@ -87,12 +89,12 @@ impl App {
     }
 
     /// Everything is saved, or the user chose to leave without it: the loop ends.
-    pub fn has_quit(&self) -> bool {
+    pub(crate) fn has_quit(&self) -> bool {
         self.recording.saving.has_quit()
     }
 
     /// A passing message on the status line.
-    pub fn tell(&mut self, message: impl Into<String>) {
+    pub(crate) fn tell(&mut self, message: impl Into<String>) {
         self.ui.status.message = Some(message.into());
     }
 }

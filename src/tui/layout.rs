@@ -25,7 +25,7 @@ pub const MIN_HEIGHT: u16 = 12;
 
 mod balance;
 
-pub use balance::{BalancePlan, MIN_COLUMN, Piece, Placed, balance_plan, piece_rows};
+pub use balance::{Piece, Placed, balance_plan, piece_rows};
 
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT

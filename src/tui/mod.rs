@@ -14,19 +14,23 @@
 //! [`action::Reply`] that [`recording::saving::Saving`] reads. Until then the note is also in the
 //! crash-recovery file ([`recording::Recovery`]), written every half second while it changes.
 
+// What the program, the benchmarks and the end-to-end tests use is public: the actions (the
+// keymap file's vocabulary), the keymap and the user's keymap file, the text helpers the CLI's
+// timeline shares, the recovery file's shape, and the app driven a key at a time. The rest is
+// the crate's own; the TUI's tests live inside it (`tests`) and reach it there.
 pub mod action;
-pub mod app;
+mod app;
 pub mod input;
-pub mod layout;
-pub mod live;
-pub mod overlay;
-pub mod recording;
-pub mod report;
-pub mod runtime;
+mod layout;
+mod live;
+mod overlay;
+mod recording;
+mod report;
+mod runtime;
 #[doc(hidden)]
 pub mod sample;
-pub mod update;
-pub mod view;
+mod update;
+mod view;
 pub mod widgets;
 
 #[cfg(test)]
@@ -40,10 +44,11 @@ use crate::store::StoreError;
 
 pub use action::Moment;
 pub use app::App;
-pub use recording::Recovery;
-pub use runtime::{
-    Events, Next, Persist, ScriptedEvents, event_loop, open, open_as, others_wrote, step,
-};
+pub use recording::{FieldDraft, HeaderDraft, NoteDraft, Recovery};
+pub use runtime::{Persist, step};
+use runtime::{event_loop, open_as};
+pub use update::update;
+pub use view::draw;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TuiError {

@@ -1,12 +1,14 @@
 //! A sample session and the app on it at a fixed clock, for the benchmarks and the TUI's own
-//! tests; not part of the library's interface.
+//! tests, and the balance panel alone for its benchmark; not part of the library's interface.
 
 use chrono::{DateTime, FixedOffset, TimeDelta};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 use super::action::Action;
 use super::widgets::theme::Theme;
-use super::{App, Moment, update::update};
+use super::{App, Moment, layout, live, update::update};
 use crate::model::{
     Attendance, Change, FloorChange, Note, NoteKind, Person, PersonId, PolicyQuestion,
     RegionalGroup, Role, SegmentChange, Session, Speaker, StakeholderGroup,
@@ -151,4 +153,14 @@ pub fn app(session: Session, width: u16, height: u16) -> App {
 
 pub fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Where the balance panel is drawn on the live screen at the app's size.
+pub fn balance_panel_area(app: &App) -> Rect {
+    layout::live(app.ui.size, app).balance
+}
+
+/// The balance panel alone, drawn from the figures into `area`.
+pub fn render_balance_panel(app: &App, area: Rect, buf: &mut Buffer) {
+    live::balance::render(app, area, buf);
 }

@@ -207,7 +207,7 @@ impl Keymap {
     /// "F1 help · Alt+1…9 floor · …" for the active layers: the hints that must never be
     /// dropped first (help, moving on, saving, leaving), then the rest, the focused part's
     /// before the whole screen's. A binding with alternative chords shows only its first.
-    pub fn hints(&self, active: &Active) -> Vec<(String, &str)> {
+    pub(crate) fn hints(&self, active: &Active) -> Vec<(String, &str)> {
         let mut layers: Vec<Layer> = active
             .layers
             .iter()

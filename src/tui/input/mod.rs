@@ -19,7 +19,7 @@ use keymap::Layer;
 
 /// How much of a layer is active.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
+pub(crate) enum Scope {
     /// Every binding, and its hints are shown.
     Whole,
     /// Every binding, but the hint bar leaves it to the layer on top (the report's chords
@@ -31,7 +31,7 @@ pub enum Scope {
 
 /// What a key no layer claims does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Otherwise {
+pub(crate) enum Otherwise {
     Nothing,
     /// It is typed into the note or the field being edited.
     Type,
@@ -40,14 +40,14 @@ pub enum Otherwise {
 }
 
 /// The layers that take keys in the app's state, in the order they are tried.
-pub struct Active {
+pub(crate) struct Active {
     pub layers: Vec<(Layer, Scope)>,
     pub otherwise: Otherwise,
 }
 
 /// Where the keys go, as far as the keymap is concerned: every state of the app falls in one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Where {
+pub(crate) enum Where {
     Live(Focus),
     Report(Pane),
     Help,
@@ -81,12 +81,12 @@ impl Where {
 
 /// The one place that says which keys work now: dispatch, the hint bar and the keymap's clash
 /// check all read it.
-pub fn active_layers(app: &App) -> Active {
+pub(crate) fn active_layers(app: &App) -> Active {
     layers_in(Where::of(app))
 }
 
 /// The layers that take keys in a place, in the order they are tried.
-pub fn layers_in(place: Where) -> Active {
+pub(crate) fn layers_in(place: Where) -> Active {
     use Layer::*;
     use Scope::*;
     let (layers, otherwise) = match place {
@@ -129,7 +129,7 @@ pub fn layers_in(place: Where) -> Active {
     Active { layers, otherwise }
 }
 
-pub fn action_for(app: &App, event: Event) -> Option<Action> {
+pub(crate) fn action_for(app: &App, event: Event) -> Option<Action> {
     match event {
         Event::Key(key) if key.kind != KeyEventKind::Release => key_action(app, key),
         Event::Mouse(mouse) => Some(Action::Mouse(mouse)),

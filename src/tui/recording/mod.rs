@@ -21,7 +21,7 @@ use super::action::{Effect, Moment};
 use super::runtime::clock::Replay;
 
 pub use recovery::{FieldDraft, HeaderDraft, NoteDraft, Recovery};
-pub use saving::{Quit, Saving};
+pub use saving::Saving;
 
 pub struct Recording {
     pub session: Session,

@@ -83,10 +83,6 @@ impl Saving {
         !self.recovery.stale && !self.recovery.failed
     }
 
-    pub fn recovery_failed(&self) -> bool {
-        self.recovery.failed
-    }
-
     /// Whether the recovery file is due for a write at `now` (at most every half second).
     pub fn recovery_due(&self, now: Instant) -> bool {
         self.recovery.stale

@@ -30,23 +30,14 @@ use super::update::update;
 use super::widgets::theme::Theme;
 use super::{TuiError, view};
 
-pub use effects::{Persist, render_report, run_effects};
-pub use terminal::{Events, Next, ScriptedEvents, TerminalEvents};
+pub use effects::{Persist, run_effects};
+pub use terminal::{Events, Next, TerminalEvents};
 
 /// How often the clock on screen moves and the recovery file is considered for saving.
 const TICK: Duration = Duration::from_millis(250);
 
-/// Opens the store and builds the app on it, restoring a draft left by a crash.
-pub fn open(
-    path: &Path,
-    notice: Option<String>,
-    now: Moment,
-    theme: Theme,
-) -> Result<(App, Store), TuiError> {
-    open_as(path, None, notice, now, theme)
-}
-
-/// [`open`] as `taker`, who joined the session (None: its first taker).
+/// Opens the store as `taker`, who joined the session (None: its first taker), and builds the
+/// app on it, restoring a draft left by a crash.
 pub fn open_as(
     path: &Path,
     taker: Option<&str>,
@@ -240,7 +231,6 @@ pub fn event_loop<B: Backend, E: Events, P: Persist>(
                 others_wrote(app, store);
                 None
             }
-            Ok(Next::End) => break,
             Ok(Next::Stop(signal)) => {
                 // Asked to stop by a signal: what is not in the journal reaches the recovery
                 // file; the terminal is given back by the caller.

@@ -2,7 +2,6 @@
 //! on every way out (a normal quit, an error, a panic, SIGTERM, SIGHUP, SIGINT); and the events
 //! it sends, with a scripted source for tests.
 
-use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, IsTerminal};
 use std::os::fd::{AsRawFd, RawFd};
@@ -23,8 +22,6 @@ use super::watch::Watch;
 pub enum Next {
     Event(Event),
     Timeout,
-    /// No more events: a script ran out.
-    End,
     /// A signal (its number) asks the app to stop: save what can be saved and leave.
     Stop(i32),
     /// Another taker's files may have changed.
@@ -191,15 +188,6 @@ impl Events for TerminalEvents {
             }
         }
         self.waiting.is_some()
-    }
-}
-
-/// Events from a list, for tests; ends when the list does.
-pub struct ScriptedEvents(pub VecDeque<Event>);
-
-impl Events for ScriptedEvents {
-    fn next(&mut self, _timeout: Duration) -> io::Result<Next> {
-        Ok(self.0.pop_front().map_or(Next::End, Next::Event))
     }
 }
 

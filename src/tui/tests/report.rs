@@ -194,7 +194,8 @@ fn copying_a_field_sends_its_text_as_osc_52() {
     // The whole report, rendered by the runtime.
     let effects = update(&mut app, Action::CopyReport);
     tui::runtime::run_effects(&mut app, &mut terminal, effects);
-    let report = tui::runtime::render_report(&app, Report::Short, Format::Markdown).unwrap();
+    let report =
+        tui::runtime::effects::render_report(&app, Report::Short, Format::Markdown).unwrap();
     assert_eq!(terminal.terminal.len(), 2);
     assert!(
         terminal.terminal[1].contains(
@@ -240,7 +241,7 @@ fn copies_are_ready_to_paste_a_paragraph_a_line() {
     }
     let effects = update(&mut app, Action::CopyReport);
     tui::runtime::run_effects(&mut app, &mut terminal, effects);
-    let report = tui::runtime::render_report(&app, Report::Short, Format::Text).unwrap();
+    let report = tui::runtime::effects::render_report(&app, Report::Short, Format::Text).unwrap();
     let long = report
         .lines()
         .find(|l| l.contains("Typed over two lines, one paragraph longer than a line of seventy"));

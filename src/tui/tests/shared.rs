@@ -11,14 +11,15 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use super::support::{at, roster_only};
+use super::support::{at, open, roster_only};
 use crate::model::{
     Change, FloorChange, Group, Note, NoteKind, Person, PersonId, Session, Speaker,
 };
 use crate::store::{SessionPaths, Store, taker_slug};
+use crate::tui::runtime::others_wrote;
 use crate::tui::runtime::watch::Watch;
 use crate::tui::widgets::theme::Theme;
-use crate::tui::{App, Moment, others_wrote, step, view};
+use crate::tui::{App, Moment, step, view};
 
 const ANA: &str = "Ana Silva";
 
@@ -50,7 +51,7 @@ fn shared() -> (tempfile::TempDir, std::path::PathBuf, App, Store) {
     drop(Store::create(&path, &workshop()).unwrap());
     assert!(Store::join(&path, ANA).unwrap());
     let (app, store) =
-        crate::tui::open(&path, None, moment(), Theme { color: false }).expect("the session opens");
+        open(&path, None, moment(), Theme { color: false }).expect("the session opens");
     (dir, path, app, store)
 }
 
@@ -256,8 +257,7 @@ fn a_chord_sets_the_break_out_group_that_new_notes_carry() {
     };
     let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     {
-        let (mut app, mut store) =
-            crate::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
+        let (mut app, mut store) = open(&path, None, moment(), Theme { color: false }).unwrap();
         step(&mut app, &mut store, Some(alt('j')), moment());
         assert!(app.ui.overlay.is_none(), "no groups: no picker");
         let status = app.ui.status.message.clone().unwrap_or_default();
@@ -275,8 +275,7 @@ fn a_chord_sets_the_break_out_group_that_new_notes_carry() {
             store.append(&Change::Group(group)).unwrap();
         }
     }
-    let (mut app, mut store) =
-        crate::tui::open(&path, None, moment(), Theme { color: false }).unwrap();
+    let (mut app, mut store) = open(&path, None, moment(), Theme { color: false }).unwrap();
     step(&mut app, &mut store, Some(alt('j')), moment());
     for event in keys("skil").into_iter().chain([enter.clone()]) {
         step(&mut app, &mut store, Some(event), moment());

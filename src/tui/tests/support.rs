@@ -68,6 +68,16 @@ pub fn act(app: &mut App, action: Action) {
     crate::tui::runtime::run_effects(app, &mut Nowhere::default(), effects);
 }
 
+/// The session at `path` opened as its first taker, as the program opens it.
+pub fn open(
+    path: &std::path::Path,
+    notice: Option<String>,
+    now: crate::tui::Moment,
+    theme: Theme,
+) -> Result<(App, crate::store::Store), crate::tui::TuiError> {
+    crate::tui::runtime::open_as(path, None, notice, now, theme)
+}
+
 /// The app and its store, driven by key presses on a clock that the test moves.
 pub struct Run {
     pub app: App,
@@ -77,8 +87,8 @@ pub struct Run {
 
 impl Run {
     pub fn open(path: &std::path::Path) -> Run {
-        let (app, store) = crate::tui::open(path, None, moment(now()), Theme { color: false })
-            .expect("the session opens");
+        let (app, store) =
+            open(path, None, moment(now()), Theme { color: false }).expect("the session opens");
         Run {
             app,
             store,

@@ -1,9 +1,9 @@
 //! Pieces every screen draws with: text measured by display width, the theme, the header and
 //! status lines, and the one text-area configuration.
 
-pub mod bar;
-pub mod header;
-pub mod status;
+pub(crate) mod bar;
+pub(crate) mod header;
+pub(crate) mod status;
 pub mod text;
-pub mod textarea;
-pub mod theme;
+pub(crate) mod textarea;
+pub(crate) mod theme;

@@ -11,8 +11,9 @@ use crate::tui::overlay::Overlay;
 
 use super::text::{fit_spans, width};
 
-/// The first status line as plain text, for tests and anyone reading the state.
-pub fn line(app: &App) -> String {
+/// The first status line as plain text, for tests.
+#[cfg(test)]
+pub(crate) fn line(app: &App) -> String {
     Line::from(first_line(app, true)).to_string()
 }
 

@@ -14,7 +14,7 @@ pub fn width(text: &str) -> usize {
 }
 
 /// The text cut to `max` columns, with an ellipsis when something was cut.
-pub fn fit(text: &str, max: usize) -> String {
+pub(crate) fn fit(text: &str, max: usize) -> String {
     let text = &*visible(text);
     if width(text) <= max {
         return text.to_string();
@@ -38,7 +38,7 @@ pub fn fit(text: &str, max: usize) -> String {
 
 /// Styled text cut to `max` columns, each part keeping its style, with an ellipsis when
 /// something was cut.
-pub fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
+pub(crate) fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     let spans: Vec<Span<'static>> = spans
         .into_iter()
         .map(|span| match visible(&span.content) {
@@ -79,7 +79,7 @@ pub fn pad(text: &str, columns: usize) -> String {
 
 /// Lays styled text out in lines of `columns` columns, breaking between words (inside a word
 /// only when it is wider than a line); lines after the first start with `indent` spaces.
-pub fn wrap(spans: &[(String, Style)], columns: usize, indent: usize) -> Vec<Line<'static>> {
+pub(crate) fn wrap(spans: &[(String, Style)], columns: usize, indent: usize) -> Vec<Line<'static>> {
     let columns = columns.max(1);
     let indent = if indent * 2 > columns { 0 } else { indent };
     let mut layout = Layout {

@@ -96,10 +96,10 @@ fn a_draft_that_cannot_be_read_is_kept_aside_not_overwritten() {
 /// Scripted events, then the terminal fails.
 struct FailingEvents(std::collections::VecDeque<Event>);
 
-impl tui::Events for FailingEvents {
-    fn next(&mut self, _timeout: std::time::Duration) -> std::io::Result<tui::Next> {
+impl tui::runtime::Events for FailingEvents {
+    fn next(&mut self, _timeout: std::time::Duration) -> std::io::Result<tui::runtime::Next> {
         match self.0.pop_front() {
-            Some(event) => Ok(tui::Next::Event(event)),
+            Some(event) => Ok(tui::runtime::Next::Event(event)),
             None => Err(std::io::Error::other("the terminal went away")),
         }
     }
@@ -112,7 +112,7 @@ fn a_failing_terminal_still_leaves_the_text_in_the_draft() {
     let mut run = Run::open(&path);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
     let mut events = FailingEvents(typed("every word").into());
-    let result = tui::event_loop(
+    let result = tui::runtime::event_loop(
         &mut terminal,
         &mut run.app,
         &mut events,

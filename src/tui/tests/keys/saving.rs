@@ -46,7 +46,7 @@ impl tui::Persist for FillableDisk {
 fn a_full_disk_keeps_the_note_and_retries() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_session(&dir);
-    let (mut app, real) = tui::open(&path, None, moment(now()), Theme { color: false }).unwrap();
+    let (mut app, real) = open(&path, None, moment(now()), Theme { color: false }).unwrap();
     let mut disk = FillableDisk { real, full: true };
     let mut clock = now();
     let mut press = |app: &mut App, disk: &mut FillableDisk, events: Vec<Event>| {
@@ -140,7 +140,7 @@ struct FlakyRun {
 
 impl FlakyRun {
     fn open(path: &std::path::Path) -> FlakyRun {
-        let (app, real) = tui::open(path, None, moment(now()), Theme { color: false }).unwrap();
+        let (app, real) = open(path, None, moment(now()), Theme { color: false }).unwrap();
         FlakyRun {
             app,
             disk: Flaky {

@@ -251,7 +251,7 @@ fn opening_far_from_the_scheduled_time_says_so_once() {
     session.info.start = Some(start());
     Store::create(&path, &session).unwrap();
     let open_at = |wall| {
-        let (app, _store) = tui::open(&path, None, moment(wall), Theme { color: false }).unwrap();
+        let (app, _store) = open(&path, None, moment(wall), Theme { color: false }).unwrap();
         tui::widgets::status::line(&app)
     };
     let during = open_at(now());
@@ -265,7 +265,7 @@ fn opening_far_from_the_scheduled_time_says_so_once() {
     assert!(before.contains("scheduled in 10 hours"), "{before}");
 
     let clock = start() + TimeDelta::days(3);
-    let (app, store) = tui::open(&path, None, moment(clock), Theme { color: false }).unwrap();
+    let (app, store) = open(&path, None, moment(clock), Theme { color: false }).unwrap();
     let mut run = Run { app, store, clock };
     run.press([key(KeyCode::Tab)]);
     assert!(!tui::widgets::status::line(&run.app).contains("scheduled"));
