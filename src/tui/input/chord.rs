@@ -14,13 +14,9 @@ pub struct Chord {
 }
 
 impl Chord {
-    pub const fn new(code: KeyCode, mods: KeyModifiers) -> Self {
-        Chord { code, mods }
-    }
-
     /// Whether a key event is this chord. A character carries its own shift ('A', '?'), so Shift
     /// is not compared for characters: terminals disagree on reporting it.
-    pub fn matches(&self, key: &KeyEvent) -> bool {
+    pub(crate) fn matches(&self, key: &KeyEvent) -> bool {
         if key.kind == KeyEventKind::Release {
             return false;
         }
@@ -34,7 +30,7 @@ impl Chord {
         }
     }
 
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         let mut text = String::new();
         for (flag, name) in [
             (KeyModifiers::CONTROL, "Ctrl+"),

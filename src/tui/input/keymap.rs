@@ -39,7 +39,7 @@ pub enum Layer {
 }
 
 impl Layer {
-    pub const ALL: [Layer; 11] = [
+    pub(crate) const ALL: [Layer; 11] = [
         Layer::Global,
         Layer::Editor,
         Layer::Text,
@@ -59,7 +59,7 @@ impl Layer {
         !matches!(self, Layer::Global | Layer::Report)
     }
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Layer::Global => "Anywhere, even while typing",
             Layer::Editor => "In the note editor",
@@ -92,7 +92,7 @@ pub struct Binding {
 impl Binding {
     /// Whether the hint bar keeps this one when it has to drop some: how to get help, move on,
     /// save and leave.
-    pub fn is_essential(&self) -> bool {
+    pub(crate) fn is_essential(&self) -> bool {
         self.chords.iter().any(|(_, action)| {
             matches!(
                 action,
@@ -112,7 +112,7 @@ impl Binding {
 
     /// The keys for the hint bar: the first of several chords that do the same thing
     /// ("F12" for "F12 / Alt+w"), all of them when they do different things.
-    pub fn short_keys(&self) -> String {
+    pub(crate) fn short_keys(&self) -> String {
         let same = self.chords.windows(2).all(|w| w[0].1 == w[1].1);
         match self.chords.first() {
             Some((chord, _)) if same && self.chords.len() > 1 => chord.label(),
@@ -122,7 +122,7 @@ impl Binding {
 
     /// "Alt+1…9", "Alt+r/q/u/t/c", "F2…F10", "Ctrl+q / Ctrl+c": generated from the chords, so
     /// it cannot lie.
-    pub fn keys(&self) -> String {
+    pub(crate) fn keys(&self) -> String {
         let labels: Vec<String> = self.chords.iter().map(|(c, _)| c.label()).collect();
         let first = self.chords.first().map(|(c, _)| c);
         let same_mods = first.is_some_and(|f| self.chords.iter().all(|(c, _)| c.mods == f.mods));
@@ -191,7 +191,7 @@ fn deliberately_hides(upper: Layer, lower: Layer) -> bool {
 
 impl Keymap {
     /// The action bound to this key in this layer, if any.
-    pub fn lookup(&self, layer: Layer, key: &KeyEvent) -> Option<Action> {
+    pub(crate) fn lookup(&self, layer: Layer, key: &KeyEvent) -> Option<Action> {
         self.bindings
             .iter()
             .filter(|b| b.layer == layer)
@@ -200,7 +200,7 @@ impl Keymap {
             .map(|(_, action)| action.clone())
     }
 
-    pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Binding> {
+    pub(crate) fn layer(&self, layer: Layer) -> impl Iterator<Item = &Binding> {
         self.bindings.iter().filter(move |b| b.layer == layer)
     }
 
@@ -252,7 +252,7 @@ impl Keymap {
 
     /// The key that does this in one layer, as the help writes it: Esc closes the help, F1
     /// opens it.
-    pub fn key_in(&self, layer: Layer, action: &Action) -> String {
+    pub(crate) fn key_in(&self, layer: Layer, action: &Action) -> String {
         self.layer(layer)
             .flat_map(|b| &b.chords)
             .find(|(_, a)| a == action)
@@ -261,14 +261,14 @@ impl Keymap {
 
     /// The modifiers of the key that does this ("Alt+" for Alt+1): the roster's title says
     /// "Alt+key floor" and each row shows only its key.
-    pub fn modifiers_for(&self, action: &Action) -> String {
+    pub(crate) fn modifiers_for(&self, action: &Action) -> String {
         let label = self.key_for(action);
         let key = Self::key_part(&label).len();
         label[..label.len() - key].to_string()
     }
 
     /// "1" of "Alt+1", "+" of "Alt++", "Tab" of "Shift+Tab".
-    pub fn key_part(label: &str) -> &str {
+    pub(crate) fn key_part(label: &str) -> &str {
         match label.strip_suffix("++") {
             Some(_) => "+",
             None => label.rsplit('+').next().unwrap_or(label),
@@ -276,7 +276,7 @@ impl Keymap {
     }
 
     /// A layer's title in the help and the README.
-    pub fn title(&self, layer: Layer) -> String {
+    pub(crate) fn title(&self, layer: Layer) -> String {
         match layer {
             Layer::Timeline => format!(
                 "In the timeline ({} to go there)",
@@ -287,7 +287,7 @@ impl Keymap {
     }
 
     /// The key that does this, if any: for a message that can leave the key out.
-    pub fn key_if_any(&self, action: &Action) -> Option<String> {
+    pub(crate) fn key_if_any(&self, action: &Action) -> Option<String> {
         self.bindings
             .iter()
             .flat_map(|b| &b.chords)
@@ -297,7 +297,7 @@ impl Keymap {
 
     /// Every chord that means two different things somewhere both its layers take keys: a
     /// user's keymap with one is refused, and the built-in one is tested to have none.
-    pub fn clashes(&self) -> Vec<String> {
+    pub(crate) fn clashes(&self) -> Vec<String> {
         let mut found = Vec::new();
         for place in Where::ALL {
             let active = super::layers_in(place).layers;
