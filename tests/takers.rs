@@ -427,9 +427,11 @@ fn a_fixture_of_two_takers_and_three_groups_exports_a_section_per_group() {
     assert!(!sections.iter().any(|s| s.contains(plenary)));
 }
 
-/// A hand-made hybrid session: Ana takes the room, Omar (the online moderator) the chat, and
-/// both recorded three hand-overs a few seconds apart, differently. The floor follows Omar for
-/// the online audience and Ana for the room; `check` lists every difference.
+/// A hand-made hybrid session: Ana takes the room, Omar (the online moderator) the chat. Three
+/// hand-overs both recorded two seconds apart, differently: the floor follows Omar for the online
+/// audience and Ana for the room, and `check` lists every difference. A question from the room
+/// and, four seconds later, one from the chat: two turns, both kept. One hand-over both recorded
+/// alike: counted once, and no conflict.
 #[test]
 fn two_takers_floor_changes_for_one_moment_follow_the_role_and_are_listed() {
     let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -451,9 +453,12 @@ fn two_takers_floor_changes_for_one_moment_follow_the_role_and_are_listed() {
         floor,
         [
             "14:00:00 Alexandra Paulus",
-            "14:10:03 Online audience",
+            "14:10:02 Online audience",
             "14:20:02 Online audience",
-            "14:30:04 Alexandra Paulus",
+            "14:30:02 Alexandra Paulus",
+            "14:40:00 Onsite audience",
+            "14:40:04 Online audience",
+            "14:50:00 Alexandra Paulus",
         ]
     );
     let problems = fails(rapporteur(&["check", arg(&fixture)]));
@@ -463,14 +468,155 @@ fn two_takers_floor_changes_for_one_moment_follow_the_role_and_are_listed() {
         .collect();
     assert_eq!(listed.len(), 3, "{problems}");
     assert!(listed[0].contains(
-        "Omar Haddad gave it to Online audience, Ana Silva to Alexandra Paulus (3 s apart); the \
+        "Omar Haddad gave it to Online audience, Ana Silva to Alexandra Paulus (2 s apart); the \
          session follows Omar Haddad"
     ));
     assert!(listed[1].contains("Ana Silva to Onsite audience (2 s apart)"));
     assert!(listed[2].contains(
-        "Ana Silva gave it to Alexandra Paulus, Omar Haddad to Onsite audience (4 s apart); the \
+        "Ana Silva gave it to Alexandra Paulus, Omar Haddad to Onsite audience (2 s apart); the \
          session follows Ana Silva"
     ));
+}
+
+/// The floor conflicts inside a copy (two takers who shared a folder) are carried into a merge:
+/// every record of every copy is in the merged session, and `check` on it lists what `check` on
+/// the shared folder listed, nothing more and nothing less.
+#[test]
+fn a_merge_keeps_every_floor_record_and_check_lists_the_same_conflicts() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/floor-conflict/ws.ron");
+    let (dir, _) = scratch();
+    let copy = copy_session(&fixture, &dir.path().join("copy"));
+    ok(rapporteur(&[
+        "note",
+        arg(&copy),
+        "--at",
+        "14:55",
+        "only in the copy",
+    ]));
+    let conflicts = |path: &std::path::Path| -> Vec<String> {
+        let said = fails(rapporteur(&["check", arg(path)]));
+        said.lines()
+            .filter_map(|line| line.split_once(": two takers recorded the floor"))
+            .map(|(_, problem)| problem.to_string())
+            .collect()
+    };
+    let expected = conflicts(&fixture);
+    assert_eq!(expected.len(), 3);
+    let (before, _) = Store::read(&fixture).unwrap();
+    for (name, copies) in [
+        ("ab.ron", vec![&fixture, &copy]),
+        ("ba.ron", vec![&copy, &fixture]),
+        ("aba.ron", vec![&fixture, &copy, &fixture]),
+    ] {
+        let out = dir.path().join(name);
+        let mut args = vec!["merge", arg(&out)];
+        args.extend(copies.iter().map(|p| arg(p)));
+        let output = rapporteur(&args);
+        let warned = common::text(&output.stderr);
+        ok(output);
+        assert!(warned.contains("3 record(s) of the floor"), "{warned}");
+        assert_eq!(conflicts(&out), expected, "{name}");
+        let (merged, _) = Store::read(&out).unwrap();
+        assert_eq!(merged.floor, before.floor, "{name}");
+        assert_eq!(merged.notes.len(), 1);
+    }
+}
+
+/// Two takers of one folder, each on their own laptop, add the same newcomer before the other's
+/// files arrive: once both are there, reading the folder gives one person, and the notes and
+/// floor changes of either name them.
+#[test]
+fn the_same_newcomer_added_by_two_takers_of_one_folder_is_one_person() {
+    let (dir, path) = shared_workshop();
+    // Ana's laptop: a copy of the folder, not synced yet.
+    let laptop = copy_session(&path, &dir.path().join("laptop"));
+    let ana = ["--taker", "Ana Silva"];
+    ok(rapporteur(
+        &[&["person", "add", arg(&laptop), "jose perez"][..], &ana].concat(),
+    ));
+    ok(rapporteur(
+        &[
+            &[
+                "note",
+                arg(&laptop),
+                "-s",
+                "perez",
+                "--at",
+                "14:10",
+                "from the chat",
+            ][..],
+            &ana,
+        ]
+        .concat(),
+    ));
+    ok(rapporteur(
+        &[&["floor", arg(&laptop), "perez", "--at", "14:09"][..], &ana].concat(),
+    ));
+    ok(rapporteur(&["person", "add", arg(&path), "José Pérez"]));
+    ok(rapporteur(&[
+        "note",
+        arg(&path),
+        "-s",
+        "perez",
+        "--at",
+        "14:11",
+        "from the room",
+    ]));
+    // The sync tool brings Ana's journal over.
+    let journal = |session: &std::path::Path| {
+        SessionPaths::of_taker(session, &taker_slug("Ana Silva")).journal
+    };
+    fs::copy(journal(&laptop), journal(&path)).unwrap();
+
+    let fine = ok(rapporteur(&["check", arg(&path)]));
+    assert!(fine.contains("fine"), "{fine}");
+    let notes = notes_json(&path);
+    assert_eq!(notes.len(), 2);
+    assert!(
+        notes.iter().all(|n| n["speaker"] == "José Pérez"),
+        "{notes:?}"
+    );
+    let (session, _) = Store::read(&path).unwrap();
+    let named: Vec<&str> = session
+        .roster()
+        .filter(|p| rapporteur::model::fold(&p.name) == "jose perez")
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(named, ["José Pérez"]);
+    assert_eq!(
+        session.floor.last().and_then(|f| f.speaker),
+        notes_speaker(&session, "from the room")
+    );
+    // Either taker names him by name again without being told it is ambiguous.
+    for taker in ["Ana Silva", "Bruna Toso de Alcântara"] {
+        ok(rapporteur(&[
+            "note",
+            arg(&path),
+            "--taker",
+            taker,
+            "-s",
+            "pérez",
+            "once more",
+        ]));
+    }
+    let stats = ok(rapporteur(&["stats", arg(&path), "--json"]));
+    let stats: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    let tallies: Vec<&serde_json::Value> = stats["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["speaker"] == "José Pérez")
+        .collect();
+    assert_eq!(tallies.len(), 1, "{stats}");
+    assert_eq!(tallies[0]["notes"], 4, "{stats}");
+}
+
+fn notes_speaker(
+    session: &rapporteur::model::Session,
+    text: &str,
+) -> Option<rapporteur::model::Speaker> {
+    session.notes.iter().find(|n| n.text == text)?.speaker
 }
 
 #[test]

@@ -47,12 +47,12 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<ExitCode> {
     }
     let mut copies = Vec::new();
     for path in &args.sessions {
-        let (header, changes, warnings) = Store::read_record(path)?;
+        let (header, journals, warnings) = Store::read_record(path)?;
         super::report_warnings(&warnings);
         let mut copy = Copy {
             name: path.display().to_string(),
             header,
-            changes,
+            journals,
         };
         for (_, by) in shifts.iter().filter(|(p, _)| p == path) {
             copy = merge::shift(copy, *by).with_context(|| {
@@ -77,8 +77,12 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let merged = merge::merge(copies);
+    let (first, joined) = merged
+        .journals
+        .split_first()
+        .map_or((&[][..], &[][..]), |(first, joined)| (&first.1[..], joined));
     drop(
-        Store::create_from(&args.out, &merged.header, &merged.changes)
+        Store::create_from(&args.out, &merged.header, first, joined)
             .with_context(|| format!("could not create {}", args.out.display()))?,
     );
     let summary = &merged.summary;
@@ -99,6 +103,15 @@ pub fn run(args: &MergeArgs) -> anyhow::Result<ExitCode> {
         super::say(format_args!(
             "note {} was edited differently: kept \"{}\"; {} had \"{}\" (an earlier edit)",
             conflict.id, conflict.kept, conflict.other_copy, conflict.other
+        ));
+    }
+    if summary.floor_conflicts > 0 {
+        super::warn(format_args!(
+            "{} record(s) of the floor named another speaker than another taker's record of the \
+             same moment: the floor follows the taker whose role covers it, and `rapporteur check \
+             {}` lists them",
+            summary.floor_conflicts,
+            args.out.display()
         ));
     }
     for apart in &summary.floor_apart {

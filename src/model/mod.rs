@@ -14,12 +14,15 @@ mod replay;
 mod roster;
 mod session;
 mod speaking;
+mod takers;
 mod vocabulary;
 
 pub use attendance::{Attendance, Attendances};
 pub use change::{Change, unite};
 pub use filter::{Matcher, NoteFilter};
-pub use floor_settle::{FloorConflict, SAME_MOMENT, settle_floor};
+pub use floor_settle::{
+    DIFFERENT_HOLDERS, FloorConflict, FloorRecords, SAME_HOLDER, floor_records, settle,
+};
 pub use group::Group;
 pub use names::{fold, name_matches};
 pub use note::{EmptyNote, FloorChange, Note, NoteId, SegmentChange, Speaker, hashtags};

@@ -11,6 +11,15 @@ use super::vocabulary::{Gender, RegionalGroup, Role, StakeholderGroup};
 /// The bits of a person id that name the block of the taker who gave it.
 const PERSON_BLOCK_MASK: u32 = 0xFFFF_0000;
 
+/// The block of ids a person's id is from: 0 for the first taker's, a joined taker's own.
+pub(super) fn person_block(id: PersonId) -> u32 {
+    if id.0 & 0x8000_0000 == 0 {
+        0
+    } else {
+        id.0 & PERSON_BLOCK_MASK
+    }
+}
+
 /// The block of person ids of a taker who joined: the top bit set, and 15 bits from the taker's
 /// name, leaving 65,535 newcomers to each taker.
 pub fn person_id_block(taker: &str) -> u32 {
@@ -119,6 +128,24 @@ impl Person {
         self.attendance == Attendance::Absent
     }
 
+    /// Whether this is the entry of a name already folded (see [`fold`]): how one person is
+    /// found again, in a name typed, in another copy's roster or in another taker's newcomers.
+    pub fn is_named(&self, folded: &str) -> bool {
+        fold(&self.name) == folded
+    }
+
+    /// Takes in what another entry of the same person gives (affiliation, groups, roles,
+    /// gender); what it gives wins.
+    pub fn absorb(&mut self, given: Person) {
+        self.affiliation = given.affiliation.or(self.affiliation.take());
+        self.stakeholder = given.stakeholder.or(self.stakeholder);
+        self.region = given.region.or(self.region);
+        self.gender = given.gender.or(self.gender);
+        for role in given.roles {
+            self.add_role(role);
+        }
+    }
+
     pub fn add_role(&mut self, role: Role) {
         if !self.has_role(role) {
             self.roles.push(role);
@@ -164,6 +191,8 @@ impl Session {
             .chain(&self.trash)
             .filter_map(|n| named(n.speaker));
         let floor = self.floor.iter().filter_map(|f| named(f.speaker));
+        // An id united with another taker's entry for the same person is still taken.
+        let floor = floor.chain(self.namesakes.keys().map(|id| id.0));
         // Each taker numbers newcomers in a block of its own, so that two takers adding people
         // at once, each on their own laptop, never give two people one id.
         let block = self.person_id_block;
@@ -188,20 +217,14 @@ impl Session {
             self.people.push(Person { id, ..given });
             return (id, false);
         };
-        person.affiliation = given.affiliation.or(person.affiliation.take());
-        person.stakeholder = given.stakeholder.or(person.stakeholder);
-        person.region = given.region.or(person.region);
-        person.gender = given.gender.or(person.gender);
-        for role in given.roles {
-            person.add_role(role);
-        }
+        person.absorb(given);
         (person.id, true)
     }
 
     /// The person of that name, ignoring case and accents, if the roster has one.
     pub fn person_named(&self, name: &str) -> Option<&Person> {
         let wanted = fold(name);
-        self.roster().find(|p| fold(&p.name) == wanted)
+        self.roster().find(|p| p.is_named(&wanted))
     }
 
     /// The name of the roster's rapporteur: who takes the notes unless told otherwise.

@@ -4,11 +4,11 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-use super::floor_settle::FloorConflict;
+use super::floor_settle::{FloorConflict, FloorRecords};
 use super::group::Group;
 use super::note::{FloorChange, Note, NoteId, SegmentChange, Speaker};
 use super::participation::Participation;
-use super::roster::Person;
+use super::roster::{Person, PersonId};
 
 /// What the proposal page says about the session, apart from people and questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -132,6 +132,13 @@ pub struct Session {
     /// Takers' floor changes for one moment that differed: the one left out of `floor`, and
     /// the one kept. `check` lists them.
     pub floor_conflicts: Vec<FloorConflict>,
+    /// Every taker's floor changes as they recorded them, the first taker's first, that `floor`
+    /// is settled from (see [`super::floor_settle`]); empty for a session made in memory, whose
+    /// `floor` is all there is.
+    pub floor_records: FloorRecords,
+    /// Roster ids that another taker's entry for the same person stands for (see
+    /// [`super::takers`]): the id, and the one kept.
+    pub namesakes: BTreeMap<PersonId, PersonId>,
     /// When the rapporteur ended the session: the floor closed and the counting stopped there.
     pub ended: Option<DateTime<FixedOffset>>,
     /// The latest text of each report field drafted so far, by key.
@@ -228,8 +235,17 @@ impl Session {
         }
     }
 
-    /// Records a floor change; the same change recorded twice (replayed after a crash) counts once.
+    /// Records a floor change of this copy's taker; the same change recorded twice (replayed
+    /// after a crash) counts once. In a session read from several takers' files, it is kept with
+    /// this taker's records and the floor is settled again, as reading the files would.
     pub fn record_floor(&mut self, change: FloorChange) {
+        let taker = self.taker.clone();
+        self.add_floor_record(&taker, change);
+        self.settle_floor();
+    }
+
+    /// Puts a floor change in the floor, in time order, once.
+    pub(super) fn insert_floor(&mut self, change: FloorChange) {
         if self.floor.contains(&change) {
             return;
         }

@@ -8,7 +8,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::model::{Change, Person, unite};
+use crate::model::{Change, FloorChange, Person, unite};
 
 use super::files::{self, Links};
 use super::header::Header;
@@ -22,6 +22,9 @@ pub type Offsets = BTreeMap<PathBuf, u64>;
 pub struct News {
     /// Their changes, united in time order.
     pub changes: Vec<Change>,
+    /// The floor changes among them, each with the taker who recorded it: the floor is settled
+    /// by who recorded what.
+    pub floor: Vec<(String, FloorChange)>,
     /// The roster of the header, when the first taker rewrote it (for a taker who joined).
     pub people: Option<Vec<Person>>,
     /// Files in the folder that appeared since and are not read (a sync tool's copies).
@@ -47,6 +50,8 @@ pub struct Follower {
     /// screen.
     own: SessionPaths,
     read: Offsets,
+    /// Who writes each journal read so far.
+    takers: BTreeMap<PathBuf, String>,
     /// The header's time and size when last read; None for the first taker, who writes it.
     header_seen: Option<(Option<SystemTime>, u64)>,
     /// Stray files already told of.
@@ -56,7 +61,12 @@ pub struct Follower {
 impl Follower {
     /// Follows from `read`, where opening the session stopped; `joined` when this taker is not
     /// the session's first (so the header is someone else's).
-    pub(super) fn new(own: &SessionPaths, read: Offsets, joined: bool) -> Follower {
+    pub(super) fn new(
+        own: &SessionPaths,
+        read: Offsets,
+        takers: BTreeMap<PathBuf, String>,
+        joined: bool,
+    ) -> Follower {
         let paths = SessionPaths::new(&own.header);
         let told = shared::joined_journals(&paths)
             .1
@@ -71,6 +81,7 @@ impl Follower {
             paths,
             own: own.clone(),
             read,
+            takers,
             told,
         }
     }
@@ -122,7 +133,18 @@ impl Follower {
                 continue;
             }
             match self.read_new(&path) {
-                Ok(changes) => journals.push(changes),
+                Ok(changes) => {
+                    let taker = self
+                        .takers
+                        .entry(path.clone())
+                        .or_insert_with(|| super::open::taker_of(&path, &changes));
+                    for change in changes.iter().cloned().flat_map(Change::flatten) {
+                        if let Change::Floor(floor) = change {
+                            news.floor.push((taker.clone(), floor));
+                        }
+                    }
+                    journals.push(changes);
+                }
                 Err(error) => news.problems.push(error.to_string()),
             }
         }
@@ -181,7 +203,7 @@ mod tests {
     fn a_takers_own_files_and_temporary_files_are_no_news() {
         let dir = tempfile::tempdir().unwrap();
         let own = SessionPaths::of_taker(dir.path().join("ws.ron"), "ana");
-        let follower = Follower::new(&own, Offsets::new(), true);
+        let follower = Follower::new(&own, Offsets::new(), BTreeMap::new(), true);
         let news = follower.news_filter();
         assert!(!news(&own.draft));
         assert!(!news(&own.journal));

@@ -1,11 +1,12 @@
 //! Opening a session: every taker's journal read and united, for writing or only to look.
 
+use std::collections::BTreeMap;
 use std::fs::OpenOptions;
 use std::io::Write;
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Change, FloorConflict, Session, settle_floor, unite};
+use crate::model::{Change, Session};
 
 use super::files::{self, Links};
 use super::follow::{Follower, Offsets};
@@ -32,17 +33,22 @@ impl Store {
             .map_err(|e| StoreError::io("read", &store.paths.journal, e))?;
         let own = journal::parse(&own, &store.paths.journal)?.0;
         let mut read = Offsets::new();
-        let (changes, conflicts) = gather(
+        let gathered = gather(
             &store.paths.header,
             &header,
             Some((&store.paths.journal, own)),
             &mut warnings,
             &mut read,
         )?;
-        let mut session = header.replay(changes);
-        session.floor_conflicts = conflicts;
+        let mut session = header.into_session();
+        session.replay_takers(gathered.journals);
         store.fit(&mut session);
-        store.others = Some(Follower::new(&store.paths, read, store.joined.is_some()));
+        store.others = Some(Follower::new(
+            &store.paths,
+            read,
+            gathered.takers,
+            store.joined.is_some(),
+        ));
         Ok(Opened {
             store,
             session,
@@ -79,35 +85,37 @@ impl Store {
             })
             .collect();
         let mut session = header.replay(roster);
+        // Two takers' entries for one newcomer are one person here too: a name resolves to it.
+        session.unite_namesakes();
         store.fit(&mut session);
         Ok((store, session, warnings))
     }
 
     /// Reads a session without locking or repairing anything: for commands that only look.
     pub fn read(path: impl AsRef<Path>) -> Result<(Session, Vec<StoreWarning>), StoreError> {
-        let (mut session, changes, warnings) = Self::read_record(path)?;
-        session.replay(changes);
+        let (mut session, journals, warnings) = Self::read_record(path)?;
+        session.replay_takers(journals);
         Ok((session, warnings))
     }
 
     /// What a session's files record, unreplayed: its header (particulars, roster, questions and
-    /// no notes) and every taker's changes, united. For merging copies of one event.
+    /// no notes) and every taker's journal as written, with the taker's name, the first taker's
+    /// first. For merging copies of one event: nothing settled, nothing left out.
+    #[allow(clippy::type_complexity)]
     pub fn read_record(
         path: impl AsRef<Path>,
-    ) -> Result<(Session, Vec<Change>, Vec<StoreWarning>), StoreError> {
+    ) -> Result<(Session, Vec<(String, Vec<Change>)>, Vec<StoreWarning>), StoreError> {
         let header_path = path.as_ref();
         let header = Header::read(header_path)?;
         let mut warnings = Vec::new();
-        let (changes, conflicts) = gather(
+        let gathered = gather(
             header_path,
             &header,
             None,
             &mut warnings,
             &mut Offsets::new(),
         )?;
-        let mut session = header.into_session();
-        session.floor_conflicts = conflicts;
-        Ok((session, changes, warnings))
+        Ok((header.into_session(), gathered.journals, warnings))
     }
 
     /// Adds a taker to a session: their journal, begun with a record that they joined. Returns
@@ -217,18 +225,24 @@ fn is_format_1_journal_name(name: &str) -> bool {
         && !name.starts_with('.')
 }
 
-/// Every change of a session, from every taker's journal, united: the first taker's (the
-/// format-1 journal, then `own` or the folder's), then every joined taker's. `own` is the journal
-/// the caller has open, already read. How far each other journal was read goes into `read`.
-/// Two takers' floor changes for one moment are settled (see [`settle_floor`]); what differed is
-/// returned beside the changes.
+/// Every taker's journal of a session, as written.
+pub(super) struct Gathered {
+    /// Each taker's name and changes: the first taker's (the format-1 journal, then `own` or the
+    /// folder's), then every joined taker's, in the order of their files.
+    pub journals: Vec<(String, Vec<Change>)>,
+    /// Who writes each journal that is followed while the screen is open.
+    pub takers: BTreeMap<PathBuf, String>,
+}
+
+/// Every taker's journal of a session. `own` is the journal the caller has open, already read.
+/// How far each other journal was read goes into `read`.
 pub(super) fn gather(
     header_path: &Path,
     header: &Header,
     own: Option<(&Path, Vec<Change>)>,
     warnings: &mut Vec<StoreWarning>,
     read: &mut Offsets,
-) -> Result<(Vec<Change>, Vec<FloorConflict>), StoreError> {
+) -> Result<Gathered, StoreError> {
     let paths = SessionPaths::new(header_path);
     let mut first = Vec::new();
     if let Some(old) = format_1_journal(header_path, header) {
@@ -239,9 +253,9 @@ pub(super) fn gather(
     if header.format >= 2 {
         match own {
             Some((path, changes)) if *path == paths.journal => first.extend(changes),
-            Some((_, changes)) => {
+            Some((path, changes)) => {
                 first.extend(read_journal(&paths.journal, warnings, read)?);
-                joined.push((own_path.clone(), changes));
+                joined.push((path.to_path_buf(), changes));
             }
             None => first.extend(read_journal(&paths.journal, warnings, read)?),
         }
@@ -253,30 +267,22 @@ pub(super) fn gather(
             continue;
         }
         let changes = read_journal(&journal, warnings, read)?;
-        joined.push((Some(journal), changes));
+        joined.push((journal, changes));
     }
     // The order of the files, not of their arrival, decides ties.
     joined.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut all = vec![(header.taker.clone(), first)];
-    all.extend(
-        joined
-            .into_iter()
-            .map(|(path, changes)| (taker_of(path, &changes), changes)),
-    );
-    let mut people = header.people.clone();
-    people.extend(all.iter().flat_map(|(_, changes)| {
-        changes.iter().filter_map(|change| match change {
-            Change::Person { person, .. } => Some(person.clone()),
-            _ => None,
-        })
-    }));
-    let conflicts = settle_floor(&people, &mut all);
-    let changes = unite(all.into_iter().map(|(_, changes)| changes).collect());
-    Ok((changes, conflicts))
+    let mut takers = BTreeMap::from([(paths.journal.clone(), header.taker.clone())]);
+    let mut journals = vec![(header.taker.clone(), first)];
+    for (path, changes) in joined {
+        let taker = taker_of(&path, &changes);
+        takers.insert(path, taker.clone());
+        journals.push((taker, changes));
+    }
+    Ok(Gathered { journals, takers })
 }
 
 /// Who writes a joined taker's journal: the name its first record gives, else its file's.
-fn taker_of(path: Option<PathBuf>, changes: &[Change]) -> String {
+pub(super) fn taker_of(path: &Path, changes: &[Change]) -> String {
     changes
         .iter()
         .find_map(|change| match change {
@@ -284,7 +290,8 @@ fn taker_of(path: Option<PathBuf>, changes: &[Change]) -> String {
             _ => None,
         })
         .unwrap_or_else(|| {
-            path.and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            path.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default()
         })
 }

@@ -12,8 +12,6 @@ use std::path::{Path, PathBuf};
 use super::paths::{FIRST_JOURNAL, JOURNAL_SUFFIX, SessionPaths, TAKERS};
 use super::{StoreWarning, read_journal};
 use crate::model::Change;
-#[cfg(test)]
-use crate::model::unite;
 
 /// The journals of the takers who joined, in the order they are united (by file name), and
 /// what else is in the folder that rapporteur did not write.
@@ -138,8 +136,9 @@ mod tests {
                         at: at(minute),
                     }),
                     (3, _) => changes.push(Change::Floor(FloorChange {
-                        at: at(minute),
-                        speaker: Some(Speaker::Audience),
+                        // Seconds apart: two takers' records of one moment meet.
+                        at: at(0) + chrono::TimeDelta::seconds(i64::from(minute)),
+                        speaker: Some([Speaker::Audience, Speaker::Online][minute as usize % 2]),
                         read_by: None,
                     })),
                     _ => {
@@ -154,9 +153,19 @@ mod tests {
         })
     }
 
-    fn session_of(journals: Vec<Vec<Change>>) -> Session {
+    /// The session the takers' journals make, the first taker's first, read as the store reads
+    /// them: united, namesakes one, the floor settled.
+    fn session_of(journals: Vec<(&str, Vec<Change>)>) -> Session {
         let mut session = Session::default();
-        session.replay(unite(journals));
+        let mut moderator = crate::model::Person::new(crate::model::PersonId(2), "B");
+        moderator.roles = vec![crate::model::Role::OnlineModerator];
+        session.people = vec![moderator];
+        session.replay_takers(
+            journals
+                .into_iter()
+                .map(|(taker, changes)| (taker.to_string(), changes))
+                .collect(),
+        );
         session
     }
 
@@ -165,15 +174,22 @@ mod tests {
         fn uniting_is_independent_of_order_and_idempotent(
             a in journal("A"), b in journal("B"), c in journal("C")
         ) {
-            let abc = session_of(vec![a.clone(), b.clone(), c.clone()]);
-            // Files found in another order are put in the same order before uniting: what
-            // matters is that a change seen twice (a copy read again) changes nothing.
-            let twice = session_of(vec![a.clone(), a.clone(), b.clone(), c.clone(), c.clone()]);
-            prop_assert_eq!(&abc.notes, &twice.notes);
-            prop_assert_eq!(&abc.floor, &twice.floor);
-            let cab = session_of(vec![c, a, b]);
-            prop_assert_eq!(&abc.notes, &cab.notes);
-            prop_assert_eq!(&abc.floor, &cab.floor);
+            let abc = session_of(vec![("A", a.clone()), ("B", b.clone()), ("C", c.clone())]);
+            // The joined takers' files in another order, and some read twice: the first
+            // taker's is always first, and a change seen twice changes nothing.
+            let acb = session_of(vec![("A", a.clone()), ("C", c.clone()), ("B", b.clone())]);
+            let twice = session_of(vec![
+                ("A", a.clone()),
+                ("B", b.clone()),
+                ("C", c.clone()),
+                ("C", c),
+                ("B", b),
+            ]);
+            for other in [&acb, &twice] {
+                prop_assert_eq!(&abc.notes, &other.notes);
+                prop_assert_eq!(&abc.floor, &other.floor);
+                prop_assert_eq!(&abc.floor_conflicts, &other.floor_conflicts);
+            }
         }
     }
 

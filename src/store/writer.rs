@@ -20,15 +20,18 @@ impl Store {
     /// Creates the files of a new session; refuses to touch an existing one. On failure (a full
     /// disk, say) nothing it made is left behind.
     pub fn create(path: impl AsRef<Path>, session: &Session) -> Result<Store, StoreError> {
-        Self::create_from(path, session, &replayable(session))
+        Self::create_from(path, session, &replayable(session), &[])
     }
 
-    /// Creates a new session from a header (`session`'s particulars, roster and questions) and
-    /// the changes its journal begins with: how a merge keeps every edit and deletion.
+    /// Creates a new session from a header (`session`'s particulars, roster and questions), the
+    /// changes its first taker's journal begins with, and the journals of the takers who joined
+    /// (each taker's name and changes): how a merge keeps every edit, deletion and floor record
+    /// of every taker, each where it would be had they shared one folder.
     pub fn create_from(
         path: impl AsRef<Path>,
         session: &Session,
         changes: &[Change],
+        joined: &[(String, Vec<Change>)],
     ) -> Result<Store, StoreError> {
         let paths = SessionPaths::new(path);
         let format_1 = SessionPaths::format_1(&paths.header);
@@ -44,7 +47,12 @@ impl Store {
         }
         std::fs::create_dir(&paths.folder)
             .map_err(|e| StoreError::io("create the session's folder", &paths.folder, e))?;
-        let made = Self::create_in_folder(paths.clone(), session, changes);
+        let made = Self::create_in_folder(paths.clone(), session, changes).and_then(|store| {
+            for (taker, changes) in joined {
+                write_joined(&paths, taker, changes)?;
+            }
+            Ok(store)
+        });
         if made.is_err() {
             // Only what this call made: the folder was new, so everything in it is ours.
             let _ = std::fs::remove_dir_all(&paths.folder);
@@ -60,12 +68,7 @@ impl Store {
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
         // The journal first, whole: its preamble and one line a change, so that a session made
         // from another reads like one written live.
-        let mut text = journal::PREAMBLE.to_string();
-        for change in changes {
-            text.push_str(&journal::encode(change).map_err(|e| {
-                StoreError::io("encode a change", &paths.journal, std::io::Error::other(e))
-            })?);
-        }
+        let text = journal_text(&paths.journal, changes)?;
         let io = |e| StoreError::io("create", &paths.journal, e);
         let mut journal = OpenOptions::new()
             .read(true)
@@ -270,6 +273,34 @@ impl Store {
         self.people_saved = session.people.clone();
         Ok(())
     }
+}
+
+/// A new journal's text: its preamble and one line a change.
+fn journal_text(path: &Path, changes: &[Change]) -> Result<String, StoreError> {
+    let mut text = journal::PREAMBLE.to_string();
+    for change in changes {
+        text.push_str(
+            &journal::encode(change)
+                .map_err(|e| StoreError::io("encode a change", path, std::io::Error::other(e)))?,
+        );
+    }
+    Ok(text)
+}
+
+/// Writes the journal of a taker who joined a session being created.
+fn write_joined(paths: &SessionPaths, taker: &str, changes: &[Change]) -> Result<(), StoreError> {
+    let journal = SessionPaths::of_taker(&paths.header, &taker_slug(taker)).journal;
+    create_folder(&paths.folder.join(paths::TAKERS))?;
+    let text = journal_text(&journal, changes)?;
+    let io = |e| StoreError::io("create", &journal, e);
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&journal)
+        .map_err(io)?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(io)
 }
 
 /// Moves a torn last record out of a journal into a file beside it, then cuts the journal back.

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::model::{Change, NoteId, SAME_MOMENT, fold};
+use crate::model::{Change, NoteId, fold};
 use crate::store::News;
 use crate::tui::app::App;
 
@@ -18,20 +18,11 @@ pub fn arrived(app: &mut App, news: News) {
     let selected = shown_id(app, app.ui.timeline.selected);
     let bottom = shown_id(app, app.ui.timeline.bottom);
     let mut notes: BTreeMap<String, usize> = BTreeMap::new();
-    let mut floor = 0;
-    let mut differing = 0;
     for change in news.changes.into_iter().flat_map(Change::flatten) {
         match &change {
             Change::Note(note) => *notes.entry(note.taker.clone()).or_default() += 1,
-            Change::Floor(incoming) => {
-                floor += 1;
-                // Settled by role when the session is next read; until then both are shown.
-                let session = &app.recording.session;
-                differing += usize::from(session.floor.iter().any(|known| {
-                    (known.at - incoming.at).abs() <= SAME_MOMENT
-                        && (known.speaker, known.read_by) != (incoming.speaker, incoming.read_by)
-                }));
-            }
+            // Kept below with the taker who recorded it: applied here, it would be this one's.
+            Change::Floor(_) => continue,
             _ => {}
         }
         app.recording.apply(change);
@@ -44,6 +35,24 @@ pub fn arrived(app: &mut App, news: News) {
             people += 1;
         }
     }
+    let floor = news.floor.len();
+    let session = &mut app.recording.session;
+    let conflicts_before = session.floor_conflicts.clone();
+    for (taker, change) in news.floor {
+        session.add_floor_record(&taker, change);
+    }
+    // Settled as reading every file settles it, so the screen shows what a reopen would.
+    let namesakes = session.namesakes.len();
+    session.unite_takers();
+    if session.namesakes.len() != namesakes {
+        // Notes that named a namesake now name the person kept: filters and caches see it.
+        app.recording.notes_version += 1;
+    }
+    let differing = session
+        .floor_conflicts
+        .iter()
+        .filter(|c| !conflicts_before.contains(c))
+        .count();
     // Newcomers are on the roster: the counts include them.
     app.recording.changed();
     review::refilter(app);
@@ -69,7 +78,8 @@ pub fn arrived(app: &mut App, news: News) {
     }
     if differing > 0 {
         said.push(format!(
-            "{differing} of them recorded another speaker for the same moment (`check` lists it)"
+            "{differing} of them recorded another speaker for the same moment; the floor follows \
+             the taker whose role covers it (`check` lists it)"
         ));
     }
     if people > 0 {
@@ -98,5 +108,115 @@ fn shown_index(app: &App, id: Option<NoteId>) -> Option<usize> {
     match &app.ui.timeline.shown {
         None => Some(index),
         Some(shown) => shown.binary_search(&index).ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{FloorChange, Note, NoteKind, Person, PersonId, Role, Session, Speaker};
+    use crate::store::Store;
+    use crate::tui::Moment;
+    use crate::tui::widgets::theme::Theme;
+    use chrono::{DateTime, FixedOffset};
+
+    fn at(time: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("2022-12-01T{time}Z")).unwrap()
+    }
+
+    fn floor(time: &str, speaker: Speaker) -> Change {
+        Change::Floor(FloorChange {
+            at: at(time),
+            speaker: Some(speaker),
+            read_by: None,
+        })
+    }
+
+    /// A hybrid panel shared by Ana (the room, first taker) and Omar (the online moderator).
+    fn shared() -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.ron");
+        let mut session = Session::default();
+        session.info.title = "Hybrid panel".into();
+        session.taker = "Ana Silva".into();
+        let mut omar = Person::new(PersonId(2), "Omar Haddad");
+        omar.roles = vec![Role::OnlineModerator];
+        session.people = vec![
+            Person::new(PersonId(1), "Ana Silva"),
+            omar,
+            Person::new(PersonId(3), "Alexandra Paulus"),
+        ];
+        drop(Store::create(&path, &session).unwrap());
+        assert!(Store::join(&path, "Omar Haddad").unwrap());
+        (dir, path)
+    }
+
+    /// Omar's records arrive on Ana's open screen: the floor she sees is the floor a reopen
+    /// shows, with one hand-over both recorded differently settled by role (and listed), one
+    /// recorded alike counted once, and a quick hand-over after hers kept.
+    #[test]
+    fn another_takers_floor_records_are_settled_as_a_reopen_settles_them() {
+        let (_dir, path) = shared();
+        let paulus = Speaker::Person(PersonId(3));
+        let opened = Store::open_as(&path, None).unwrap();
+        let mut store = opened.store;
+        let moment = Moment {
+            wall: at("15:00:00"),
+            mono: std::time::Instant::now(),
+        };
+        let mut app = App::new(opened.session, moment, Theme { color: false });
+        // Ana records on her screen (applied as the screen applies its own changes), and saves.
+        for change in [
+            floor("14:10:00", paulus),
+            floor("14:20:00", paulus),
+            floor("14:30:00", Speaker::Audience),
+        ] {
+            app.recording.apply(change.clone());
+            store.append(&change).unwrap();
+        }
+        {
+            let mut omar = Store::open_as(&path, Some("Omar Haddad")).unwrap().store;
+            let said = Note::new(
+                at("14:30:05"),
+                None,
+                vec![],
+                NoteKind::Remark,
+                "chat",
+                "Omar",
+            );
+            for change in [
+                floor("14:10:01", Speaker::Online),
+                floor("14:20:02", paulus),
+                floor("14:30:04", Speaker::Online),
+                Change::Note(said),
+            ] {
+                omar.append(&change).unwrap();
+            }
+        }
+        let news = store.read_others();
+        assert_eq!(news.floor.len(), 3);
+        arrived(&mut app, news);
+        let (reopened, _) = Store::read(&path).unwrap();
+        let session = &app.recording.session;
+        assert_eq!(session.floor, reopened.floor);
+        assert_eq!(session.floor_conflicts, reopened.floor_conflicts);
+        let speakers: Vec<Option<Speaker>> = session.floor.iter().map(|f| f.speaker).collect();
+        assert_eq!(
+            speakers,
+            [
+                Some(Speaker::Online),
+                Some(paulus),
+                Some(Speaker::Audience),
+                Some(Speaker::Online)
+            ]
+        );
+        assert_eq!(session.floor_conflicts.len(), 1);
+        assert_eq!(session.floor_conflicts[0].left_out_by, "Ana Silva");
+        let told = app.ui.status.message.clone().unwrap_or_default();
+        assert!(
+            told.contains("1 of them recorded another speaker for the same moment"),
+            "{told}"
+        );
+        assert_eq!(session.notes.len(), 1);
     }
 }
