@@ -292,13 +292,18 @@ fn write_joined(paths: &SessionPaths, taker: &str, changes: &[Change]) -> Result
     let journal = SessionPaths::of_taker(&paths.header, &taker_slug(taker)).journal;
     create_folder(&paths.folder.join(paths::TAKERS))?;
     let text = journal_text(&journal, changes)?;
-    let io = |e| StoreError::io("create", &journal, e);
+    write_new(&journal, text.as_bytes(), "create")
+}
+
+/// Writes a file that is not there yet, whole, and makes it durable.
+fn write_new(path: &Path, bytes: &[u8], action: &'static str) -> Result<(), StoreError> {
+    let io = |e| StoreError::io(action, path, e);
     let mut file = OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(&journal)
+        .open(path)
         .map_err(io)?;
-    file.write_all(text.as_bytes())
+    file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .map_err(io)
 }
@@ -312,15 +317,7 @@ pub(super) fn keep_torn_tail(
 ) -> Result<PathBuf, StoreError> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ").to_string();
     let kept = SessionPaths::damaged_beside(path, &stamp);
-    let io = |e| StoreError::io("write the damaged bytes", &kept, e);
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&kept)
-        .map_err(io)?;
-    file.write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .map_err(io)?;
+    write_new(&kept, bytes, "write the damaged bytes")?;
     // Only once the bytes are safe elsewhere is the journal cut back.
     journal
         .set_len(from)
