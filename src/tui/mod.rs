@@ -13,6 +13,9 @@
 //! the journal through [`runtime::Persist`] (the store writes and fsyncs), and answers with an
 //! [`action::Reply`] that [`recording::saving::Saving`] reads. Until then the note is also in the
 //! crash-recovery file ([`recording::Recovery`]), written every half second while it changes.
+//!
+//! These are the crate's own modules: `cargo doc --document-private-items` follows the links.
+#![allow(rustdoc::private_intra_doc_links)]
 
 // What the program, the benchmarks and the end-to-end tests use is public: the actions (the
 // keymap file's vocabulary), the keymap and the user's keymap file, the text helpers the CLI's
