@@ -65,7 +65,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // Too narrow for " (absent)" after the name: it takes the place of the floor time.
     let absent_in_time = columns < 40;
     let mut lines: Vec<Line> = Vec::new();
-    for &(index, _) in &placed {
+    for &(index, row) in &placed {
         let speaker = entries[index];
         if matches!(speaker, Speaker::Audience) && above + below > 0 {
             let pick = app.ui.keymap.key_for(&Action::OpenSpeakerPicker);
@@ -88,8 +88,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             quick_key(&app.ui.keymap, index, speaker)
         };
         let session = &app.recording.session;
-        // The reader of the turn has a line of their own where people have one for details.
-        let reader = super::capture::reader_now(session, speaker).filter(|_| two_lines);
+        // The reader of the turn has a line of their own where the row under it is free: the
+        // online audience's, the last entry, usually is.
+        let room_under = row + 1 < inner.bottom() && index + 1 == entries.len();
+        let reader = super::capture::reader_now(session, speaker).filter(|_| room_under);
         let mut name = match reader {
             Some(_) => session.speaker_name(speaker),
             None => super::capture::floor_label(session, speaker),

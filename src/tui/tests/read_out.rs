@@ -68,15 +68,24 @@ fn a_chat_question_read_out_is_the_online_audiences_turn_with_its_reader() {
         said.contains("Online audience (read out by Omar Ribeiro) has the floor"),
         "{said}"
     );
-    // The roster gives the reader the line a person's details take.
-    let (line, under) = online_lines(&run);
-    assert!(line.contains("o Online audience "), "{line}");
-    assert!(under.contains("│  read out by Omar Ribeiro "), "{under}");
+    // The roster gives the reader the free line under the online audience, whether people
+    // take two lines (30 rows) or one (24).
+    for height in [30, 24] {
+        act(&mut run.app, Action::Resize(100, height));
+        let (line, under) = online_lines(&run);
+        assert!(line.contains("o Online audience "), "{line}");
+        assert!(
+            under.contains("│  read out by Omar Ribeiro "),
+            "{}",
+            screen(&run.app)
+        );
+    }
     // Where there is no room for a line of its own, it follows the name, cut as the row allows.
-    act(&mut run.app, Action::Resize(100, 20));
-    let (line, _) = online_lines(&run);
+    act(&mut run.app, Action::Resize(100, 18));
+    let (line, under) = online_lines(&run);
     assert!(line.contains("Online audience (rea…"), "{line}");
-    act(&mut run.app, Action::Resize(200, 20));
+    assert!(under.starts_with("\"└──"), "{under}");
+    act(&mut run.app, Action::Resize(200, 18));
     let (line, _) = online_lines(&run);
     assert!(
         line.contains("Online audience (read out by Omar Ribeiro)"),
