@@ -461,6 +461,21 @@ mod tests {
         );
     }
 
+    /// A terminal sends Alt+O as ESC O and Alt+[ as ESC [, which begin its escape sequences
+    /// (SS3, CSI): the app never sees the chord, and the key after it is read as part of one.
+    #[test]
+    fn no_default_chord_is_the_start_of_an_escape_sequence() {
+        let keymap = Keymap::default();
+        let chords = keymap.bindings.iter().flat_map(|b| &b.chords);
+        for (chord, action) in chords {
+            let escape = matches!(chord.code, KeyCode::Char('O' | '['));
+            assert!(
+                !(escape && chord.mods.contains(KeyModifiers::ALT)),
+                "{action:?}"
+            );
+        }
+    }
+
     #[test]
     fn the_hint_bar_names_only_keys_that_work_there() {
         for (state, app) in every_state() {

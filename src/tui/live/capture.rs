@@ -44,7 +44,7 @@ pub fn give_floor(app: &mut App, speaker: Option<Speaker>, fx: &mut Vec<Effect>)
     give_floor_read_by(app, speaker, None, fx);
 }
 
-/// Alt+O: a question from the chat, read out by the online moderator, is the online audience's
+/// Alt+R: a question from the chat, read out by the online moderator, is the online audience's
 /// turn with its reader noted, so that neither's floor time is wrong. With no online moderator
 /// on the roster, or several, the user picks who read it.
 pub fn read_out_online(app: &mut App, fx: &mut Vec<Effect>) {

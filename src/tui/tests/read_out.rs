@@ -55,7 +55,7 @@ fn a_chat_question_read_out_is_the_online_audiences_turn_with_its_reader() {
     let dir = tempfile::tempdir().unwrap();
     let mut run = open(&dir, &with_online_moderator());
     act(&mut run.app, Action::Resize(100, 30));
-    run.press([alt('1'), alt('O')]);
+    run.press([alt('1'), alt('R')]);
     let turn = last_turn(&dir).expect("a floor change");
     assert_eq!(turn.speaker, Some(Speaker::Online));
     assert_eq!(
@@ -113,7 +113,7 @@ fn a_chat_question_read_out_is_the_online_audiences_turn_with_its_reader() {
 fn without_an_online_moderator_the_user_picks_who_read_the_chat_out() {
     let dir = tempfile::tempdir().unwrap();
     let mut run = open(&dir, &roster_only());
-    run.press([alt('O')]);
+    run.press([alt('R')]);
     let said = run.app.ui.status.message.clone().unwrap_or_default();
     assert!(
         said.contains("nobody present on the roster is the online moderator"),
@@ -137,7 +137,7 @@ fn an_online_moderator_marked_absent_does_not_read_the_chat_out() {
     let mut session = with_online_moderator();
     session.people[4].attendance = Attendance::Absent;
     let mut run = open(&dir, &session);
-    run.press([alt('O')]);
+    run.press([alt('R')]);
     assert!(picker_title(&run).is_some());
     assert_eq!(last_turn(&dir), None);
 }
