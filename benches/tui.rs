@@ -105,24 +105,41 @@ fn key_update_only(c: &mut Criterion) {
     group.finish();
 }
 
-/// A key press in the timeline's search line: the notes' folded text is cached, so this is one
-/// substring test per note, not a fold.
+/// A key press in the timeline's search line, a letter and Backspace timed apart: the first
+/// letter of a search ("" → "n") and the next ("n" → "no"). The search looks only as far up as
+/// the screen needs (`tui::live::search`), so each must cost the same at every size.
 fn search_key_press(c: &mut Criterion) {
-    let mut group = c.benchmark_group("search_key_update_only");
-    for notes in SIZES {
-        let mut app = app(mid_way(notes), 200, 50);
-        let mut store = Nowhere;
-        for code in [KeyCode::Tab, KeyCode::Char('/'), KeyCode::Char('n')] {
-            tui::step(&mut app, &mut store, Some(key(code)), moment(now()));
+    use std::time::{Duration, Instant};
+    for (name, typed) in [("first_letter", ""), ("next_letter", "n")] {
+        for timed in ["type", "backspace"] {
+            let mut group = c.benchmark_group(format!("search_{timed}_{name}"));
+            for notes in SIZES {
+                let mut app = app(mid_way(notes), 200, 50);
+                let mut store = Nowhere;
+                let opened = [KeyCode::Tab, KeyCode::Char('/')];
+                let words = typed.chars().map(KeyCode::Char);
+                for code in opened.into_iter().chain(words) {
+                    tui::step(&mut app, &mut store, Some(key(code)), moment(now()));
+                }
+                group.bench_function(BenchmarkId::from_parameter(notes), |b| {
+                    b.iter_custom(|iters| {
+                        let mut spent = Duration::ZERO;
+                        for _ in 0..iters {
+                            for code in [KeyCode::Char('o'), KeyCode::Backspace] {
+                                let began = Instant::now();
+                                tui::step(&mut app, &mut store, Some(key(code)), moment(now()));
+                                if (code == KeyCode::Backspace) == (timed == "backspace") {
+                                    spent += began.elapsed();
+                                }
+                            }
+                        }
+                        spent
+                    })
+                });
+            }
+            group.finish();
         }
-        let mut n = 0u64;
-        group.bench_function(BenchmarkId::from_parameter(notes), |b| {
-            b.iter(|| {
-                type_or_erase(&mut app, &mut store, &mut n, 'o');
-            })
-        });
     }
-    group.finish();
 }
 
 /// A key press in a report field at 10,000 notes: the short report's first takeaway (a short

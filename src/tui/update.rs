@@ -47,6 +47,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 write_recovery(app, &mut fx);
             }
             fx.extend(app.recording.saving.retries(now.mono));
+            super::live::search::look_on(app);
         }
         Action::Resize(width, height) => {
             app.ui.size = Rect::new(0, 0, width, height);

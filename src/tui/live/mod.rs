@@ -14,6 +14,7 @@ pub mod pointer;
 pub mod questions;
 pub mod review;
 pub mod roster;
+pub mod search;
 pub mod timeline;
 
 use chrono::{DateTime, FixedOffset};
@@ -95,25 +96,43 @@ impl Editor {
 /// Which notes the timeline shows, and where the reader is in them.
 #[derive(Debug, Default)]
 pub struct Timeline {
+    /// How many notes a key and a tick look at for a search (tests make it small to see the
+    /// answer built in steps).
+    budget: search::Budget,
     pub filter: NoteFilter,
-    /// Positions in `session.notes` of the notes that pass the filter; None when nothing filters.
-    pub shown: Option<Vec<usize>>,
+    /// The notes that pass the filter, as far as [`search`] has looked; None when nothing
+    /// filters.
+    pub shown: Option<search::Matches>,
     /// Position in the shown notes of the selected one; None follows the newest.
     pub selected: Option<usize>,
     /// Position in the shown notes of the one at the bottom of the view; None follows the newest.
     pub bottom: Option<usize>,
-    /// The filter `shown` was made with, at which `Recording::notes_version`: a search typed on
-    /// looks only at the notes shown before.
-    pub shown_for: Option<(NoteFilter, u64)>,
 }
 
 impl Timeline {
     pub fn len(&self, session: &Session) -> usize {
-        self.shown.as_ref().map_or(session.notes.len(), Vec::len)
+        self.shown
+            .as_ref()
+            .map_or(session.notes.len(), search::Matches::len)
+    }
+
+    /// Whether every note has been looked at for the filter (always, with none set).
+    pub fn is_whole(&self) -> bool {
+        self.shown.as_ref().is_none_or(search::Matches::is_whole)
     }
 
     /// The position in `session.notes` of the `index`th shown note.
     pub fn note_index(&self, index: usize) -> usize {
-        self.shown.as_ref().map_or(index, |shown| shown[index])
+        self.shown
+            .as_ref()
+            .map_or(index, |shown| shown.note_index(index))
+    }
+
+    /// The position among the shown notes of the note at `index` in `session.notes`.
+    pub fn shown(&self, index: usize) -> Option<usize> {
+        match &self.shown {
+            None => Some(index),
+            Some(shown) => shown.shown(index),
+        }
     }
 }

@@ -104,11 +104,7 @@ fn shown_id(app: &App, shown: Option<usize>) -> Option<NoteId> {
 }
 
 fn shown_index(app: &App, id: Option<NoteId>) -> Option<usize> {
-    let index = app.recording.note_position(id?)?;
-    match &app.ui.timeline.shown {
-        None => Some(index),
-        Some(shown) => shown.binary_search(&index).ok(),
-    }
+    app.ui.timeline.shown(app.recording.note_position(id?)?)
 }
 
 #[cfg(test)]

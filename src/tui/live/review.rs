@@ -1,14 +1,15 @@
 //! Reading back: moving through the timeline, correcting a note in the editor, deleting and
 //! restoring, and narrowing the timeline with a filter or a search.
 
-use crate::model::{Change, NoteFilter, NoteKind};
+use crate::model::{Change, NoteKind};
 use crate::tui::action::{Action, Effect, Move};
 use crate::tui::app::App;
 use crate::tui::input::keymap::Layer;
 use crate::tui::layout;
 use crate::tui::recording::NoteDraft;
 
-use super::Focus;
+pub use super::search::refilter;
+use super::{Focus, search};
 
 /// Tab: between the editor and the timeline (which selects its newest note on the way in).
 pub fn switch_focus(app: &mut App) {
@@ -157,10 +158,7 @@ pub fn undo_delete(app: &mut App, fx: &mut Vec<Effect>) {
     let shown = app
         .recording
         .note_position(id)
-        .and_then(|index| match &app.ui.timeline.shown {
-            None => Some(index),
-            Some(shown) => shown.binary_search(&index).ok(),
-        });
+        .and_then(|index| app.ui.timeline.shown(index));
     if let Some(shown) = shown {
         app.ui.timeline.selected = Some(shown);
         keep_selection_in_view(app);
@@ -196,63 +194,6 @@ pub fn cycle_kind_filter(app: &mut App) {
     refilter(app);
 }
 
-/// Recomputes which notes pass the filter; only when one is set, so the plain timeline never
-/// walks the notes. A filter that only narrows the last one (a search word typed on) looks only
-/// at the notes the last one showed.
-pub fn refilter(app: &mut App) {
-    let filter = app.ui.timeline.filter.clone();
-    let version = app.recording.notes_version;
-    let narrowed = app
-        .ui
-        .timeline
-        .shown_for
-        .as_ref()
-        .filter(|(before, at)| *at == version && narrows(before, &filter))
-        .and(app.ui.timeline.shown.take());
-    app.ui.timeline.shown = if filter.is_empty() {
-        None
-    } else {
-        let matcher = filter.matcher();
-        let recording = &mut app.recording;
-        if matcher.reads_text() {
-            recording.folded_notes();
-        }
-        let notes = &recording.session.notes;
-        let folded = &recording.folded.texts;
-        let passes = |&i: &usize| matcher.matches(&notes[i], || folded[i].as_str());
-        Some(match narrowed {
-            Some(shown) => shown.into_iter().filter(passes).collect(),
-            None => (0..notes.len()).filter(passes).collect(),
-        })
-    };
-    app.ui.timeline.shown_for = Some((filter, version));
-    let len = app.ui.timeline.len(&app.recording.session);
-    let clamp = |i: Option<usize>| i.filter(|_| len > 0).map(|i| i.min(len - 1));
-    app.ui.timeline.selected = clamp(app.ui.timeline.selected);
-    app.ui.timeline.bottom = clamp(app.ui.timeline.bottom);
-    keep_selection_in_view(app);
-}
-
-/// Whether every note `after` lets through, `before` let through too: the same tags, and each
-/// word searched before is within a word searched now.
-fn narrows(before: &NoteFilter, after: &NoteFilter) -> bool {
-    let words = |f: &NoteFilter| -> Vec<String> {
-        crate::model::fold(&f.text)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(String::from)
-            .collect()
-    };
-    let now = words(after);
-    before.speaker == after.speaker
-        && before.question == after.question
-        && before.kind == after.kind
-        && !before.is_empty()
-        && words(before)
-            .iter()
-            .all(|old| now.iter().any(|new| new.contains(old.as_str())))
-}
-
 /// A note just saved from the editor is shown: the timeline goes back to following the newest
 /// note, wherever the reader left it, and a filter the note does not pass is cleared (saying
 /// so) rather than hiding it.
@@ -260,18 +201,15 @@ pub fn show_new_note(app: &mut App, id: crate::model::NoteId) {
     let Some(index) = app.recording.note_position(id) else {
         return;
     };
-    let shown = match &app.ui.timeline.shown {
-        None => index,
-        Some(shown) => {
-            match shown.binary_search(&index) {
-                Ok(shown) => shown,
-                Err(_) => {
-                    app.ui.timeline.filter = Default::default();
-                    refilter(app);
-                    app.tell("the timeline's filter is off, to show the note just saved (it did not match)");
-                    index
-                }
-            }
+    let shown = match app.ui.timeline.shown(index) {
+        Some(shown) => shown,
+        None => {
+            app.ui.timeline.filter = Default::default();
+            refilter(app);
+            app.tell(
+                "the timeline's filter is off, to show the note just saved (it did not match)",
+            );
+            index
         }
     };
     let timeline = &mut app.ui.timeline;
@@ -294,12 +232,22 @@ pub fn newer_below(app: &App) -> usize {
 }
 
 pub fn select(app: &mut App, step: Move) {
+    let page = usize::from(layout::timeline_inner(app).height / 2).max(1);
+    // Matches further up than the search has looked are looked for first.
+    match step {
+        Move::First => search::look(app, usize::MAX),
+        Move::Up | Move::PageUp => {
+            let len = app.ui.timeline.len(&app.recording.session);
+            let current = app.ui.timeline.selected.unwrap_or(len.saturating_sub(1));
+            search::look_above(app, current.saturating_sub(page));
+        }
+        _ => {}
+    }
     let len = app.ui.timeline.len(&app.recording.session);
     if len == 0 {
         app.ui.timeline.selected = None;
         return;
     }
-    let page = usize::from(layout::timeline_inner(app).height / 2).max(1);
     let current = app.ui.timeline.selected.unwrap_or(len - 1).min(len - 1);
     let next = match step {
         Move::Up => current.saturating_sub(1),
@@ -321,7 +269,8 @@ pub fn keep_selection_in_view(app: &mut App) {
     };
     let area = layout::timeline_inner(app);
     let bottom = app.ui.timeline.bottom.unwrap_or(len.saturating_sub(1));
-    let bottom = if selected > bottom {
+    // The bottom note is always in view: only a note above it needs the view measured.
+    let bottom = if selected >= bottom {
         selected
     } else if selected < layout::first_visible(app, area, bottom) {
         layout::bottom_for_top(app, area, selected)

@@ -41,9 +41,11 @@ fn title(app: &App) -> String {
             if total == 1 { "" } else { "s" }
         )
     } else {
+        // "+": the search has not looked at every note yet (see `search`).
         format!(
-            " Timeline{below} · {} of {total} · {} · {} clears ",
+            " Timeline{below} · {}{} of {total} · {} · {} clears ",
             app.ui.timeline.len(&app.recording.session),
+            if app.ui.timeline.is_whole() { "" } else { "+" },
             parts.join(" · "),
             app.ui.keymap.key_for(&Action::ClearFilters)
         )
