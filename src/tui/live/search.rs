@@ -108,12 +108,12 @@ impl Matches {
     /// Looks at up to `budget` more notes, newest first; says how many matched.
     fn look(&mut self, recording: &mut Recording, budget: usize) -> usize {
         let matcher = self.filter.matcher();
+        let from = self.unseen.saturating_sub(budget);
         if matcher.reads_text() {
-            recording.folded_notes();
+            recording.folded_notes(from);
         }
         let notes = &recording.session.notes;
         let folded = &recording.folded.texts;
-        let from = self.unseen.saturating_sub(budget);
         let before = self.len();
         self.newest_first.extend(
             (from..self.unseen)
@@ -218,6 +218,7 @@ mod tests {
         Question(u8),
         /// A note saved while the filter is on.
         Add(String, u8),
+        Delete(usize),
     }
 
     fn text() -> impl Strategy<Value = String> {
@@ -242,6 +243,7 @@ mod tests {
             .prop_map(Step::Select),
             1 => (1u8..3).prop_map(Step::Question),
             1 => (text(), 0u8..3).prop_map(|(t, q)| Step::Add(t, q)),
+            1 => any::<usize>().prop_map(Step::Delete),
         ]
     }
 
@@ -349,6 +351,25 @@ mod tests {
                         let mut fx = Vec::new();
                         app.recording.record(note(added, text, *q), &mut fx);
                         super::refilter(&mut app);
+                    }
+                    Step::Delete(i) => {
+                        let notes = &app.recording.session.notes;
+                        if !notes.is_empty() {
+                            let id = notes[i % notes.len()].id;
+                            let mut fx = Vec::new();
+                            let change = Change::Delete { id, at: moment.wall };
+                            app.recording.record(change, &mut fx);
+                            super::refilter(&mut app);
+                        }
+                    }
+                }
+                // The folded texts a search reads are the notes' own.
+                let folded = &app.recording.folded;
+                if folded.version == Some(app.recording.notes_version) {
+                    let notes = &app.recording.session.notes;
+                    prop_assert_eq!(folded.texts.len(), notes.len());
+                    for i in folded.from..notes.len() {
+                        prop_assert_eq!(&folded.texts[i], &fold(&notes[i].text));
                     }
                 }
                 let all = every_match(&app);
