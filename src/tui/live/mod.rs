@@ -102,7 +102,7 @@ pub struct Timeline {
     pub filter: NoteFilter,
     /// The notes that pass the filter, as far as [`search`] has looked; None when nothing
     /// filters.
-    pub shown: Option<search::Matches>,
+    shown: Option<search::Matches>,
     /// Position in the shown notes of the selected one; None follows the newest.
     pub selected: Option<usize>,
     /// Position in the shown notes of the one at the bottom of the view; None follows the newest.
@@ -126,6 +126,12 @@ impl Timeline {
         self.shown
             .as_ref()
             .map_or(index, |shown| shown.note_index(index))
+    }
+
+    /// Positions in `session.notes` of the shown notes, oldest first.
+    #[cfg(test)]
+    pub fn shown_notes(&self, session: &Session) -> Vec<usize> {
+        (0..self.len(session)).map(|i| self.note_index(i)).collect()
     }
 
     /// The position among the shown notes of the note at `index` in `session.notes`.

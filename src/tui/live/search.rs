@@ -77,15 +77,6 @@ impl Matches {
         self.newest_first.len()
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.newest_first.is_empty()
-    }
-
-    /// Positions in `session.notes` of the matches found, oldest first.
-    pub fn iter(&self) -> impl Iterator<Item = &usize> {
-        self.newest_first.iter().rev()
-    }
-
     /// Whether every note has been looked at.
     pub fn is_whole(&self) -> bool {
         self.unseen == 0
@@ -123,16 +114,6 @@ impl Matches {
         self.unseen = from;
         self.looked = recording.mono;
         self.len() - before
-    }
-}
-
-impl IntoIterator for Matches {
-    type Item = usize;
-    type IntoIter = std::iter::Rev<std::vec::IntoIter<usize>>;
-
-    /// Positions in `session.notes` of the matches found, oldest first.
-    fn into_iter(self) -> Self::IntoIter {
-        self.newest_first.into_iter().rev()
     }
 }
 
@@ -287,10 +268,7 @@ mod tests {
     }
 
     fn shown(app: &App) -> Vec<usize> {
-        let timeline = &app.ui.timeline;
-        (0..timeline.len(&app.recording.session))
-            .map(|i| timeline.note_index(i))
-            .collect()
+        app.ui.timeline.shown_notes(&app.recording.session)
     }
 
     fn selected_note(app: &App) -> Option<usize> {
@@ -368,8 +346,8 @@ mod tests {
                 if folded.version == Some(app.recording.notes_version) {
                     let notes = &app.recording.session.notes;
                     prop_assert_eq!(folded.texts.len(), notes.len());
-                    for i in folded.from..notes.len() {
-                        prop_assert_eq!(&folded.texts[i], &fold(&notes[i].text));
+                    for (note, text) in notes.iter().zip(&folded.texts).skip(folded.from) {
+                        prop_assert_eq!(text, &fold(&note.text));
                     }
                 }
                 let all = every_match(&app);

@@ -207,10 +207,13 @@ impl Recording {
             folded.from = notes.len();
             folded.version = Some(self.notes_version);
         }
-        for i in start..folded.from {
-            folded.texts[i] = fold(&notes[i].text);
+        if start < folded.from {
+            let unfolded = folded.texts[start..folded.from].iter_mut();
+            for (text, note) in unfolded.zip(&notes[start..]) {
+                *text = fold(&note.text);
+            }
+            folded.from = start;
         }
-        folded.from = folded.from.min(start);
         &folded.texts
     }
 

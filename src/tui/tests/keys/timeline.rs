@@ -99,7 +99,7 @@ fn search_and_filters_narrow_the_timeline() {
     run.press([key(KeyCode::Char('c')), key(KeyCode::Char('s'))]);
     run.press(typed("alcant"));
     run.press([key(KeyCode::Enter), key(KeyCode::Char('k'))]);
-    let shown = run.app.ui.timeline.shown.clone().unwrap();
+    let shown = run.app.ui.timeline.shown_notes(&run.app.recording.session);
     assert!(!shown.is_empty());
     for index in shown {
         let note = &run.app.recording.session.notes[index];
@@ -193,7 +193,7 @@ fn a_search_folds_only_the_note_that_changed() {
         .map(|n| crate::model::fold(&n.text))
         .collect();
     assert_eq!(&folded[1..], &expected[..]);
-    let shown = run.app.ui.timeline.shown.clone().unwrap();
+    let shown = run.app.ui.timeline.shown_notes(&run.app.recording.session);
     assert!(
         shown
             .iter()
