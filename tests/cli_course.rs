@@ -140,18 +140,3 @@ fn the_screen_clock_is_read_as_at_is_before_the_screen_opens() {
     let error = fails(rapporteur(&["open", arg(&missing), "--clock", "14:05"]));
     assert!(error.contains("no such session"), "{error}");
 }
-
-#[test]
-fn a_clock_runs_from_the_moment_given() {
-    use chrono::TimeDelta;
-    let start = chrono::DateTime::parse_from_rfc3339("2022-12-01T14:05:00Z").unwrap();
-    let clock = rapporteur::store::clock_running_from(Some(start));
-    let first = clock();
-    assert!(
-        first >= start && first - start < TimeDelta::seconds(5),
-        "{first}"
-    );
-    assert!(clock() >= first, "it runs on");
-    let real = rapporteur::store::clock_running_from(None)();
-    assert!((real - rapporteur::store::now()).abs() < TimeDelta::seconds(5));
-}

@@ -257,3 +257,28 @@ fn a_terminal_closed_under_the_program_ends_it_with_the_note_saved() {
     assert_eq!(status.trim(), "1", "the program's exit status");
     assert_eq!(program.draft_text(), "typed-before-closing");
 }
+
+#[test]
+fn open_with_a_clock_replays_from_it_says_so_and_pauses() {
+    let mut program = Program::start_with(|program| {
+        let mut command = CommandBuilder::new("sh");
+        let script = "\"$0\" new session.ron --title Workshop >/dev/null && \
+                      exec \"$0\" open session.ron --clock 14:05";
+        command.args(["-c", script, program]);
+        command
+    });
+    program.wait_for("replay");
+    program.type_keys(b"\x1bk");
+    program.wait_for("replay paused");
+    program.type_keys(b"from the video\r");
+    program.type_keys(b"\x11");
+    assert!(program.exit().success());
+    let (session, _) = Store::read(&program.session).unwrap();
+    let note = session
+        .notes
+        .last()
+        .expect("the note is in the session file");
+    assert_eq!(note.text, "from the video");
+    // Stamped with the video's time, not the time the test ran.
+    assert_eq!(note.at.format("%H:%M").to_string(), "14:05");
+}

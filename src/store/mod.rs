@@ -72,12 +72,3 @@ fn exists(path: &Path) -> bool {
 pub fn now() -> chrono::DateTime<chrono::FixedOffset> {
     crate::clock::now()
 }
-
-/// A clock that runs from `start` as from now on (a session recorded afterwards from its video),
-/// or the real one without a start.
-pub fn clock_running_from(
-    start: Option<chrono::DateTime<chrono::FixedOffset>>,
-) -> impl Fn() -> chrono::DateTime<chrono::FixedOffset> + Copy {
-    let offset = start.map_or(chrono::TimeDelta::zero(), |start| start - now());
-    move || now() + offset
-}
