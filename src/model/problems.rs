@@ -21,9 +21,10 @@ pub enum Problem {
     #[error("\"{name}\" is on the roster twice")]
     PersonTwice { name: String },
     #[error(
-        "two takers recorded the floor at {at} differently: {kept_by} gave it to {kept}, \
-         {left_out_by} to {left_out} ({seconds} s apart); the session follows {kept_by}, whose \
-         role covers it"
+        "two takers recorded the floor at {} differently: {kept_by} gave it to {kept}, \
+         {left_out_by} to {left_out} ({apart} apart); the session follows {kept_by}, whose \
+         role covers it",
+        .at.format("%Y-%m-%d %H:%M:%S %:z")
     )]
     FloorDiffers {
         at: DateTime<FixedOffset>,
@@ -31,7 +32,8 @@ pub enum Problem {
         kept_by: String,
         left_out: String,
         left_out_by: String,
-        seconds: i64,
+        /// How far apart the two records are: "under a second", or whole seconds ("2 s").
+        apart: String,
     },
 }
 
@@ -73,9 +75,7 @@ impl Session {
                 kept_by: conflict.kept_by.clone(),
                 left_out: name(conflict.left_out.speaker),
                 left_out_by: conflict.left_out_by.clone(),
-                seconds: (conflict.left_out.at - conflict.kept.at)
-                    .num_seconds()
-                    .abs(),
+                apart: apart(conflict.left_out.at - conflict.kept.at),
             });
         }
         let mut numbers: Vec<u8> = self.questions.iter().map(|q| q.number).collect();
@@ -89,6 +89,14 @@ impl Session {
             problems.push(Problem::PersonTwice { name });
         }
         problems
+    }
+}
+
+/// Two records of one moment are a second or two apart: "0 s" would read as the same instant.
+fn apart(by: chrono::TimeDelta) -> String {
+    match by.abs().num_milliseconds() {
+        ..1000 => "under a second".to_string(),
+        ms => format!("{} s", (ms + 500) / 1000),
     }
 }
 
@@ -147,6 +155,36 @@ mod tests {
             read_by: Some(PersonId(1)),
         }];
         assert_eq!(session.problems(), Vec::new());
+    }
+
+    #[test]
+    fn two_takers_records_of_one_moment_are_said_to_the_second() {
+        let at = at("2022-11-30T10:00:00.250+01:00");
+        let omar = Person::new(PersonId(2), "Omar Haddad");
+        let record = |at, speaker| FloorChange {
+            at,
+            speaker: Some(speaker),
+            read_by: None,
+        };
+        let mut session = Session::default();
+        session.people.push(omar);
+        for (late, said) in [(800, "(under a second apart)"), (1600, "(2 s apart)")] {
+            session.floor_conflicts = vec![crate::model::FloorConflict {
+                kept: record(at, Speaker::Online),
+                kept_by: "Omar Haddad".into(),
+                left_out: record(
+                    at + chrono::TimeDelta::milliseconds(late),
+                    Speaker::Audience,
+                ),
+                left_out_by: "Ana Silva".into(),
+            }];
+            let told = session.problems()[0].to_string();
+            assert!(
+                told.contains("at 2022-11-30 10:00:00 +01:00 differently"),
+                "{told}"
+            );
+            assert!(told.contains(said), "{told}");
+        }
     }
 
     #[test]

@@ -215,4 +215,78 @@ mod tests {
         );
         assert_eq!(session.notes.len(), 1);
     }
+
+    /// Ana adds a newcomer on her screen while Omar, not having her header yet, adds the same
+    /// person and names him: when Omar's records arrive, Ana's screen has one person, named by
+    /// both notes, as a reopen has.
+    #[test]
+    fn another_takers_entry_for_a_newcomer_here_is_the_same_person() {
+        let (_dir, path) = shared();
+        let opened = Store::open_as(&path, None).unwrap();
+        let mut store = opened.store;
+        let moment = Moment {
+            wall: at("15:00:00"),
+            mono: std::time::Instant::now(),
+        };
+        let mut app = App::new(opened.session, moment, Theme { color: false });
+        let session = &mut app.recording.session;
+        let (jose, _) = session.enrol(Person::new(PersonId(0), "José Pérez"));
+        store.save_header(session).unwrap();
+        let ours = Note::new(
+            at("14:10:00"),
+            Some(Speaker::Person(jose)),
+            vec![],
+            NoteKind::Remark,
+            "room",
+            "Ana Silva",
+        );
+        app.recording.apply(Change::Note(ours.clone()));
+        store.append(&Change::Note(ours.clone())).unwrap();
+        let theirs = {
+            let mut omar = Store::open_as(&path, Some("Omar Haddad")).unwrap();
+            // Omar's copy as it was before Ana's header reached him.
+            let mut before = omar.session.clone();
+            before.people.retain(|p| p.id != jose);
+            let (his, existed) = before.enrol(Person::new(PersonId(0), "jose perez"));
+            assert!(!existed && his != jose);
+            let person = before.person(his).unwrap().clone();
+            let note = Note::new(
+                at("14:11:00"),
+                Some(Speaker::Person(his)),
+                vec![],
+                NoteKind::Remark,
+                "chat",
+                "Omar Haddad",
+            );
+            let changes = [
+                Change::Person {
+                    person,
+                    at: at("14:09:00"),
+                },
+                Change::Note(note.clone()),
+                floor("14:11:00", Speaker::Person(his)),
+            ];
+            omar.store.append_all(&changes).unwrap();
+            note
+        };
+        arrived(&mut app, store.read_others());
+        let (reopened, _) = Store::read(&path).unwrap();
+        let session = &app.recording.session;
+        let named: Vec<&Person> = session
+            .roster()
+            .filter(|p| fold(&p.name) == "jose perez")
+            .collect();
+        assert_eq!(named.len(), 1, "{:?}", session.people);
+        assert_eq!(named[0].id, jose);
+        let speaker = |id| session.note(id).and_then(|n| n.speaker);
+        assert_eq!(speaker(ours.id), speaker(theirs.id));
+        assert_eq!(
+            session.floor.last().and_then(|f| f.speaker),
+            speaker(ours.id)
+        );
+        assert_eq!(session.people, reopened.people);
+        assert_eq!(session.notes, reopened.notes);
+        assert_eq!(session.floor, reopened.floor);
+        assert!(reopened.problems().is_empty(), "{:?}", reopened.problems());
+    }
 }
