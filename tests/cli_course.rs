@@ -75,6 +75,131 @@ fn a_question_from_the_chat_read_out_by_a_moderator_is_the_chats_turn() {
     assert!(error.contains("person"), "{error}");
 }
 
+/// The question from the chat read out at 14:00 by Paulus, a note on it at 14:01; Sobota from
+/// 14:05; the chat again at 14:07, typed and read out by nobody, a note at 14:08; closed at 14:10.
+fn chat_read_out() -> (tempfile::TempDir, std::path::PathBuf) {
+    let (dir, path) = new_workshop();
+    let s = arg(&path);
+    let read = ["--read-by", "paulus"];
+    for (who, time, reader) in [
+        ("online", "14:00", &read[..]),
+        ("sobota", "14:05", &[]),
+        ("online", "14:07", &[]),
+        ("none", "14:10", &[]),
+    ] {
+        let mut args = vec!["floor", s, who, "--at", time];
+        args.extend(reader);
+        ok(rapporteur(&args));
+    }
+    for (time, text) in [
+        ("14:01", "Who keeps the evidence?"),
+        ("14:08", "Typed only"),
+    ] {
+        ok(rapporteur(&["note", s, "-s", "online", "--at", time, text]));
+    }
+    (dir, path)
+}
+
+#[test]
+fn whoever_read_out_for_the_chat_is_named_beside_its_time_everywhere() {
+    let (dir, path) = chat_read_out();
+    let s = arg(&path);
+    let notes = ok(rapporteur(&["notes", s]));
+    assert!(
+        notes.contains("Online audience (read out by Alexandra Paulus) remark: Who keeps"),
+        "{notes}"
+    );
+    assert!(
+        notes.contains("Online audience remark: Typed only"),
+        "{notes}"
+    );
+
+    let said = ok(rapporteur(&["stats", s]));
+    assert!(
+        said.contains("Online audience 0:08:00, 0:05:00 read out by Alexandra Paulus: the audience's floor time, not the reader's own."),
+        "{said}"
+    );
+    let stats = stats(s);
+    assert_eq!(speaker(&stats, "online")["floor_seconds"], 480);
+    assert_eq!(speaker(&stats, "Alexandra Paulus")["floor_seconds"], 0);
+    assert_eq!(
+        stats["read_out"],
+        serde_json::json!([{"audience": "online", "reader": "Alexandra Paulus",
+                            "floor_seconds": 300, "interventions": 1, "notes": 1}])
+    );
+    let shown = ok(rapporteur(&["show", s]));
+    assert!(
+        shown.contains("Alexandra Paulus for the online audience: 1 turn, 0:05:00"),
+        "{shown}"
+    );
+
+    let export = |format: &str| {
+        let file = dir.path().join(format!("final.{format}"));
+        let file = file.to_str().unwrap();
+        ok(rapporteur(&[
+            "export", s, "final", "--format", format, "-o", file,
+        ]));
+        std::fs::read(file).unwrap()
+    };
+    let by = "0:05:00 read out by Alexandra Paulus";
+    let md = text(&export("md"));
+    assert!(
+        md.contains(&format!("| Online audience · {by} | 0:08:00 |")),
+        "{md}"
+    );
+    assert!(
+        md.contains("- 14:01, read out by Alexandra Paulus: Who keeps"),
+        "{md}"
+    );
+    assert!(md.contains("- 14:08: Typed only"), "{md}");
+    let txt = text(&export("txt"));
+    assert!(
+        txt.contains("0:08:00") && txt.contains(&format!("\n  {by}\n")),
+        "{txt}"
+    );
+    assert!(
+        txt.contains("14:01, read out by Alexandra Paulus: Who keeps"),
+        "{txt}"
+    );
+    let html = text(&export("html"));
+    assert!(
+        html.contains(&format!(r#"<span class="muted">{by}</span>"#)),
+        "{html}"
+    );
+    assert!(
+        html.contains("read out by Alexandra Paulus:</span> Who keeps"),
+        "{html}"
+    );
+    let json: Value = serde_json::from_slice(&export("json")).unwrap();
+    let online = json["floor"]["audience"].as_array().unwrap().iter();
+    let online = online
+        .clone()
+        .find(|r| r["label"] == "Online audience")
+        .unwrap();
+    assert_eq!(
+        (&online["seconds"], &online["read_out"]),
+        (&480.into(), &by.into())
+    );
+    assert_eq!(json["audience"]["online"][0]["read_by"], "Alexandra Paulus");
+    assert_eq!(json["audience"]["online"][1]["read_by"], Value::Null);
+    let docx = export("docx");
+    let mut package = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(
+        &mut package.by_name("word/document.xml").unwrap(),
+        &mut document,
+    )
+    .unwrap();
+    let document = common::without_markup(&document);
+    assert!(document.contains(by), "{document}");
+    let note = document.split("14:01").nth(1).unwrap_or_default();
+    assert!(
+        note.trim_start()
+            .starts_with("read out by Alexandra Paulus:"),
+        "{document}"
+    );
+}
+
 #[test]
 fn ending_the_session_closes_the_floor_and_stops_the_count() {
     let (_dir, path) = new_workshop();

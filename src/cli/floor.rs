@@ -231,6 +231,16 @@ fn describe(session: &Session, stats: &Stats) -> String {
         }
     }
     out += &format!("\nTotal floor time: {}\n", stats::hms(stats.total_floor));
+    let reader = |id| session.speaker_name(Speaker::Person(id));
+    for audience in [Speaker::Audience, Speaker::Online] {
+        if let Some(by) = stats::read_out_by(stats.read_out_for(audience), reader) {
+            out += &format!(
+                "{} {}, {by}: the audience's floor time, not the reader's own.\n",
+                session.speaker_name(audience),
+                stats::hms(stats.speaker(audience).floor)
+            );
+        }
+    }
     out += &format!(
         "\nBy policy question {:>5} {:>8}  stakeholder groups\n",
         "notes", "floor"

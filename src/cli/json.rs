@@ -213,6 +213,9 @@ pub struct StatsJson {
     /// Moderators, speakers (everyone else on the roster), onsite and online audience.
     pub parts: Vec<PartJson>,
     pub policy_questions: Vec<QuestionCountJson>,
+    /// The audiences' turns someone read out for them: already in the audience's tally, never
+    /// in the reader's.
+    pub read_out: Vec<ReadOutJson>,
     /// The numbers of the policy questions no note addresses yet.
     pub unaddressed_questions: Vec<u8>,
     /// Speakers on the roster, not marked absent, who have not had the floor.
@@ -249,6 +252,15 @@ pub struct SpeakerJson {
     pub gender: Option<&'static str>,
     /// Present, absent, or null: not recorded; the audiences are present.
     pub attended: Option<bool>,
+    #[serde(flatten)]
+    pub tally: TallyJson,
+}
+
+#[derive(Serialize)]
+pub struct ReadOutJson {
+    /// "audience" or "online".
+    pub audience: String,
+    pub reader: String,
     #[serde(flatten)]
     pub tally: TallyJson,
 }
@@ -356,6 +368,15 @@ impl StatsJson {
                     notes: q.notes,
                     floor_seconds: q.floor.num_seconds(),
                     stakeholder_groups: q.stakeholder_groups.iter().map(|g| g.slug()).collect(),
+                })
+                .collect(),
+            read_out: stats
+                .read_out
+                .iter()
+                .map(|r| ReadOutJson {
+                    audience: session.speaker_word(r.audience),
+                    reader: session.speaker_name(Speaker::Person(r.reader)),
+                    tally: r.tally.into(),
                 })
                 .collect(),
             unaddressed_questions: stats.unaddressed_questions().collect(),

@@ -217,7 +217,8 @@ pub fn run_notes(args: &NotesArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `+00:12:30 14:02 Livia Sobota [Q1 Q3] takeaway: text`, the clock time in the session's zone.
+/// `+0:12:30 14:02 Livia Sobota [Q1 Q3] takeaway: text`, the clock time in the session's zone;
+/// an audience's note in a turn read out for it says by whom.
 /// A note of several lines stays one entry: its continuation lines are indented.
 fn describe(session: &Session, note: &Note) -> String {
     let local = session
@@ -227,9 +228,19 @@ fn describe(session: &Session, note: &Note) -> String {
         .origin()
         .map(|origin| format!("{} ", rapporteur::stats::offset(note.at - origin)))
         .unwrap_or_default();
-    let speaker = note
-        .speaker
-        .map_or_else(|| "—".to_string(), |s| session.speaker_name(s));
+    let speaker = note.speaker.map_or_else(
+        || "—".to_string(),
+        |s| {
+            let name = session.speaker_name(s);
+            match rapporteur::stats::reader_at(session, s, note.at) {
+                Some(reader) => {
+                    let reader = session.speaker_name(Speaker::Person(reader));
+                    format!("{name} (read out by {reader})")
+                }
+                None => name,
+            }
+        },
+    );
     let questions = if note.questions.is_empty() {
         String::new()
     } else {

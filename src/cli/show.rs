@@ -3,7 +3,8 @@ use std::process::ExitCode;
 
 use clap::Args;
 
-use rapporteur::model::{Attendance, Session};
+use rapporteur::model::{Attendance, Session, Speaker};
+use rapporteur::stats::{self, Until};
 use rapporteur::store::Store;
 
 use super::json::{self, SessionJson};
@@ -91,6 +92,20 @@ fn describe(session: &Session) -> String {
             Attendance::NotRecorded => "",
         };
         out += "\n";
+    }
+    let stats = stats::compute(session, Until::LastRecorded);
+    if !stats.read_out.is_empty() {
+        out += "\nRead out for the audience (its floor time, not the reader's):\n";
+    }
+    for read in &stats.read_out {
+        let turns = read.tally.interventions;
+        out += &format!(
+            "  {} for the {}: {turns} {}, {}\n",
+            session.speaker_name(Speaker::Person(read.reader)),
+            session.speaker_name(read.audience).to_lowercase(),
+            if turns == 1 { "turn" } else { "turns" },
+            stats::hms(read.tally.floor)
+        );
     }
     out += "\nPolicy questions:\n";
     if session.questions.is_empty() {

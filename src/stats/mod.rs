@@ -3,9 +3,11 @@
 
 mod balance;
 mod open;
+mod read_out;
 mod timeline;
 
 pub use balance::{Balance, Bar, Coverage, Section, balance, percent, speakers_by_gender};
+pub use read_out::{ReadOut, read_out_by, reader_at};
 pub use timeline::{Lane, SpeakingTimeline};
 
 use std::collections::HashMap;
@@ -156,6 +158,9 @@ pub struct Stats {
     /// Moderators, other people, the onsite and the online audience: always all four.
     pub parts: Vec<PartTally>,
     pub questions: Vec<QuestionTally>,
+    /// The audiences' time that someone read out for them, by audience and reader: part of the
+    /// audience's tally above, never of the reader's.
+    pub read_out: Vec<ReadOut>,
     /// Speakers on the roster, not marked absent, who have not had the floor yet.
     pub not_yet_heard: Vec<PersonId>,
     pub notes: u32,
@@ -195,6 +200,11 @@ impl Stats {
             .iter()
             .filter(|q| q.notes == 0)
             .map(|q| q.number)
+    }
+
+    /// Who read out an audience's turns, and how much of its time.
+    pub fn read_out_for(&self, audience: Speaker) -> impl Iterator<Item = &ReadOut> {
+        self.read_out.iter().filter(move |r| r.audience == audience)
     }
 
     /// The floor time of the people on the roster, the audiences left out.
@@ -392,6 +402,7 @@ pub fn compute(session: &Session, until: Until) -> Stats {
         .collect();
 
     Stats {
+        read_out: read_out::read_out(session, &turns),
         speakers,
         stakeholder_groups,
         regional_groups,

@@ -181,6 +181,75 @@ fn a_question_counts_the_turns_its_notes_were_taken_in_once_each() {
     assert_eq!(stats.notes_without_question, 1);
 }
 
+fn read(time: &str, audience: Speaker, reader: Speaker) -> Change {
+    let Speaker::Person(reader) = reader else {
+        unreachable!("a reader is a person")
+    };
+    Change::Floor(FloorChange {
+        at: at(time),
+        speaker: Some(audience),
+        read_by: Some(reader),
+    })
+}
+
+#[test]
+fn time_read_out_for_the_chat_is_the_chats_and_says_by_whom() {
+    let mut session = roster();
+    for change in [
+        floor("10:00", Some(A)),
+        read("10:05", Speaker::Online, A),
+        // Recorded again by the same reader: still one turn.
+        read("10:10", Speaker::Online, A),
+        floor("10:12", Some(Speaker::Online)),
+        read("10:15", Speaker::Online, B),
+        floor("10:20", Some(A)),
+        floor("10:25", None),
+        note("10:06", Speaker::Online, &[]),
+        note("10:13", Speaker::Online, &[]),
+        note("10:16", B, &[]),
+    ] {
+        session.apply(change);
+    }
+    let stats = compute(&session, Until::LastRecorded);
+    let online = stats.speaker(Speaker::Online);
+    assert_eq!((online.floor, online.interventions), (minutes(15), 1));
+    // The reader's own floor time is what Ana said herself, not what she read.
+    assert_eq!(stats.person(PersonId(1)).floor, minutes(10));
+    assert_eq!(stats.person(PersonId(2)).floor, TimeDelta::zero());
+    let read_out: Vec<_> = stats
+        .read_out_for(Speaker::Online)
+        .map(|r| (r.reader, r.tally))
+        .collect();
+    let tally = |floor, interventions, notes| Tally {
+        floor,
+        interventions,
+        notes,
+    };
+    assert_eq!(
+        read_out,
+        [
+            (PersonId(1), tally(minutes(7), 1, 1)),
+            (PersonId(2), tally(minutes(5), 1, 0)),
+        ]
+    );
+    assert_eq!(stats.read_out_for(Speaker::Audience).count(), 0);
+    let name = |id: PersonId| session.speaker_name(Speaker::Person(id));
+    assert_eq!(
+        read_out_by(stats.read_out_for(Speaker::Online), name).as_deref(),
+        Some("0:07:00 read out by Ana, 0:05:00 by Ben")
+    );
+    assert_eq!(
+        read_out_by(stats.read_out_for(Speaker::Audience), name),
+        None
+    );
+    assert_eq!(
+        reader_at(&session, Speaker::Online, at("10:11")),
+        Some(PersonId(1))
+    );
+    assert_eq!(reader_at(&session, Speaker::Online, at("10:13")), None);
+    assert_eq!(reader_at(&session, B, at("10:16")), None);
+}
+
 #[test]
 fn speakers_not_heard_leave_out_the_absent_and_those_who_spoke() {
     let stats = compute(&sequence(), Until::LastRecorded);
@@ -390,4 +459,14 @@ fn the_questions_of_the_open_turn_gain_its_time_and_no_others() {
     // Never backwards: a clock stepped back leaves the count as it was.
     assert!(!stats.count_on(&session, at("10:15")));
     assert_eq!(stats.total_floor, minutes(20));
+}
+
+#[test]
+fn floor_times_always_show_the_hours() {
+    // 22:30 would read as half past ten at night, or as 22 hours 30 minutes.
+    assert_eq!(hms(TimeDelta::seconds(22 * 60 + 30)), "0:22:30");
+    assert_eq!(hms(TimeDelta::seconds(7)), "0:00:07");
+    assert_eq!(hms(TimeDelta::seconds(3909)), "1:05:09");
+    assert_eq!(hms(TimeDelta::seconds(-30)), "-0:00:30");
+    assert_eq!(offset(TimeDelta::seconds(750)), "+0:12:30");
 }

@@ -3,6 +3,8 @@
 use serde::Serialize;
 
 use crate::model::{Note, Session, Speaker};
+use crate::report::anonymize::Anonymity;
+use crate::stats::reader_at;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AudienceView {
@@ -24,6 +26,8 @@ pub struct AudienceNote {
     pub text: String,
     /// The policy questions it bears on.
     pub questions: Vec<u8>,
+    /// Who read it out for the audience (the online moderator, from the chat), if someone did.
+    pub read_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,7 +73,7 @@ pub(super) fn groups_view(session: &Session) -> Vec<GroupView> {
         .collect()
 }
 
-pub(super) fn audience_view(session: &Session) -> AudienceView {
+pub(super) fn audience_view(session: &Session, anonymity: Option<Anonymity>) -> AudienceView {
     let view = |note: &Note, speaker: Speaker| AudienceNote {
         speaker: speaker.audience_label().unwrap_or_default(),
         at: note.at.format("%H:%M").to_string(),
@@ -77,6 +81,8 @@ pub(super) fn audience_view(session: &Session) -> AudienceView {
         question: note.kind == crate::model::NoteKind::Question,
         text: note.text.trim().to_string(),
         questions: note.questions.clone(),
+        read_by: reader_at(session, speaker, note.at)
+            .map(|id| super::person_name(session, id, anonymity)),
     };
     let from = |audience: Speaker| -> Vec<AudienceNote> {
         session

@@ -29,7 +29,7 @@ pub struct FloorRow {
     /// The stakeholder group and region of a person.
     pub detail: Option<String>,
     pub seconds: i64,
-    /// "4:07".
+    /// "0:04:07".
     pub time: String,
     /// Percent of all floor time, rounded.
     pub share: i64,
@@ -37,32 +37,45 @@ pub struct FloorRow {
     pub bar: i64,
     pub interventions: u32,
     pub notes: u32,
+    /// An audience's row: who read out its turns and how much of its time, "read out by Omar
+    /// Haddad (0:03:10)"; the time stays the audience's.
+    pub read_out: Option<String>,
 }
 
 pub(super) fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> FloorView {
     let stats = stats::compute(session, Until::LastRecorded);
     let total = stats.total_floor.num_seconds();
-    let rows = |entries: Vec<(String, Option<String>, Tally)>| -> Vec<FloorRow> {
+    let reader = |id| super::person_name(session, id, anonymity);
+    let read_out = |audience| stats::read_out_by(stats.read_out_for(audience), reader);
+    let rows = |entries: Vec<Row>| -> Vec<FloorRow> {
         let longest = entries
             .iter()
-            .map(|(_, _, t)| t.floor.num_seconds())
+            .map(|row| row.tally.floor.num_seconds())
             .max()
             .unwrap_or(0);
         entries
             .into_iter()
-            .map(|(label, detail, tally)| {
-                let seconds = tally.floor.num_seconds();
-                FloorRow {
-                    label,
-                    detail,
-                    seconds,
-                    time: stats::hms(tally.floor),
-                    share: percent(seconds, total),
-                    bar: percent(seconds, longest),
-                    interventions: tally.interventions,
-                    notes: tally.notes,
-                }
-            })
+            .map(
+                |Row {
+                     label,
+                     detail,
+                     tally,
+                     read_out,
+                 }| {
+                    let seconds = tally.floor.num_seconds();
+                    FloorRow {
+                        label,
+                        detail,
+                        seconds,
+                        time: stats::hms(tally.floor),
+                        share: percent(seconds, total),
+                        bar: percent(seconds, longest),
+                        interventions: tally.interventions,
+                        notes: tally.notes,
+                        read_out,
+                    }
+                },
+            )
             .collect()
     };
 
@@ -73,11 +86,17 @@ pub(super) fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> Flo
             Speaker::Person(id) => {
                 let person = session.person(id).filter(|p| listed(p))?;
                 Some(match anonymity {
-                    Some(anonymity) => (anonymity.label(person), None, entry.tally),
-                    None => (person.name.clone(), Some(group_label(person)), entry.tally),
+                    Some(anonymity) => Row::new(anonymity.label(person), entry.tally),
+                    None => Row {
+                        detail: Some(group_label(person)),
+                        ..Row::new(person.name.clone(), entry.tally)
+                    },
                 })
             }
-            audience => Some((session.speaker_name(audience), None, entry.tally)),
+            audience => Some(Row {
+                read_out: read_out(audience),
+                ..Row::new(session.speaker_name(audience), entry.tally)
+            }),
         })
         .collect();
 
@@ -95,19 +114,12 @@ pub(super) fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> Flo
             people.notes += entry.tally.notes;
         }
     }
-    let audience = vec![
-        ("People on the roster".to_string(), None, people),
-        (
-            "Onsite audience".to_string(),
-            None,
-            stats.speaker(Speaker::Audience),
-        ),
-        (
-            "Online audience".to_string(),
-            None,
-            stats.speaker(Speaker::Online),
-        ),
-    ];
+    let audiences = [Speaker::Audience, Speaker::Online].map(|audience| Row {
+        read_out: read_out(audience),
+        ..Row::new(session.speaker_name(audience), stats.speaker(audience))
+    });
+    let mut audience = vec![Row::new("People on the roster".to_string(), people)];
+    audience.extend(audiences);
 
     FloorView {
         total: stats::hms(stats.total_floor),
@@ -120,18 +132,37 @@ pub(super) fn floor_view(session: &Session, anonymity: Option<Anonymity>) -> Flo
     }
 }
 
+/// A row before its shares are worked out.
+struct Row {
+    label: String,
+    detail: Option<String>,
+    tally: Tally,
+    read_out: Option<String>,
+}
+
+impl Row {
+    fn new(label: String, tally: Tally) -> Row {
+        Row {
+            label,
+            detail: None,
+            tally,
+            read_out: None,
+        }
+    }
+}
+
 /// The groups of the people who took part, and any other group that had the floor.
 fn groups<G: Copy + Ord>(
     tallies: &[GroupTally<G>],
     present: &BTreeSet<Option<G>>,
     label: impl Fn(G) -> &'static str,
-) -> Vec<(String, Option<String>, Tally)> {
+) -> Vec<Row> {
     tallies
         .iter()
         .filter(|g| present.contains(&g.group) || g.tally != Tally::default())
         .map(|g| {
             let name = g.group.map_or("Group not known", &label);
-            (name.to_string(), None, g.tally)
+            Row::new(name.to_string(), g.tally)
         })
         .collect()
 }

@@ -17,7 +17,7 @@ use super::anonymize::{Anonymity, Anonymizer, group_label};
 use super::form::Form;
 use super::listed;
 use super::profile::{Part, Profile};
-use crate::model::{Person, Role, Session};
+use crate::model::{Person, PersonId, Role, Session, Speaker};
 use audience::{audience_view, groups_view};
 use fields::{empty_field, field_view};
 use floor::floor_view;
@@ -230,7 +230,7 @@ impl Context {
                 .collect(),
             sections,
             fields,
-            audience: audience_view(session),
+            audience: audience_view(session, anonymity),
             groups: groups_view(session),
             floor: floor_view(session, anonymity),
             warnings: form.warnings().iter().map(|w| w.to_string()).collect(),
@@ -275,6 +275,14 @@ fn person_view(p: &Person, anonymity: Option<Anonymity>) -> PersonView {
                 roles: p.roles.iter().map(|r| r.label()).collect(),
             }
         }
+    }
+}
+
+/// A person as the report names them: by name, or by group under --anonymous.
+fn person_name(session: &Session, id: PersonId, anonymity: Option<Anonymity>) -> String {
+    match (session.person(id), anonymity) {
+        (Some(person), Some(anonymity)) => anonymity.label(person),
+        _ => session.speaker_name(Speaker::Person(id)),
     }
 }
 

@@ -187,6 +187,9 @@ impl Writer<'_> {
                     for n in items(&note["questions"]) {
                         tags.push_str(&format!("PQ {n} · "));
                     }
+                    let read_by = note["read_by"]
+                        .as_str()
+                        .map_or(String::new(), |r| format!("read out by {r}: "));
                     Paragraph::new()
                         .add_run(
                             Run::new()
@@ -194,6 +197,7 @@ impl Writer<'_> {
                                 .color(MUTED),
                         )
                         .add_run(Run::new().add_text(tags).color(ACCENT).size(18))
+                        .add_run(Run::new().add_text(clean(&read_by)).color(MUTED))
                         .add_run(Run::new().add_text(clean(text(&note["text"]))))
                 })
                 .collect();
@@ -299,7 +303,10 @@ impl Writer<'_> {
                 let mut label = Paragraph::new()
                     .style("TableText")
                     .add_run(Run::new().add_text(clean(text(&row["label"]))));
-                if let Some(detail) = row["detail"].as_str() {
+                for detail in [&row["detail"], &row["read_out"]]
+                    .iter()
+                    .filter_map(|d| d.as_str())
+                {
                     label = label.add_run(
                         Run::new()
                             .add_break(BreakType::TextWrapping)
