@@ -240,3 +240,41 @@ fn the_timeline_draws_one_line_a_speaker_within_the_width() {
         assert!(error.contains("--width"), "{absurd}: {error}");
     }
 }
+
+/// Every duration in `text`: the words that start with a digit and hold a colon.
+fn durations(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || c == '|' || c == '(' || c == ')')
+        .map(|word| word.trim_end_matches(['.', ',', ':']))
+        .filter(|word| word.starts_with(|c: char| c.is_ascii_digit()) && word.contains(':'))
+        .collect()
+}
+
+#[test]
+fn floor_times_show_hours_in_stats_and_in_the_floor_tables() {
+    let (dir, path) = counted_session();
+    let s = arg(&path);
+    let stats = ok(rapporteur(&["stats", s]));
+    // Livia 0:08:00, Paulus 0:04:30: never 8:00 or 04:30.
+    assert!(
+        stats.contains("0:08:00") && stats.contains("0:04:30"),
+        "{stats}"
+    );
+    let found = durations(&stats);
+    assert!(found.len() > 10, "{stats}");
+    for duration in found {
+        assert_eq!(duration.matches(':').count(), 2, "{duration} in\n{stats}");
+    }
+    for format in ["md", "txt"] {
+        let file = dir.path().join(format!("final.{format}"));
+        let file = arg(&file);
+        ok(rapporteur(&[
+            "export", s, "final", "--format", format, "-o", file,
+        ]));
+        let report = std::fs::read_to_string(file).unwrap();
+        let floor = report.split("Floor time").last().unwrap();
+        assert!(floor.contains("0:08:00"), "{floor}");
+        for duration in durations(floor) {
+            assert_eq!(duration.matches(':').count(), 2, "{duration} in\n{floor}");
+        }
+    }
+}
