@@ -36,4 +36,12 @@ pages="?"
 if command -v pdfinfo >/dev/null 2>&1; then
     pages="$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')"
 fi
+# The last page holds more than the footer (the footer is kept with the block before it).
+if command -v pdftotext >/dev/null 2>&1 && [ "$pages" != "?" ]; then
+    last="$(pdftotext -f "$pages" -l "$pages" "$pdf" - | grep -v '^[[:space:]]*$' | grep -v 'prepared with rapporteur' || true)"
+    if [ -z "$last" ]; then
+        echo "pdf-check: FAILED: page $pages of $pdf holds only the footer" >&2
+        exit 1
+    fi
+fi
 echo "pdf-check: ok: $pdf ($(wc -c <"$pdf") bytes, $pages pages)"
