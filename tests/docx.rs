@@ -10,19 +10,7 @@ use rapporteur::model::{Note, NoteKind, Session, Speaker};
 use rapporteur::report::{self, Anonymity, Format, Options, Profile, Report, TemplateDirs};
 
 fn docx(session: &Session, report: Report, anonymous: Option<Anonymity>) -> Vec<u8> {
-    let dirs = TemplateDirs::built_in();
-    let profile = Profile::load("igf", &dirs).expect("the igf profile");
-    let options = Options {
-        report,
-        format: Format::Docx,
-        anonymous,
-        template: None,
-        dirs: &dirs,
-        wrap: None,
-    };
-    report::export_document(session, &profile, &options)
-        .expect("export")
-        .bytes
+    common::export(session, "igf", report, Format::Docx, anonymous)
 }
 
 /// One part of the package, as text.

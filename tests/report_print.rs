@@ -2,25 +2,14 @@
 //! holds only the footer, and what grows with the roster runs over pages rather than leaving a
 //! heading alone on one. (Printing itself is checked by CI's own printed-report checks.)
 
+mod common;
 mod fixture;
 
 use rapporteur::model::{Person, PersonId, Role};
-use rapporteur::report::{self, Format, Options, Profile, Report, TemplateDirs};
+use rapporteur::report::{Format, Report};
 
 fn html(session: &rapporteur::model::Session, profile: &str, report: Report) -> String {
-    let dirs = TemplateDirs::built_in();
-    let profile = Profile::load(profile, &dirs).expect("a built-in profile");
-    let options = Options {
-        report,
-        format: Format::Html,
-        anonymous: None,
-        template: None,
-        dirs: &dirs,
-        wrap: None,
-    };
-    let bytes = report::export_document(session, &profile, &options)
-        .expect("export")
-        .bytes;
+    let bytes = common::export(session, profile, report, Format::Html, None);
     String::from_utf8(bytes).expect("UTF-8")
 }
 

@@ -168,3 +168,27 @@ pub fn without_markup(markup: &str) -> String {
     }
     out
 }
+
+/// The bytes of a report exported with a built-in profile and the built-in templates.
+pub fn export(
+    session: &Session,
+    profile: &str,
+    report: rapporteur::report::Report,
+    format: rapporteur::report::Format,
+    anonymous: Option<rapporteur::report::Anonymity>,
+) -> Vec<u8> {
+    use rapporteur::report::{Options, Profile, TemplateDirs};
+    let dirs = TemplateDirs::built_in();
+    let profile = Profile::load(profile, &dirs).expect("a built-in profile");
+    let options = Options {
+        report,
+        format,
+        anonymous,
+        template: None,
+        dirs: &dirs,
+        wrap: None,
+    };
+    rapporteur::report::export_document(session, &profile, &options)
+        .expect("export")
+        .bytes
+}
