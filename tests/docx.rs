@@ -150,3 +150,136 @@ fn text_exports_refuse_the_word_format() {
     let error = report::export(&fixture::session(), &profile, &options).unwrap_err();
     assert!(error.to_string().contains("-o FILE"), "{error}");
 }
+
+/// The break-out fixture (three groups, two takers) with a fourth group in which nobody wrote.
+#[test]
+fn each_break_out_group_has_its_heading_members_taker_and_notes() {
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/breakout/ws222.ron");
+    let (mut session, _) = rapporteur::store::Store::read(&fixture).expect("the fixture");
+    session.groups.push(rapporteur::model::Group {
+        name: "Finance".into(),
+        taker: None,
+        members: Vec::new(),
+    });
+    let bytes = docx(&session, Report::Final, None);
+    let document = part(&bytes, "word/document.xml");
+    // The paragraph that says it, and whether it is a third-level heading.
+    let heading = |name: &str| {
+        let words = format!(">Break-out group: {name}<");
+        let paragraph = document.split("<w:p ").find(|p| p.contains(&words));
+        paragraph.is_some_and(|p| p.contains(r#"<w:pStyle w:val="Heading3" />"#))
+    };
+    let text = common::without_markup(&document);
+    let mut rest = text.as_str();
+    for (name, members, taker, notes) in [
+        (
+            "Access",
+            "Members: Livia Sobota, Alexandra Paulus.",
+            "Notes taken by Bruna Toso.",
+            [
+                "Rural schools still pay per megabyte",
+                "Community networks fill the gap",
+            ],
+        ),
+        (
+            "Skills",
+            "Members: Veni Markovski, Omar Haddad.",
+            "Notes taken by Ana Silva.",
+            [
+                "Digital literacy must start",
+                "Who pays for training the trainers?",
+            ],
+        ),
+        (
+            "Policy",
+            "Members: Mei Chen, Kwame Mensah.",
+            "Notes taken by Ana Silva.",
+            [
+                "Universal service funds sit unspent",
+                "Spend the funds on last-mile access",
+            ],
+        ),
+    ] {
+        assert!(heading(name), "{name} is a heading");
+        // In this order: the heading, the members, the taker, the group's own notes.
+        for expected in [format!("Break-out group: {name}").as_str(), members, taker]
+            .into_iter()
+            .chain(notes)
+        {
+            let at = rest
+                .find(expected)
+                .unwrap_or_else(|| panic!("{expected} after the one before, in {text}"));
+            rest = &rest[at + expected.len()..];
+        }
+    }
+    assert!(heading("Finance"));
+    let finance = rest
+        .split("Break-out group: Finance")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        finance
+            .trim_start()
+            .starts_with("No notes were taken in this group."),
+        "{finance}"
+    );
+    // A group's notes name who spoke and what kind of note it is.
+    let skills = text
+        .split("Break-out group: Skills")
+        .nth(1)
+        .unwrap_or_default();
+    let skills = skills
+        .split("Break-out group: Policy")
+        .next()
+        .unwrap_or_default();
+    assert!(skills.contains("Omar Haddad"), "{skills}");
+    assert!(skills.contains("question ·"), "{skills}");
+}
+
+/// The numbering format of the list the first list paragraph of the document belongs to.
+fn first_list_format(bytes: &[u8]) -> String {
+    let document = part(bytes, "word/document.xml");
+    let numbering = part(bytes, "word/numbering.xml");
+    let after = |text: &str, marker: &str| -> String {
+        let rest = text
+            .split(marker)
+            .nth(1)
+            .unwrap_or_else(|| panic!("{marker}"));
+        rest.split('"').next().unwrap_or_default().to_string()
+    };
+    let id = after(&document, r#"<w:numId w:val=""#);
+    let num = numbering
+        .split(&format!(r#"<w:num w:numId="{id}">"#))
+        .nth(1)
+        .unwrap_or_else(|| panic!("list {id} in {numbering}"));
+    let abstract_id = after(num, r#"<w:abstractNumId w:val=""#);
+    let definition = numbering
+        .split(&format!(
+            r#"<w:abstractNum w:abstractNumId="{abstract_id}">"#
+        ))
+        .nth(1)
+        .unwrap_or_else(|| panic!("definition {abstract_id}"));
+    after(definition, r#"<w:numFmt w:val=""#)
+}
+
+#[test]
+fn a_first_list_of_bullets_is_bulleted_not_numbered() {
+    // No takeaways: the first list is the audience's notes.
+    let mut session = common::workshop();
+    session.upsert_note(Note::new(
+        common::at("2022-12-01T14:10:00Z"),
+        Some(Speaker::Online),
+        vec![],
+        NoteKind::Question,
+        "Who keeps the evidence?",
+        "",
+    ));
+    assert_eq!(
+        first_list_format(&docx(&session, Report::Final, None)),
+        "bullet"
+    );
+    // And a first numbered list stays numbered.
+    let numbered = first_list_format(&docx(&fixture::session(), Report::Final, None));
+    assert_eq!(numbered, "decimal");
+}

@@ -176,7 +176,9 @@ impl<'a> Writer<'a> {
     /// across lists that share one (the calls to action would start at 5).
     fn list(&mut self, kind: ListKind, items: Vec<Paragraph>) {
         self.lists += 1;
-        let id = self.lists;
+        // docx-rs writes a decimal list of its own as number 1, which won over ours: a first list
+        // of bullets (the audience's notes, with no takeaways before them) came out numbered.
+        let id = self.lists + 1;
         let docx = std::mem::take(&mut self.docx);
         self.docx = docx
             .add_abstract_numbering(list_definition(id, kind))
@@ -223,6 +225,7 @@ impl<'a> Writer<'a> {
                     "policy_questions" => self.policy_questions(),
                     "field" => self.field(part, &section["title"], parts.len()),
                     "audience_questions" => self.audience(),
+                    "break_out_groups" => self.break_out_groups(),
                     "participants" => self.participants(),
                     "floor_time" => self.floor_time(),
                     _ => {}

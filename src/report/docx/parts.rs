@@ -1,5 +1,5 @@
 //! The parts of a report as Word draws them: the particulars, the policy questions, a field, what
-//! the audience said, who took part and floor time.
+//! the audience said, the break-out groups, who took part and floor time.
 
 use docx_rs::{BreakType, Paragraph, Run, Shading, TableCell, TableRow, WidthType};
 use serde_json::Value;
@@ -187,21 +187,65 @@ impl Writer<'_> {
                     for n in items(&note["questions"]) {
                         tags.push_str(&format!("PQ {n} · "));
                     }
-                    let read_by = note["read_by"]
-                        .as_str()
-                        .map_or(String::new(), |r| format!("read out by {r}: "));
-                    Paragraph::new()
+                    let mut paragraph = Paragraph::new()
                         .add_run(
                             Run::new()
                                 .add_text(clean(&format!("{}  ", text(&note["at"]))))
                                 .color(MUTED),
                         )
-                        .add_run(Run::new().add_text(tags).color(ACCENT).size(18))
-                        .add_run(Run::new().add_text(clean(&read_by)).color(MUTED))
-                        .add_run(Run::new().add_text(clean(text(&note["text"]))))
+                        .add_run(Run::new().add_text(tags).color(ACCENT).size(18));
+                    if let Some(reader) = note["read_by"].as_str() {
+                        let read_out = format!("read out by {reader}: ");
+                        paragraph =
+                            paragraph.add_run(Run::new().add_text(clean(&read_out)).color(MUTED));
+                    }
+                    paragraph.add_run(Run::new().add_text(clean(text(&note["text"]))))
                 })
                 .collect();
             self.list(ListKind::Bullet, notes);
+        }
+    }
+
+    /// Each break-out group under its own heading: its members, its taker and its notes.
+    pub(super) fn break_out_groups(&mut self) {
+        for group in items(&self.context["groups"]) {
+            self.heading(3, &format!("Break-out group: {}", text(&group["name"])));
+            let members: Vec<&str> = items(&group["members"]).iter().map(text).collect();
+            if !members.is_empty() {
+                self.body(&format!("Members: {}.", members.join(", ")));
+            }
+            if let Some(taker) = group["taker"].as_str() {
+                self.body(&format!("Notes taken by {taker}."));
+            }
+            let notes: Vec<Paragraph> = items(&group["notes"])
+                .iter()
+                .map(|note| {
+                    let mut paragraph = Paragraph::new().add_run(
+                        Run::new()
+                            .add_text(clean(&format!("{}  ", text(&note["at"]))))
+                            .color(MUTED),
+                    );
+                    if let Some(speaker) = note["speaker"].as_str() {
+                        paragraph = paragraph
+                            .add_run(Run::new().add_text(clean(&format!("{speaker} "))).bold());
+                    }
+                    let kind = text(&note["kind"]);
+                    if kind != "remark" {
+                        paragraph = paragraph.add_run(
+                            Run::new()
+                                .add_text(clean(&format!("{kind} · ")))
+                                .color(ACCENT)
+                                .size(18),
+                        );
+                    }
+                    paragraph.add_run(Run::new().add_text(clean(text(&note["text"]))))
+                })
+                .collect();
+            if notes.is_empty() {
+                self.missing("No notes were taken in this group.");
+            } else {
+                self.list(ListKind::Bullet, notes);
+            }
         }
     }
 
