@@ -268,6 +268,38 @@ fn the_table_puts_the_recorded_floor_time_beside_the_estimate() {
 }
 
 #[test]
+fn the_table_says_what_a_reader_read_out_for_the_chat() {
+    let (_dir, path) = ws422();
+    let s = arg(&path);
+    ok(rapporteur(&["floor", s, "evangelista", "--at", "13:50"]));
+    // Barbosa reads the chat's question out (transcript line 48): the chat's turn.
+    ok(rapporteur(&[
+        "floor",
+        s,
+        "online",
+        "--read-by",
+        "barbosa",
+        "--at",
+        "14:20",
+    ]));
+    ok(rapporteur(&["floor", s, "none", "--at", "14:21:30"]));
+    let out = ok(rapporteur(&[
+        "transcript",
+        s,
+        arg(&fixture("ws422-transcript.txt")),
+    ]));
+    assert!(
+        out.contains("Alexandre Costa Barbosa read out 0:01:30 for the online audience: the record counts it as the audience's, the transcript's estimate as Alexandre Costa Barbosa's."),
+        "{out}"
+    );
+    // The reading lines up with Barbosa's words in the transcript and places them.
+    assert!(
+        out.contains("1 of them placed by recorded floor changes"),
+        "{out}"
+    );
+}
+
+#[test]
 fn a_label_settled_with_map_is_kept_for_the_next_import() {
     let (_dir, path) = ws422();
     let s = arg(&path);

@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use rapporteur::model::{NoteId, Session};
+use rapporteur::model::{NoteId, Session, Speaker};
 use rapporteur::stats::{self, Until, hms};
 use rapporteur::store::{SessionPaths, Store, now};
 use rapporteur::transcript::{
@@ -293,6 +293,15 @@ fn describe(session: &Session, kept: &Kept, analysis: &Analysis) -> String {
     }
     out += "\n";
     out += &table(&rows);
+    // The transcript hears the reader; the record gives that time to the audience.
+    for read in &stats.read_out {
+        let reader = session.speaker_name(Speaker::Person(read.reader));
+        out += &format!(
+            "{reader} read out {} for the {}: the record counts it as the audience's, the transcript's estimate as {reader}'s.\n",
+            hms(read.tally.floor),
+            session.speaker_name(read.audience).to_lowercase()
+        );
+    }
     if !unknown.is_empty() {
         out += "\nLabels not matched to the roster (settle them with --map \"LABEL=WHO\"):\n";
         let mut rows: Vec<[String; 5]> = vec![[

@@ -140,14 +140,16 @@ pub fn estimate(interventions: &mut [Intervention], span: &Span, floor: &[FloorC
     }
 }
 
-/// The recorded floor as a list of turns: each a new speaker (a pause and the same speaker again
-/// is one turn, as the transcript would show it).
+/// The recorded floor as a list of turns: each a new voice (a pause and the same voice again
+/// is one turn, as the transcript would show it). A turn read out for the audience is heard in
+/// the reader's voice, and the captioner labels it with the reader's name.
 fn turns_at_floor(floor: &[FloorChange]) -> Vec<(Speaker, DateTime<FixedOffset>)> {
     let mut turns: Vec<(Speaker, DateTime<FixedOffset>)> = Vec::new();
     for change in floor {
         let Some(speaker) = change.speaker else {
             continue;
         };
+        let speaker = change.read_by.map_or(speaker, Speaker::Person);
         if turns.last().is_none_or(|last| last.0 != speaker) {
             turns.push((speaker, change.at));
         }
@@ -308,6 +310,35 @@ mod tests {
         );
         assert_eq!(at_moment(&interventions, at("2022-12-01T13:59:00Z")), None);
         assert_eq!(at_moment(&interventions, at("2022-12-01T14:05:00Z")), None);
+    }
+
+    #[test]
+    fn a_turn_read_out_for_the_chat_lines_up_with_the_readers_words() {
+        let mut interventions = sample();
+        let span = Span {
+            start: Some(at("2022-12-01T14:00:00Z")),
+            seconds: 200,
+            source: SpanSource::Clock,
+        };
+        // C read out the chat's question at 14:01:00: the transcript shows C's words there.
+        let floor = [
+            FloorChange {
+                at: at("2022-12-01T14:00:00Z"),
+                speaker: Some(Speaker::Person(PersonId(1))),
+                read_by: None,
+            },
+            FloorChange {
+                at: at("2022-12-01T14:01:00Z"),
+                speaker: Some(Speaker::Online),
+                read_by: Some(PersonId(3)),
+            },
+        ];
+        estimate(&mut interventions, &span, &floor);
+        assert!(
+            interventions[1].anchored,
+            "C's reading placed by the record"
+        );
+        assert_eq!(interventions[1].start, Some(at("2022-12-01T14:01:00Z")));
     }
 
     #[test]
