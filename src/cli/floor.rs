@@ -234,8 +234,13 @@ fn describe(session: &Session, stats: &Stats) -> String {
     let reader = |id| session.speaker_name(Speaker::Person(id));
     for audience in [Speaker::Audience, Speaker::Online] {
         if let Some(by) = stats::read_out_by(stats.read_out_for(audience), reader) {
+            let readers = if stats.read_out_for(audience).count() > 1 {
+                "readers'"
+            } else {
+                "reader's"
+            };
             out += &format!(
-                "{} {}, {by}: the audience's floor time, not the reader's own.\n",
+                "{} {}, {by}: the audience's floor time, not the {readers} own.\n",
                 session.speaker_name(audience),
                 stats::hms(stats.speaker(audience).floor)
             );
