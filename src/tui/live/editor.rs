@@ -26,14 +26,19 @@ fn tags(app: &App) -> [Vec<Span<'static>>; 3] {
             None => super::capture::floor_label(session, s),
             Some(_) => session.speaker_name(s),
         });
-    let mut who = vec![Span::styled(speaker, theme.speaker())];
+    // Names reach the cells as the rest of the screen shows them: a control as an escape.
+    let shown = |name: String| crate::text::visible(&name).into_owned();
+    let mut who = vec![Span::styled(shown(speaker), theme.speaker())];
     // Pinned to the speaker of its first keystroke; say so when the floor has moved on since.
     let floor = app.recording.session.floor_holder();
     if editor.editing.is_none() && !editor.is_blank() && editor.speaker != floor {
         let floor = floor.map_or("nobody".to_string(), |s| {
             app.recording.session.speaker_name(s)
         });
-        who.push(Span::styled(format!(" (floor: {floor})"), theme.dim()));
+        who.push(Span::styled(
+            shown(format!(" (floor: {floor})")),
+            theme.dim(),
+        ));
     }
     [
         who,

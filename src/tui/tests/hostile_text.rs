@@ -45,3 +45,29 @@ fn controls_in_a_note_and_a_name_are_drawn_as_visible_escapes() {
     );
     assert!(shown.contains("\\u{202e}txet\\u{202c}"), "{shown}");
 }
+
+/// The editor's tags name whoever the note goes to and who reads it out: beside the text on a
+/// wide screen, under it on a narrow one.
+#[test]
+fn the_editor_names_a_hostile_speaker_and_reader_with_visible_escapes() {
+    use crate::model::{Person, Role};
+    use crate::tui::action::Action;
+    let mut session = mid_way(0);
+    let mut reader = Person::new(PersonId(9), "Mod\u{1b}[31mRed\u{202e}Txet");
+    reader.add_role(Role::OnlineModerator);
+    session.people.push(reader);
+    for width in [160, 90] {
+        let mut app = app(session.clone(), width, 40);
+        act(&mut app, Action::ReadOutOnline);
+        let shown = screen(&app);
+        // From the editor's title to its bottom border, which holds the tags when narrow.
+        let lines: Vec<&str> = shown.lines().collect();
+        let top = lines.iter().position(|l| l.contains("New note")).unwrap();
+        let bottom = top + lines[top..].iter().position(|l| l.contains('└')).unwrap();
+        let editor = lines[top..=bottom].join("\n");
+        assert!(
+            editor.contains("Mod\\u{1b}[31mRed\\u{202e}Txet"),
+            "at {width} columns:\n{editor}"
+        );
+    }
+}
