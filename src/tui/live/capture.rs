@@ -102,12 +102,7 @@ pub fn give_floor_read_by(
         app.ui.status.message = Some(format!("the corrected note's speaker: {name}"));
         return;
     }
-    if let Some(ended) = session.ended {
-        let end = app.ui.keymap.key_for(&Action::EndSession);
-        app.tell(format!(
-            "the session ended at {}: the floor stays closed ({end} says how to move the end)",
-            ended.format("%H:%M:%S")
-        ));
+    if super::clock::refused_after_end(app, "the floor stays closed") {
         return;
     }
     let present = speaker.and_then(|s| mark_present(app, s, fx));
@@ -251,6 +246,10 @@ pub fn start_clock(app: &mut App, fx: &mut Vec<Effect>) {
             "the clock has been running since {}",
             started.format("%H:%M:%S")
         ));
+        return;
+    }
+    // A clock started after the end would count time from past it: nothing.
+    if super::clock::refused_after_end(app, "its clock was never started") {
         return;
     }
     app.recording.session.clock_started = Some(app.recording.now);

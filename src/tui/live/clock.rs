@@ -47,11 +47,7 @@ pub fn pause_replay(app: &mut App) {
 /// by accident mid-session would close the floor and stop every count, and the journal has no
 /// change that reopens a session, so the chord asks instead of offering an undo.
 pub fn end_session(app: &mut App, fx: &mut Vec<Effect>) {
-    if let Some(ended) = app.recording.session.ended {
-        app.tell(format!(
-            "the session ended at {}; `rapporteur end SESSION --at TIME` moves the end",
-            ended.format("%H:%M:%S")
-        ));
+    if refused_after_end(app, "it is over") {
         return;
     }
     let mono = app.recording.mono;
@@ -79,6 +75,19 @@ pub fn end_session(app: &mut App, fx: &mut Vec<Effect>) {
         "the session ended at {}: the floor is closed and time is counted to then",
         asked.at.format("%H:%M:%S")
     ));
+}
+
+/// Says so and answers true when the session has ended: `what` is what stays as it is. Nothing
+/// on the screen reopens a session; the command line moves its end.
+pub fn refused_after_end(app: &mut App, what: &str) -> bool {
+    let Some(ended) = app.recording.session.ended else {
+        return false;
+    };
+    app.tell(format!(
+        "the session ended at {}: {what} (`rapporteur end SESSION --at TIME` moves the end)",
+        ended.format("%H:%M:%S")
+    ));
+    true
 }
 
 /// Whether an action leaves a first press of the end chord waiting for its second: only time

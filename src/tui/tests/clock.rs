@@ -159,3 +159,29 @@ fn an_end_key_pressed_once_is_forgotten_at_the_next_key_or_after_a_while() {
     assert_eq!(saved(&dir).ended, None, "the first press had expired");
     assert!(status(&run).contains("again ends it"), "{}", status(&run));
 }
+
+#[test]
+fn a_session_ended_before_its_clock_started_keeps_its_clock_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = open(&dir);
+    run.press([alt('E'), alt('E')]);
+    let ended = saved(&dir).ended.expect("ended");
+    let line = clock_line(&run);
+    assert!(
+        line.ends_with(&format!(
+            "ended {} before its clock started",
+            ended.format("%H:%M:%S")
+        )),
+        "{line}"
+    );
+    run.press([alt('g')]);
+    let said = status(&run);
+    assert!(said.contains("its clock was never started"), "{said}");
+    let session = saved(&dir);
+    assert_eq!(
+        session.clock_started, None,
+        "no clock started after the end"
+    );
+    assert!(session.segments.is_empty(), "nor a segment entered");
+    assert!(clock_line(&run).ends_with("before its clock started"));
+}

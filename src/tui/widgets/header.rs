@@ -64,14 +64,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => {
             second.push(Span::raw("   "));
-            let of = planned.map_or(String::new(), |p| format!(" ({} planned)", hms(p)));
-            second.push(Span::styled(
-                format!(
-                    "clock not started: {}{of}",
-                    app.ui.keymap.key_for(&Action::StartClock)
+            let said = match app.recording.session.ended {
+                Some(ended) => format!(
+                    "ended {} before its clock started",
+                    ended.format("%H:%M:%S")
                 ),
-                theme.dim(),
-            ));
+                None => {
+                    let of = planned.map_or(String::new(), |p| format!(" ({} planned)", hms(p)));
+                    let key = app.ui.keymap.key_for(&Action::StartClock);
+                    format!("clock not started: {key}{of}")
+                }
+            };
+            second.push(Span::styled(said, theme.dim()));
         }
     }
     Paragraph::new(vec![first, Line::from(second)]).render(area, buf);
