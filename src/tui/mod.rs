@@ -57,7 +57,9 @@ pub use view::draw;
 pub enum TuiError {
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("the terminal: {0}")]
+    /// The io error is the source, which the command line prints after this: not in the
+    /// message too, or it reads twice.
+    #[error("the terminal")]
     Terminal(#[from] std::io::Error),
     /// SIGTERM, SIGHUP or SIGINT: the draft was saved and the terminal given back.
     #[error(
@@ -115,4 +117,27 @@ pub fn run(
     }
     runtime::terminal::leave_terminal();
     result
+}
+
+#[cfg(test)]
+mod error_tests {
+    use super::TuiError;
+
+    /// As the command line prints an error: its message, then each source after a colon.
+    fn chained(error: &dyn std::error::Error) -> String {
+        let mut said = error.to_string();
+        let mut source = error.source();
+        while let Some(cause) = source {
+            said += &format!(": {cause}");
+            source = cause.source();
+        }
+        said
+    }
+
+    #[test]
+    fn a_terminal_error_says_its_cause_once() {
+        let cause = std::io::Error::other("No such device or address (os error 6)");
+        let said = chained(&TuiError::from(cause));
+        assert_eq!(said, "the terminal: No such device or address (os error 6)");
+    }
 }
