@@ -52,19 +52,24 @@ pub type FloorRecords = Vec<(String, Vec<FloorChange>)>;
 pub fn floor_records(journals: &[(String, Vec<Change>)]) -> FloorRecords {
     journals
         .iter()
-        .map(|(taker, changes)| {
-            let floor = changes
-                .iter()
-                .cloned()
-                .flat_map(Change::flatten)
-                .filter_map(|change| match change {
-                    Change::Floor(floor) => Some(floor),
-                    _ => None,
-                })
-                .collect();
-            (taker.clone(), floor)
-        })
+        .map(|(taker, changes)| (taker.clone(), floor_changes(changes)))
         .collect()
+}
+
+/// The floor changes among `changes` and in their batches, in order, without copying the rest.
+pub fn floor_changes(changes: &[Change]) -> Vec<FloorChange> {
+    fn gather(changes: &[Change], into: &mut Vec<FloorChange>) {
+        for change in changes {
+            match change {
+                Change::Floor(floor) => into.push(*floor),
+                Change::Batch(inner) => gather(inner, into),
+                _ => {}
+            }
+        }
+    }
+    let mut floor = Vec::new();
+    gather(changes, &mut floor);
+    floor
 }
 
 /// One record: its taker's rank (the first taker 0, the others by name), where it was (which

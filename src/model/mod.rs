@@ -21,7 +21,8 @@ pub use attendance::{Attendance, Attendances};
 pub use change::{Change, unite};
 pub use filter::{Matcher, NoteFilter};
 pub use floor_settle::{
-    DIFFERENT_HOLDERS, FloorConflict, FloorRecords, SAME_HOLDER, floor_records, settle,
+    DIFFERENT_HOLDERS, FloorConflict, FloorRecords, SAME_HOLDER, floor_changes, floor_records,
+    settle,
 };
 pub use group::Group;
 pub use names::{fold, name_matches};

@@ -38,9 +38,16 @@ impl Session {
         for person in self.people.iter().filter(|p| !p.removed) {
             let block = person_block(person.id);
             // Only a joined taker's newcomers have another block's lower ids to be matched with.
-            let lower = self.people.iter().filter(|other| {
-                !other.removed && other.id < person.id && person_block(other.id) != block
-            });
+            let mut lower = self
+                .people
+                .iter()
+                .filter(|other| {
+                    !other.removed && other.id < person.id && person_block(other.id) != block
+                })
+                .peekable();
+            if lower.peek().is_none() {
+                continue;
+            }
             let folded = fold(&person.name);
             let kept = lower
                 .filter(|other| other.is_named(&folded))

@@ -8,7 +8,7 @@ use std::io::{Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use crate::model::{Change, FloorChange, Person, unite};
+use crate::model::{Change, FloorChange, Person, floor_changes, unite};
 
 use super::files::{self, Links};
 use super::header::Header;
@@ -138,11 +138,8 @@ impl Follower {
                         .takers
                         .entry(path.clone())
                         .or_insert_with(|| super::open::taker_of(&path, &changes));
-                    for change in changes.iter().cloned().flat_map(Change::flatten) {
-                        if let Change::Floor(floor) = change {
-                            news.floor.push((taker.clone(), floor));
-                        }
-                    }
+                    let floor = floor_changes(&changes).into_iter();
+                    news.floor.extend(floor.map(|floor| (taker.clone(), floor)));
                     journals.push(changes);
                 }
                 Err(error) => news.problems.push(error.to_string()),
