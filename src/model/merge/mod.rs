@@ -210,10 +210,17 @@ fn by_taker(first: &str, copies: Vec<Vec<Journal>>) -> Vec<Journal> {
             .filter(|change| seen.insert(format!("{change:?}")))
             .collect();
         let joined = changes.iter().any(|c| matches!(c, Change::Joined { .. }));
+        if index > 0 && changes.is_empty() {
+            continue;
+        }
         if index > 0 && !joined {
-            let Some(at) = changes.iter().filter_map(Change::moment).min() else {
-                continue;
-            };
+            // Joined when their first record was made; a journal of groups alone tells no time.
+            let never = chrono::DateTime::UNIX_EPOCH.fixed_offset();
+            let at = changes
+                .iter()
+                .filter_map(Change::moment)
+                .min()
+                .unwrap_or(never);
             changes.insert(
                 0,
                 Change::Joined {

@@ -313,3 +313,30 @@ fn events_are_told_apart_by_code_and_start() {
     b.code = "IGF 2022 WS #423".into();
     assert!(!same_event(&a, &b));
 }
+
+#[test]
+fn a_taker_who_only_made_a_group_is_merged_with_the_group() {
+    let group = Change::Group(crate::model::Group {
+        name: "Group A".into(),
+        taker: Some("Mei Chen".into()),
+        members: vec![PersonId(1)],
+    });
+    let note = Note::new(at(5), None, vec![], NoteKind::Remark, "said", "Ana Silva");
+    let names = &["Livia Sobota"];
+    let merged = merge(vec![
+        alone(
+            "Ana Silva",
+            taken_by("Ana Silva", header(names)),
+            vec![Change::Note(note)],
+        ),
+        alone("Mei Chen", taken_by("Mei Chen", header(names)), vec![group]),
+    ]);
+    let session = replayed(&merged.header, merged.journals);
+    assert_eq!(session.groups.len(), 1, "{:?}", session.groups);
+    assert_eq!(session.groups[0].members.len(), 1);
+    assert_eq!(session.notes.len(), 1);
+    let mut takers = session.takers.clone();
+    takers.push(session.taker.clone());
+    takers.sort();
+    assert_eq!(takers, ["Ana Silva", "Mei Chen"]);
+}

@@ -147,6 +147,17 @@ mod tests {
         (dir, path)
     }
 
+    /// Ana's live screen on the session, and her store.
+    fn anas_screen(path: &std::path::Path) -> (App, Store) {
+        let opened = Store::open_as(path, None).unwrap();
+        let moment = Moment {
+            wall: at("15:00:00"),
+            mono: std::time::Instant::now(),
+        };
+        let app = App::new(opened.session, moment, Theme { color: false });
+        (app, opened.store)
+    }
+
     /// Omar's records arrive on Ana's open screen: the floor she sees is the floor a reopen
     /// shows, with one hand-over both recorded differently settled by role (and listed), one
     /// recorded alike counted once, and a quick hand-over after hers kept.
@@ -154,13 +165,7 @@ mod tests {
     fn another_takers_floor_records_are_settled_as_a_reopen_settles_them() {
         let (_dir, path) = shared();
         let paulus = Speaker::Person(PersonId(3));
-        let opened = Store::open_as(&path, None).unwrap();
-        let mut store = opened.store;
-        let moment = Moment {
-            wall: at("15:00:00"),
-            mono: std::time::Instant::now(),
-        };
-        let mut app = App::new(opened.session, moment, Theme { color: false });
+        let (mut app, mut store) = anas_screen(&path);
         // Ana records on her screen (applied as the screen applies its own changes), and saves.
         for change in [
             floor("14:10:00", paulus),
@@ -222,13 +227,7 @@ mod tests {
     #[test]
     fn another_takers_entry_for_a_newcomer_here_is_the_same_person() {
         let (_dir, path) = shared();
-        let opened = Store::open_as(&path, None).unwrap();
-        let mut store = opened.store;
-        let moment = Moment {
-            wall: at("15:00:00"),
-            mono: std::time::Instant::now(),
-        };
-        let mut app = App::new(opened.session, moment, Theme { color: false });
+        let (mut app, mut store) = anas_screen(&path);
         let session = &mut app.recording.session;
         let (jose, _) = session.enrol(Person::new(PersonId(0), "José Pérez"));
         store.save_header(session).unwrap();
