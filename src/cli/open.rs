@@ -6,6 +6,9 @@ use clap::Args;
 
 use rapporteur::store::{SessionPaths, Store, now};
 use rapporteur::tui::TuiError;
+use rapporteur::tui::action::Action;
+use rapporteur::tui::input::keymap::Keymap;
+use rapporteur::tui::input::user;
 
 use super::moment::parse_moment;
 
@@ -71,8 +74,31 @@ fn create_example(path: &Path) -> anyhow::Result<Option<String>> {
         Store::create(path, &session)
             .with_context(|| format!("could not create {}", path.display()))?,
     );
-    Ok(Some(format!(
-        "created {} from the built-in example session (a fictional workshop); F1 for help",
-        path.display()
-    )))
+    // The help key as the screen will have it: the user's keymap may move it.
+    let (keymap, _) = user::load(user::path().as_deref());
+    Ok(Some(example_notice(path, &keymap)))
+}
+
+fn example_notice(path: &Path, keymap: &Keymap) -> String {
+    format!(
+        "created {} from the built-in example session (a fictional workshop); {} for help",
+        path.display(),
+        keymap.key_for(&Action::ToggleHelp)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_notice_names_the_help_key_of_the_users_keymap() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("keymap.ron");
+        std::fs::write(&file, r#"[(name: "help", keys: [("F13", ToggleHelp)])]"#).unwrap();
+        let (keymap, error) = user::load(Some(&file));
+        assert!(error.is_none(), "{error:?}");
+        let notice = example_notice(Path::new("session.ron"), &keymap);
+        assert!(notice.ends_with("; F13 for help"), "{notice}");
+    }
 }
