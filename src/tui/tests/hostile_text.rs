@@ -71,3 +71,21 @@ fn the_editor_names_a_hostile_speaker_and_reader_with_visible_escapes() {
         );
     }
 }
+
+#[test]
+fn a_name_with_a_newline_or_a_tab_keeps_its_roster_row_in_line() {
+    let mut session = mid_way(0);
+    session.people[0].name = "Ana\nLi\tma".into();
+    let shown = screen(&app(session, 120, 40));
+    let row = shown.lines().find(|l| l.contains("│1 Ana")).unwrap();
+    // Each counted a column but drawn as none, they pulled the floor time away from the border
+    // it ends at on every other row ("0:05:00  ││").
+    assert!(row.contains("│1 Ana Li ma "), "{row}");
+    let time_ends_at_the_border = |row: &str| row.contains(":00││");
+    let other = shown
+        .lines()
+        .find(|l| l.contains("Onsite audience"))
+        .unwrap();
+    assert!(time_ends_at_the_border(other), "{other}");
+    assert!(time_ends_at_the_border(row), "{row}");
+}

@@ -13,9 +13,18 @@ pub fn width(text: &str) -> usize {
     UnicodeWidthStr::width(text)
 }
 
+/// The text as one line shows it: a newline or a tab is a space. Counted as a column each but
+/// drawn as none, they would pull the rest of a row (a roster's floor time) out of line.
+fn one_line(text: &str) -> std::borrow::Cow<'_, str> {
+    match visible(text) {
+        shown if !shown.contains(['\n', '\t']) => shown,
+        shown => shown.replace(['\n', '\t'], " ").into(),
+    }
+}
+
 /// The text cut to `max` columns, with an ellipsis when something was cut.
 pub(crate) fn fit(text: &str, max: usize) -> String {
-    let text = &*visible(text);
+    let text = &*one_line(text);
     if width(text) <= max {
         return text.to_string();
     }
@@ -41,7 +50,7 @@ pub(crate) fn fit(text: &str, max: usize) -> String {
 pub(crate) fn fit_spans(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     let spans: Vec<Span<'static>> = spans
         .into_iter()
-        .map(|span| match visible(&span.content) {
+        .map(|span| match one_line(&span.content) {
             std::borrow::Cow::Borrowed(_) => span,
             std::borrow::Cow::Owned(shown) => Span::styled(shown, span.style),
         })
@@ -209,5 +218,13 @@ mod tests {
         assert_eq!(fit("Alcântara", 5), "Alcâ…");
         assert_eq!(pad("小林", 5), "小林 ");
         assert_eq!(width(&pad("😀 Ünal", 4)), 4);
+    }
+
+    #[test]
+    fn a_newline_or_a_tab_in_one_line_text_is_a_space() {
+        assert_eq!(pad("Line1\nLine2\tTab", 16), "Line1 Line2 Tab ");
+        assert_eq!(fit("a\nb", 2), "a…");
+        let spans = fit_spans(vec![Span::raw("x\ty")], 5);
+        assert_eq!(spans[0].content, "x y");
     }
 }
