@@ -7,14 +7,17 @@
 pub mod transcript;
 pub mod update;
 pub mod view;
+pub mod window;
 
-use ratatui_textarea::TextArea;
+use crossterm::event::{KeyEvent, KeyModifiers};
 
 use crate::model::NoteId;
 use crate::report::{Field, Form, Format, Limits, Profile, Report, TemplateDirs, word_count};
 use crate::transcript::Passage;
 
-use super::widgets::textarea::new_textarea;
+use super::action::TextEdit;
+use super::widgets::textarea;
+use window::FieldText;
 
 /// Where the keys go on the report screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,7 +58,7 @@ pub struct FieldEditor {
     pub key: String,
     pub label: String,
     pub hint: Option<String>,
-    pub text: TextArea<'static>,
+    pub text: FieldText,
     /// The text as last saved (or as seeded): only a changed text is saved.
     pub saved_text: String,
     pub drafted: bool,
@@ -66,18 +69,16 @@ pub struct FieldEditor {
     pub passages: Vec<Option<Passage>>,
     pub words: usize,
     pub paragraphs: usize,
-    /// Words and blankness of each line: a key press recounts its own line, not the field (a
-    /// question's seed can hold thousands of notes).
+    /// Words and blankness of each line in the window: a key press recounts its own line, not
+    /// the field (a question's seed can hold thousands of notes).
     line_words: Vec<usize>,
     line_blank: Vec<bool>,
 }
 
 impl FieldEditor {
     pub fn new(field: &Field, hint: Option<String>) -> FieldEditor {
-        let mut text = new_textarea(&field.text);
         // A field is read from its start: the seed can be long.
-        text.move_cursor(ratatui_textarea::CursorMove::Top);
-        text.move_cursor(ratatui_textarea::CursorMove::Head);
+        let text = FieldText::new(&field.text);
         let mut editor = FieldEditor {
             key: field.key.clone(),
             label: field.label.clone(),
@@ -98,27 +99,30 @@ impl FieldEditor {
     }
 
     pub fn content(&self) -> String {
-        self.text.lines().join("\n")
+        self.text.content()
     }
 
     pub fn changed(&self) -> bool {
         self.content() != self.saved_text
     }
 
-    /// Counts the words and paragraphs of the whole field.
+    /// Counts the words and paragraphs of the whole field: the window's lines one by one, the
+    /// lines outside it as they were counted when the window moved.
     pub fn measure(&mut self) {
-        let lines = self.text.lines();
+        let lines = self.text.area.lines();
         self.line_words = lines.iter().map(|l| word_count(l)).collect();
         self.line_blank = lines.iter().map(|l| l.trim().is_empty()).collect();
-        self.words = self.line_words.iter().sum();
-        self.paragraphs = paragraphs(&self.line_blank);
+        self.words = self.text.words_outside() + self.line_words.iter().sum::<usize>();
+        self.paragraphs = self
+            .text
+            .paragraphs(paragraphs(&self.line_blank), &self.line_blank);
     }
 
     /// Counts again after an edit of the cursor's line alone (a character typed or erased within
     /// it); anything that changed the number of lines is counted whole.
     pub fn measure_line(&mut self) {
-        let lines = self.text.lines();
-        let row = self.text.cursor().0;
+        let lines = self.text.area.lines();
+        let row = self.text.area.cursor().0;
         if lines.len() != self.line_words.len() || row >= lines.len() {
             return self.measure();
         }
@@ -128,19 +132,52 @@ impl FieldEditor {
         let blank = lines[row].trim().is_empty();
         if blank != self.line_blank[row] {
             self.line_blank[row] = blank;
-            self.paragraphs = paragraphs(&self.line_blank);
+            self.paragraphs = self
+                .text
+                .paragraphs(paragraphs(&self.line_blank), &self.line_blank);
         }
+    }
+
+    /// A key typed into the field; true if the text changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let changed = self.text.area.input(key);
+        let moved = self.text.settle();
+        // A chord (undo, kill a word back over a line) may touch another line than the cursor's.
+        let chord = key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        if moved || (changed && chord) {
+            self.measure();
+        } else if changed {
+            self.measure_line();
+        }
+        changed
+    }
+
+    /// Ctrl+w, Ctrl+u, Ctrl+k, Ctrl+z; true if the text changed.
+    pub fn edit(&mut self, edit: TextEdit) -> bool {
+        let changed = textarea::edit(&mut self.text.area, edit);
+        self.text.settle();
+        self.measure();
+        changed
+    }
+
+    /// Pasted text, at the cursor.
+    pub fn paste(&mut self, text: &str) {
+        self.text.area.insert_str(textarea::pasted(text));
+        self.text.settle();
+        self.measure();
     }
 
     /// Appends `text` at the end, as a paragraph of its own.
     pub fn append_paragraph(&mut self, text: &str) {
-        let blank = self.text.lines().iter().all(|l| l.trim().is_empty());
-        self.text.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        self.text.move_cursor(ratatui_textarea::CursorMove::End);
+        let blank = self.text.is_blank();
+        self.text.go_to_end();
         if !blank {
-            self.text.insert_str("\n\n");
+            self.text.area.insert_str("\n\n");
         }
-        self.text.insert_str(text);
+        self.text.area.insert_str(text);
+        self.text.settle();
         self.measure();
     }
 
@@ -233,6 +270,22 @@ impl Drafting {
 mod tests {
     use super::*;
 
+    /// A field of no limits drawn from no notes.
+    fn plain_field(text: &str) -> Field {
+        Field {
+            key: "k".into(),
+            label: "l".into(),
+            subject: crate::report::Subject::Whole,
+            text: text.into(),
+            drafted: false,
+            words: 0,
+            paragraphs: 0,
+            limits: Limits::default(),
+            notes: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_field_is_measured_as_the_report_measures_it() {
         let text = "One two, three.\n\n— four\nfive\n\n\nsix";
@@ -261,22 +314,10 @@ mod tests {
     #[test]
     fn counting_the_edited_line_agrees_with_counting_the_field() {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-        let field = Field {
-            key: "k".into(),
-            label: "l".into(),
-            subject: crate::report::Subject::Whole,
-            text: "one two\n\nthree".into(),
-            drafted: false,
-            words: 0,
-            paragraphs: 0,
-            limits: Limits::default(),
-            notes: Vec::new(),
-            warnings: Vec::new(),
-        };
+        let field = plain_field("one two\n\nthree");
         let mut editor = FieldEditor::new(&field, None);
         let press = |editor: &mut FieldEditor, code| {
-            editor.text.input(KeyEvent::new(code, KeyModifiers::NONE));
-            editor.measure_line();
+            editor.input(KeyEvent::new(code, KeyModifiers::NONE));
             let (words, paragraphs) = (editor.words, editor.paragraphs);
             editor.measure();
             assert_eq!((words, paragraphs), (editor.words, editor.paragraphs));
@@ -296,5 +337,52 @@ mod tests {
         press(&mut editor, KeyCode::Backspace);
         assert_eq!(editor.content(), "one two\nthree");
         assert_eq!((editor.words, editor.paragraphs), (3, 1));
+    }
+
+    #[test]
+    fn a_field_longer_than_its_window_is_counted_whole() {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let lines: Vec<String> = (0..3 * window::WINDOW)
+            .map(|i| match i % 3 {
+                2 => String::new(),
+                _ => format!("word{i} and more"),
+            })
+            .collect();
+        let text = lines.join("\n");
+        let field = plain_field(&text);
+        let mut editor = FieldEditor::new(&field, None);
+        assert!(editor.text.area.lines().len() < lines.len(), "not windowed");
+        // The same keys in one text area holding the whole field.
+        let mut plain = textarea::new_textarea(&text);
+        plain.move_cursor(ratatui_textarea::CursorMove::Top);
+        let mut press = |editor: &mut FieldEditor, code| {
+            let key = KeyEvent::new(code, KeyModifiers::NONE);
+            editor.input(key);
+            plain.input(key);
+            let content = editor.content();
+            assert_eq!(content, plain.lines().join("\n"));
+            assert_eq!(editor.words, word_count(&content));
+            assert_eq!(editor.paragraphs, crate::report::paragraphs(&content).len());
+        };
+        for _ in 0..2 * window::WINDOW + 1 {
+            press(&mut editor, KeyCode::Down);
+        }
+        for code in [
+            KeyCode::End,
+            KeyCode::Char('x'),
+            KeyCode::Enter,
+            KeyCode::Enter,
+        ] {
+            press(&mut editor, code);
+        }
+        for _ in 0..window::WINDOW {
+            press(&mut editor, KeyCode::Up);
+        }
+        press(&mut editor, KeyCode::Backspace);
+        let before = editor.content();
+        editor.append_paragraph("the end");
+        let content = editor.content();
+        assert_eq!(content, format!("{before}\n\nthe end"));
+        assert_eq!(editor.words, word_count(&content));
     }
 }

@@ -2,7 +2,7 @@
 //! into it, and asking the runtime for previews, exports and copies. Called only from
 //! `tui::update`, so state still changes in one place.
 
-use crossterm::event::{KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::style::{Modifier, Style};
 
 use crate::model::Change;
@@ -14,7 +14,6 @@ use crate::tui::input::keymap::Layer;
 use crate::tui::overlay::Overlay;
 use crate::tui::overlay::preview::Preview;
 use crate::tui::recording::FieldDraft;
-use crate::tui::widgets::textarea;
 
 use super::{FieldEditor, Pane};
 
@@ -141,17 +140,8 @@ pub fn persisted(app: &mut App) {
 
 pub fn type_key(app: &mut App, key: KeyEvent) {
     if let Some(field) = app.ui.drafting.field.as_mut()
-        && field.text.input(key)
+        && field.input(key)
     {
-        // A chord (undo, kill a word back over a line) may touch another line than the cursor's.
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            field.measure();
-        } else {
-            field.measure_line();
-        }
         app.recording.saving.recovery_stale();
     }
 }
@@ -159,17 +149,15 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
 /// Ctrl+w, Ctrl+u, Ctrl+k, Ctrl+z in a field: the note editor's keys, on the same text area.
 pub fn edit_text(app: &mut App, edit: TextEdit) {
     if let Some(field) = app.ui.drafting.field.as_mut()
-        && textarea::edit(&mut field.text, edit)
+        && field.edit(edit)
     {
-        field.measure();
         app.recording.saving.recovery_stale();
     }
 }
 
 pub fn paste(app: &mut App, text: &str) {
     if let Some(field) = app.ui.drafting.field.as_mut() {
-        field.text.insert_str(textarea::pasted(text));
-        field.measure();
+        field.paste(text);
         app.ui.drafting.pane = Pane::Field;
         app.recording.saving.recovery_stale();
     }
@@ -392,8 +380,8 @@ pub fn sync(app: &mut App) {
         } else {
             Style::new()
         };
-        if field.text.cursor_style() != style {
-            field.text.set_cursor_style(style);
+        if field.text.area.cursor_style() != style {
+            field.text.area.set_cursor_style(style);
         }
     }
 }

@@ -183,7 +183,7 @@ fn render_field(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
             .wrap(Wrap { trim: true })
             .render(hint, buf);
     }
-    (&field.text).render(text, buf);
+    (&field.text.area).render(text, buf);
 }
 
 fn render_notes(app: &App, field: &FieldEditor, area: Rect, buf: &mut Buffer) {
