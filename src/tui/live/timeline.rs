@@ -65,7 +65,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             theme.border()
         })
-        .title(Span::styled(title(app), theme.title()));
+        // The filter's speaker and words are the user's text: a control shows as an escape.
+        .title(Span::styled(
+            crate::text::visible(&title(app)).into_owned(),
+            theme.title(),
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.is_empty() {

@@ -89,3 +89,14 @@ fn a_name_with_a_newline_or_a_tab_keeps_its_roster_row_in_line() {
     assert!(time_ends_at_the_border(other), "{other}");
     assert!(time_ends_at_the_border(row), "{row}");
 }
+
+#[test]
+fn the_timeline_title_names_a_filtered_hostile_speaker_with_visible_escapes() {
+    let mut session = mid_way(2);
+    session.people[0].name = "Ana\u{1b}[31mRed\u{202e}Txet".into();
+    let mut app = app(session, 120, 40);
+    app.ui.timeline.filter.speaker = Some(Speaker::Person(PersonId(1)));
+    let shown = screen(&app);
+    let title = shown.lines().find(|l| l.contains(" Timeline")).unwrap();
+    assert!(title.contains("Ana\\u{1b}[31mRed\\u{202e}Txet"), "{title}");
+}
