@@ -207,8 +207,17 @@ fn ending_the_session_closes_the_floor_and_stops_the_count() {
     ok(rapporteur(&["floor", s, "sobota", "--at", "14:00"]));
     let said = ok(rapporteur(&["end", s, "--at", "14:10"]));
     assert!(said.contains("2022-12-01 14:10:00"), "{said}");
-    // Recorded after the end: counted no further.
-    ok(rapporteur(&["floor", s, "paulus", "--at", "14:20"]));
+    // Recorded after the end: kept, said so, and counted no further.
+    let after = rapporteur(&["floor", s, "paulus", "--at", "14:20"]);
+    let warned = text(&after.stderr);
+    assert!(
+        warned.contains("ended at 2022-12-01 14:10:00") && warned.contains("not counted"),
+        "{warned}"
+    );
+    ok(after);
+    let before = rapporteur(&["floor", s, "sobota", "--at", "14:05"]);
+    assert!(text(&before.stderr).is_empty(), "{}", text(&before.stderr));
+    ok(before);
     ok(rapporteur(&[
         "note", s, "-s", "paulus", "--at", "14:30", "late",
     ]));

@@ -51,6 +51,17 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         ),
     };
     let at = given_or_now(args.at.as_deref(), &session)?;
+    // Kept rather than refused: a rapporteur who ended too early moves the end later, and the
+    // turns recorded meanwhile then count. The end is in the journals, which opening to append
+    // does not replay.
+    let (whole, _) = Store::read(&args.session)?;
+    if let Some(ended) = whole.ended.filter(|ended| at >= *ended) {
+        super::warn(format_args!(
+            "the session ended at {}: this turn is kept but not counted unless the end moves \
+             past it (`rapporteur end SESSION --at TIME`)",
+            shown(ended)
+        ));
+    }
     store.append(&Change::Floor(FloorChange {
         at,
         speaker,
