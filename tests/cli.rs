@@ -127,6 +127,23 @@ fn attendance_is_present_absent_or_not_recorded() {
     let floor = ok(rapporteur(&["floor", s, "markovski", "--at", "14:03"]));
     assert!(floor.contains("marked present"), "{floor}");
     assert_eq!(of("Markovski"), true);
+
+    // Reading a question out for the chat, so did the reader.
+    ok(rapporteur(&["person", "absent", s, "markovski"]));
+    let read = ok(rapporteur(&[
+        "floor",
+        s,
+        "online",
+        "--read-by",
+        "markovski",
+        "--at",
+        "14:04",
+    ]));
+    assert!(
+        read.contains("read out by Veni Markovski (Veni Markovski marked present)"),
+        "{read}"
+    );
+    assert_eq!(of("Markovski"), true);
 }
 
 #[test]

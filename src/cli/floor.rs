@@ -67,19 +67,21 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
         speaker,
         read_by,
     }))?;
-    // Someone given the floor evidently came, as on the live screen.
-    let came_after_all = match speaker {
-        Some(Speaker::Person(id)) => session.person_mut(id).filter(|p| p.marked_absent()),
+    // Someone given the floor, or reading a turn out, evidently came, as on the live screen.
+    let given = match speaker {
+        Some(Speaker::Person(id)) => Some(id),
         _ => None,
     };
-    let marked = match came_after_all {
-        Some(person) => {
+    let mut marked = String::new();
+    for id in given.into_iter().chain(read_by) {
+        if let Some(person) = session.person_mut(id).filter(|p| p.marked_absent()) {
             person.attendance = Attendance::Present;
-            store.save_header(&session)?;
-            " (marked present)"
+            marked += &format!(" ({} marked present)", person.name);
         }
-        None => "",
-    };
+    }
+    if !marked.is_empty() {
+        store.save_header(&session)?;
+    }
     let reader = read_by.map_or_else(String::new, |id| {
         let name = session.speaker_name(Speaker::Person(id));
         format!(", read out by {name}")

@@ -106,6 +106,8 @@ pub fn give_floor_read_by(
         return;
     }
     let present = speaker.and_then(|s| mark_present(app, s, fx));
+    // A reader evidently came too, online.
+    let reader_present = read_by.and_then(|id| mark_present(app, Speaker::Person(id), fx));
     // A note is pinned to whoever had the floor at its first keystroke: a hand-over while it
     // is typed is the next speaker's turn, not a change of who said this. A note begun while
     // nobody had the floor takes the first speaker given.
@@ -137,6 +139,10 @@ pub fn give_floor_read_by(
     };
     if let Some(present) = present {
         message.push_str(&format!(" ({present})"));
+    }
+    if let (Some(present), Some(reader)) = (reader_present, read_by) {
+        let reader = app.recording.session.speaker_name(Speaker::Person(reader));
+        message.push_str(&format!(" ({reader} {present})"));
     }
     if let Some(pinned) = pinned {
         // First, so that a narrow status line cuts the part the roster shows anyway.

@@ -132,7 +132,7 @@ fn without_an_online_moderator_the_user_picks_who_read_the_chat_out() {
 }
 
 #[test]
-fn an_online_moderator_marked_absent_does_not_read_the_chat_out() {
+fn an_online_moderator_marked_absent_is_asked_for_and_marked_present_when_picked() {
     let dir = tempfile::tempdir().unwrap();
     let mut session = with_online_moderator();
     session.people[4].attendance = Attendance::Absent;
@@ -140,4 +140,13 @@ fn an_online_moderator_marked_absent_does_not_read_the_chat_out() {
     run.press([alt('R')]);
     assert!(picker_title(&run).is_some());
     assert_eq!(last_turn(&dir), None);
+
+    // Picked all the same, he evidently came.
+    run.press(typed("ribeiro"));
+    run.press([key(KeyCode::Enter)]);
+    assert_eq!(last_turn(&dir).and_then(|t| t.read_by), Some(PersonId(5)));
+    let said = run.app.ui.status.message.clone().unwrap_or_default();
+    assert!(said.contains("Omar Ribeiro marked present"), "{said}");
+    let (saved, _) = Store::read(dir.path().join("ws422.ron")).unwrap();
+    assert_eq!(saved.people[4].attendance, Attendance::Present);
 }
