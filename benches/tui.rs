@@ -30,17 +30,20 @@ impl Persist for Nowhere {
 }
 
 fn frame(c: &mut Criterion) {
-    let mut group = c.benchmark_group("frame_200x50");
-    for notes in [10, 1_000, 10_000, 100_000] {
-        let app = app(mid_way(notes), 200, 50);
-        let mut terminal = Terminal::new(TestBackend::new(200, 50)).unwrap();
-        group.bench_with_input(BenchmarkId::from_parameter(notes), &app, |b, app| {
-            b.iter(|| {
-                terminal.draw(|f| draw(f, app)).unwrap();
-            })
-        });
+    // 200×50 and the 160×48 of a laptop's full-screen terminal.
+    for (width, height) in [(200, 50), (160, 48)] {
+        let mut group = c.benchmark_group(format!("frame_{width}x{height}"));
+        for notes in [10, 1_000, 10_000, 100_000] {
+            let app = app(mid_way(notes), width, height);
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            group.bench_with_input(BenchmarkId::from_parameter(notes), &app, |b, app| {
+                b.iter(|| {
+                    terminal.draw(|f| draw(f, app)).unwrap();
+                })
+            });
+        }
+        group.finish();
     }
-    group.finish();
     // The same frame without the terminal's diff: our own share of it.
     let app = app(mid_way(10_000), 200, 50);
     let area = ratatui::layout::Rect::new(0, 0, 200, 50);
