@@ -159,6 +159,16 @@ fn the_export_writes_what_report_export_makes_beside_the_session() {
     assert_eq!(written_html, expected(Report::Final, Format::Html));
 }
 
+/// What an OSC 52 copy of `text` carries between its opening and its bell: the base64 that a
+/// sequence sent to the terminal must hold, however the terminal's wrapping splits it.
+fn osc52_payload(text: &str) -> String {
+    let sequence = clipboard::osc52(text);
+    let payload = sequence
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|rest| rest.strip_suffix('\x07'));
+    payload.expect("an OSC 52 sequence").to_string()
+}
+
 #[test]
 fn copying_a_field_sends_its_text_as_osc_52() {
     let mut app = app(mid_way(12), 80, 24);
@@ -166,16 +176,12 @@ fn copying_a_field_sends_its_text_as_osc_52() {
     let text = app.ui.drafting.field.as_ref().unwrap().content();
     assert!(!text.is_empty());
     let effects = update(&mut app, Action::CopyField);
-    let plain = clipboard::osc52(&text);
-    let base64 = plain
-        .strip_prefix("\x1b]52;c;")
-        .and_then(|rest| rest.strip_suffix('\x07'))
-        .unwrap();
+    let base64 = osc52_payload(&text);
     let [Effect::Copy { sequence, chars }] = effects.as_slice() else {
         panic!("one copy effect: {effects:?}");
     };
     let sequence = sequence.clone();
-    assert!(sequence.contains(base64), "{sequence:?}");
+    assert!(sequence.contains(&base64), "{sequence:?}");
     assert_eq!(*chars, text.chars().count());
 
     // Through the runtime: the sequence reaches the terminal, and the status line says so.
@@ -197,13 +203,7 @@ fn copying_a_field_sends_its_text_as_osc_52() {
     let report =
         tui::runtime::effects::render_report(&app, Report::Short, Format::Markdown).unwrap();
     assert_eq!(terminal.terminal.len(), 2);
-    assert!(
-        terminal.terminal[1].contains(
-            clipboard::osc52(&report)
-                .trim_start_matches("\x1b]52;c;")
-                .trim_end_matches('\x07')
-        )
-    );
+    assert!(terminal.terminal[1].contains(&osc52_payload(&report)));
 }
 
 #[test]
@@ -224,12 +224,8 @@ fn copies_are_ready_to_paste_a_paragraph_a_line() {
     let field = app.ui.drafting.field.as_ref().unwrap().content();
     assert!(field.contains("Typed over\ntwo lines"), "{field:?}");
     let pasted = field.replace("Typed over\ntwo lines", "Typed over two lines");
-    let expected = clipboard::osc52(&pasted);
-    let base64 = expected
-        .trim_start_matches("\x1b]52;c;")
-        .trim_end_matches('\x07');
     assert!(
-        terminal.terminal[0].contains(base64),
+        terminal.terminal[0].contains(&osc52_payload(&pasted)),
         "{:?}",
         terminal.terminal
     );
@@ -246,13 +242,7 @@ fn copies_are_ready_to_paste_a_paragraph_a_line() {
         .lines()
         .find(|l| l.contains("Typed over two lines, one paragraph longer than a line of seventy"));
     assert!(long.is_some_and(|l| l.chars().count() > 78), "{report}");
-    assert!(
-        terminal.terminal[1].contains(
-            clipboard::osc52(&report)
-                .trim_start_matches("\x1b]52;c;")
-                .trim_end_matches('\x07')
-        )
-    );
+    assert!(terminal.terminal[1].contains(&osc52_payload(&report)));
 }
 
 #[test]
