@@ -83,6 +83,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 "No notes yet. Type in the editor below; {} saves the note.",
                 keymap.key_for(&Action::Commit)
             )
+        } else if !app.ui.timeline.is_whole() {
+            // "No note matches" would be false here: the oldest notes are still to be looked at.
+            format!(
+                "No match among the newest notes yet; looking further up… {} shows every note again.",
+                keymap.key_for(&Action::ClearFilters)
+            )
         } else {
             format!(
                 "No note matches the filter; {} shows every note again.",
@@ -109,4 +115,69 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{DateTime, TimeDelta};
+
+    use crate::model::{Change, Note, NoteKind, Session};
+    use crate::tui::action::{Action, Moment};
+    use crate::tui::app::App;
+    use crate::tui::live::search::Budget;
+    use crate::tui::update::update;
+    use crate::tui::widgets::theme::Theme;
+
+    fn screen(app: &App) -> String {
+        let (width, height) = (app.ui.size.width, app.ui.size.height);
+        let backend = ratatui::backend::TestBackend::new(width, height);
+        let mut terminal = ratatui::Terminal::new(backend).unwrap();
+        terminal
+            .draw(|frame| crate::tui::view::draw(frame, app))
+            .unwrap();
+        terminal.backend().to_string()
+    }
+
+    /// A search whose only match is the oldest note: until the scan reaches it, the timeline
+    /// must not say that nothing matches (seen at 100,000 notes, with "0+ of 100000" above it).
+    #[test]
+    fn an_unfinished_search_does_not_say_nothing_matches() {
+        let start = DateTime::parse_from_rfc3339("2022-11-30T09:30:00+01:00").unwrap();
+        let mut session = Session::default();
+        for i in 0..20 {
+            let text = if i == 0 { "zyxrare oldest" } else { "common" };
+            let at = start + TimeDelta::seconds(i);
+            let note = Note::new(at, None, vec![], NoteKind::Remark, text, "t");
+            session.apply(Change::Note(note));
+        }
+        let mut moment = Moment {
+            wall: start,
+            mono: std::time::Instant::now(),
+        };
+        let mut app = App::new(session, moment, Theme { color: false });
+        app.ui.timeline.budget = Budget {
+            per_key: 4,
+            per_tick: 4,
+        };
+        update(&mut app, Action::Resize(100, 30));
+        update(&mut app, Action::OpenSearch);
+        for c in "zyxrare".chars() {
+            let key = crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char(c));
+            update(&mut app, Action::OverlayType(key));
+        }
+        let unfinished = screen(&app);
+        assert!(unfinished.contains("0+ of 20"), "{unfinished}");
+        assert!(!unfinished.contains("No note matches"), "{unfinished}");
+        assert!(
+            unfinished.contains("No match among the newest"),
+            "{unfinished}"
+        );
+        while !app.ui.timeline.is_whole() {
+            moment.mono += std::time::Duration::from_secs(1);
+            update(&mut app, Action::Tick(moment));
+        }
+        let whole = screen(&app);
+        assert!(whole.contains("1 of 20"), "{whole}");
+        assert!(whole.contains("zyxrare oldest"), "{whole}");
+    }
 }
