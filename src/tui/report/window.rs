@@ -183,6 +183,14 @@ impl FieldText {
         let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
         self.area
             .move_cursor(CursorMove::Jump(clamp(row), clamp(col)));
+        // A jump counts columns in a u16: at the end of a longer line (a long paste, a line
+        // joined to one, the end a pulled note is appended at) the cursor goes to its end, or
+        // what comes next would land thousands of characters early, inside the line. (In the middle of such a line it stays at column 65,535:
+        // walking further costs the whole line at every step.)
+        let len = self.area.lines().get(row).map_or(0, |l| l.chars().count());
+        if col >= len && len > usize::from(u16::MAX) {
+            self.area.move_cursor(CursorMove::End);
+        }
     }
 }
 
@@ -212,6 +220,42 @@ mod tests {
             2 => Just(KeyCode::Backspace),
             2 => prop_oneof![Just('a'), Just(' '), Just('—')].prop_map(KeyCode::Char),
         ]
+    }
+
+    /// A window moving while the cursor is at the end of a line longer than 65,535 characters (a
+    /// pasted text without line breaks) keeps it there: the next key is typed where it was.
+    #[test]
+    fn the_window_moving_keeps_the_cursor_far_along_a_long_line() {
+        let long = "a".repeat(70_000);
+        let mut lines = ["x"; 10];
+        lines[5] = &long;
+        lines[6] = "";
+        let mut field = FieldText::sized(&lines.join("\n"), (4, 1));
+        // The cursor on the empty line, on the window's second row.
+        field.put_window_back();
+        field.fill_window(7, 0);
+        field
+            .area
+            .input(KeyEvent::new(KeyCode::Up, KeyModifiers::NONE));
+        assert!(!field.settle());
+        // Joins the empty line to the long one, the cursor at its end, on the window's first row.
+        field
+            .area
+            .input(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        assert!(field.settle(), "the window moves");
+        field
+            .area
+            .input(KeyEvent::new(KeyCode::Char('Z'), KeyModifiers::NONE));
+        let content = field.content();
+        let joined = content.split('\n').nth(5).unwrap();
+        assert_eq!(joined, format!("{long}Z"));
+        // A note pulled in (Alt+i) goes after a last line that long, not into it.
+        let mut field = FieldText::sized(&format!("x\n{long}"), (4, 1));
+        field.go_to_end();
+        field
+            .area
+            .input(KeyEvent::new(KeyCode::Char('Z'), KeyModifiers::NONE));
+        assert_eq!(field.content(), format!("x\n{long}Z"));
     }
 
     proptest! {
