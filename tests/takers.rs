@@ -527,6 +527,42 @@ fn a_merge_keeps_every_floor_record_and_check_lists_the_same_conflicts() {
 /// files arrive: once both are there, reading the folder gives one person, and the notes and
 /// floor changes of either name them.
 #[test]
+fn the_latest_edit_of_a_person_stands_whichever_taker_made_it() {
+    let (_dir, path) = shared_workshop();
+    let s = arg(&path);
+    let affiliation = || -> serde_json::Value {
+        let shown: serde_json::Value =
+            serde_json::from_str(&ok(rapporteur(&["show", s, "--json"]))).unwrap();
+        let people = shown["people"].as_array().unwrap();
+        let maria = people.iter().find(|p| p["name"] == "Maria Silva");
+        maria.expect("Maria Silva on the roster")["affiliation"].clone()
+    };
+    let add = |affiliation: &str, taker: &[&str]| {
+        let args = [
+            &[
+                "person",
+                "add",
+                s,
+                "Maria Silva",
+                "--affiliation",
+                affiliation,
+            ][..],
+            taker,
+        ];
+        ok(rapporteur(&args.concat()));
+    };
+    add("A", &["--taker", "Ana Silva"]);
+    add("B", &["--taker", "Ana Silva"]);
+    assert_eq!(affiliation(), "B");
+    // The first taker, whose roster is the header, corrects Ana's entry.
+    add("C", &[]);
+    assert_eq!(affiliation(), "C");
+    // And Ana corrects it again.
+    add("D", &["--taker", "Ana Silva"]);
+    assert_eq!(affiliation(), "D");
+}
+
+#[test]
 fn the_same_newcomer_added_by_two_takers_of_one_folder_is_one_person() {
     let (dir, path) = shared_workshop();
     // Ana's laptop: a copy of the folder, not synced yet.

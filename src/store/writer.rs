@@ -253,22 +253,28 @@ impl Store {
     /// changes are appended to their journal instead, one `Person` record for each entry that
     /// changed; the session's particulars are the first taker's to change.
     pub fn save_header(&mut self, session: &Session) -> Result<(), StoreError> {
+        let at = now();
+        let changed: Vec<Change> = session
+            .people
+            .iter()
+            .filter(|person| !self.people_saved.contains(person))
+            .map(|person| Change::Person {
+                person: person.clone(),
+                at,
+            })
+            .collect();
         if self.joined.is_some() {
-            let at = now();
-            let changed: Vec<Change> = session
-                .people
-                .iter()
-                .filter(|person| !self.people_saved.contains(person))
-                .map(|person| Change::Person {
-                    person: person.clone(),
-                    at,
-                })
-                .collect();
             self.append_all(&changed)?;
         } else {
             let mut header = Header::of(session);
             header.format_1_journal = self.format_1_journal.clone();
             header.write(&self.paths.header)?;
+            // The header has no time, and the joined takers' records are read after it: the
+            // first taker's edit of an entry they also edited is journalled too, with its time,
+            // so the later edit stands whoever made it.
+            if !super::shared::joined_journals(&self.paths).0.is_empty() {
+                self.append_all(&changed)?;
+            }
         }
         self.people_saved = session.people.clone();
         Ok(())
