@@ -563,6 +563,55 @@ fn the_latest_edit_of_a_person_stands_whichever_taker_made_it() {
 }
 
 #[test]
+fn what_two_takers_entries_for_one_newcomer_say_differently_is_listed_by_check() {
+    let (dir, path) = shared_workshop();
+    let laptop = copy_session(&path, &dir.path().join("laptop"));
+    let add = |session: &std::path::Path, name: &str, affiliation: &str, taker: &[&str]| {
+        let args = [
+            &[
+                "person",
+                "add",
+                arg(session),
+                name,
+                "--affiliation",
+                affiliation,
+            ][..],
+            taker,
+        ];
+        ok(rapporteur(&args.concat()));
+    };
+    add(
+        &laptop,
+        "jose perez",
+        "Universidad de Chile",
+        &["--taker", "Ana Silva"],
+    );
+    add(&path, "José Pérez", "ISOC Chile", &[]);
+    let journal = |session: &std::path::Path| {
+        SessionPaths::of_taker(session, &taker_slug("Ana Silva")).journal
+    };
+    fs::copy(journal(&laptop), journal(&path)).unwrap();
+
+    let listed = rapporteur(&["check", arg(&path)]);
+    let listed = format!(
+        "{}{}",
+        common::text(&listed.stdout),
+        common::text(&listed.stderr)
+    );
+    assert!(
+        listed.contains("two takers' entries for José Pérez give different affiliations")
+            && listed.contains("\"Universidad de Chile\"")
+            && listed.contains("\"ISOC Chile\""),
+        "{listed}"
+    );
+    let (session, _) = Store::read(&path).unwrap();
+    assert_eq!(
+        session.roster().filter(|p| p.name == "José Pérez").count(),
+        1
+    );
+}
+
+#[test]
 fn the_same_newcomer_added_by_two_takers_of_one_folder_is_one_person() {
     let (dir, path) = shared_workshop();
     // Ana's laptop: a copy of the folder, not synced yet.

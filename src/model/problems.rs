@@ -21,6 +21,16 @@ pub enum Problem {
     #[error("\"{name}\" is on the roster twice")]
     PersonTwice { name: String },
     #[error(
+        "two takers' entries for {person} give different {detail}: \"{kept}\" is kept, \
+         \"{left_out}\" left out (`rapporteur person add` sets it)"
+    )]
+    NamesakesDiffer {
+        person: String,
+        detail: &'static str,
+        kept: String,
+        left_out: String,
+    },
+    #[error(
         "two takers recorded the floor at {} differently: {kept_by} gave it to {kept}, \
          {left_out_by} to {left_out} ({apart} apart); the session follows {kept_by}, whose \
          role covers it",
@@ -87,6 +97,14 @@ impl Session {
         names.sort();
         for name in repeated(names) {
             problems.push(Problem::PersonTwice { name });
+        }
+        for differs in &self.namesakes_differ {
+            problems.push(Problem::NamesakesDiffer {
+                person: differs.person.clone(),
+                detail: differs.detail,
+                kept: differs.kept.clone(),
+                left_out: differs.left_out.clone(),
+            });
         }
         problems
     }

@@ -135,8 +135,42 @@ impl Person {
     }
 
     /// Takes in what another entry of the same person gives (affiliation, groups, roles,
-    /// gender); what it gives wins.
-    pub fn absorb(&mut self, given: Person) {
+    /// gender); what it gives wins. Returns what the two said differently, for a reader to
+    /// list where no one chose to replace it.
+    pub fn absorb(&mut self, given: Person) -> Vec<DetailDiffers> {
+        let mut differs = Vec::new();
+        let mut compare = |detail: &'static str, kept: Option<&str>, old: Option<&str>| {
+            if let (Some(kept), Some(old)) = (kept, old)
+                && kept != old
+            {
+                differs.push(DetailDiffers {
+                    person: self.name.clone(),
+                    detail,
+                    kept: kept.to_string(),
+                    left_out: old.to_string(),
+                });
+            }
+        };
+        compare(
+            "affiliations",
+            given.affiliation.as_deref(),
+            self.affiliation.as_deref(),
+        );
+        compare(
+            "stakeholder groups",
+            given.stakeholder.map(StakeholderGroup::label),
+            self.stakeholder.map(StakeholderGroup::label),
+        );
+        compare(
+            "regional groups",
+            given.region.map(RegionalGroup::label),
+            self.region.map(RegionalGroup::label),
+        );
+        compare(
+            "genders",
+            given.gender.map(Gender::label),
+            self.gender.map(Gender::label),
+        );
         self.affiliation = given.affiliation.or(self.affiliation.take());
         self.stakeholder = given.stakeholder.or(self.stakeholder);
         self.region = given.region.or(self.region);
@@ -144,6 +178,7 @@ impl Person {
         for role in given.roles {
             self.add_role(role);
         }
+        differs
     }
 
     pub fn add_role(&mut self, role: Role) {
@@ -153,6 +188,16 @@ impl Person {
         }
     }
 }
+/// Two entries of one person that say one detail differently: the one kept, and the one left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DetailDiffers {
+    pub person: String,
+    /// What differs, in the plural: "affiliations".
+    pub detail: &'static str,
+    pub kept: String,
+    pub left_out: String,
+}
+
 /// Who a `WHO` argument could not single out.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WhoError {
@@ -217,7 +262,8 @@ impl Session {
             self.people.push(Person { id, ..given });
             return (id, false);
         };
-        person.absorb(given);
+        // Given on purpose, so what it replaces is no conflict to list.
+        let _replaced = person.absorb(given);
         (person.id, true)
     }
 

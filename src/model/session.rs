@@ -139,6 +139,8 @@ pub struct Session {
     /// Roster ids that another taker's entry for the same person stands for (see
     /// [`super::takers`]): the id, and the one kept.
     pub namesakes: BTreeMap<PersonId, PersonId>,
+    /// What united namesakes' entries said differently; `check` lists it.
+    pub namesakes_differ: Vec<super::roster::DetailDiffers>,
     /// When the rapporteur ended the session: the floor closed and the counting stopped there.
     pub ended: Option<DateTime<FixedOffset>>,
     /// The latest text of each report field drafted so far, by key.

@@ -74,7 +74,11 @@ impl Session {
         self.people = kept;
         for person in united {
             if let Some(kept) = self.person_mut(to(person.id)) {
-                kept.absorb(person);
+                for differs in kept.absorb(person) {
+                    if !self.namesakes_differ.contains(&differs) {
+                        self.namesakes_differ.push(differs);
+                    }
+                }
             }
         }
         self.renumber_people(&to);
