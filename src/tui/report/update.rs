@@ -148,10 +148,18 @@ pub fn type_key(app: &mut App, key: KeyEvent) {
 
 /// Ctrl+w, Ctrl+u, Ctrl+k, Ctrl+z in a field: the note editor's keys, on the same text area.
 pub fn edit_text(app: &mut App, edit: TextEdit) {
-    if let Some(field) = app.ui.drafting.field.as_mut()
-        && field.edit(edit)
-    {
+    let Some(field) = app.ui.drafting.field.as_mut() else {
+        return;
+    };
+    if field.edit(edit) {
         app.recording.saving.recovery_stale();
+    } else if edit == TextEdit::Undo && field.text.is_windowed() {
+        // Undo doing nothing in a long field is the window's cost, not a broken key: say so.
+        let lines = super::window::WINDOW;
+        app.tell(format!(
+            "nothing more to undo here: a field over {lines} lines is edited {lines} lines at a \
+             time, and undo reaches back only to where that part last moved"
+        ));
     }
 }
 

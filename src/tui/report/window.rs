@@ -68,6 +68,12 @@ pub struct FieldText {
 }
 
 impl FieldText {
+    /// Whether some of the text lies outside the lines being edited: then undo reaches back
+    /// only to where the window last moved.
+    pub fn is_windowed(&self) -> bool {
+        !(self.above.lines.is_empty() && self.below.lines.is_empty())
+    }
+
     /// The text with the cursor on its first character.
     pub fn new(text: &str) -> FieldText {
         FieldText::sized(text, (WINDOW, MARGIN))

@@ -293,3 +293,32 @@ fn the_export_refuses_a_link_onto_the_sessions_own_journal() {
         "the journal is kept"
     );
 }
+
+#[test]
+fn undo_that_stops_where_a_long_fields_window_moved_says_why() {
+    use crate::tui::action::TextEdit;
+    use crate::tui::report::window::WINDOW;
+    let mut app = app(mid_way(12), 80, 24);
+    update(&mut app, Action::SwitchScreen);
+    update(&mut app, Action::EditField);
+    let short = |app: &crate::tui::App| app.ui.status.message.clone().unwrap_or_default();
+    // A field of a few lines: undo works and says nothing of windows.
+    update(&mut app, Action::Paste("typed".into()));
+    update(&mut app, Action::EditText(TextEdit::Undo));
+    assert!(
+        !short(&app).contains("nothing more to undo"),
+        "{}",
+        short(&app)
+    );
+    // A paste of three windows' lines moves the window, and with it the undo history.
+    let long: Vec<String> = (0..3 * WINDOW).map(|i| format!("line {i}")).collect();
+    update(&mut app, Action::Paste(long.join("\n")));
+    let pasted = app.ui.drafting.field.as_ref().unwrap().content();
+    update(&mut app, Action::EditText(TextEdit::Undo));
+    assert_eq!(app.ui.drafting.field.as_ref().unwrap().content(), pasted);
+    let said = short(&app);
+    assert!(
+        said.contains("nothing more to undo here") && said.contains(&WINDOW.to_string()),
+        "{said}"
+    );
+}
