@@ -12,9 +12,7 @@ use crate::tui::tests::support::*;
 
 /// The live screen on the sample roster, saved in `dir`.
 fn open(dir: &TempDir) -> Run {
-    let path = dir.path().join("ws422.ron");
-    Store::create(&path, &roster_only()).unwrap();
-    Run::open(&path)
+    Run::saved(dir, &roster_only()).1
 }
 
 /// The screen's clock replays from `from` from now on, as `open --clock` makes it.

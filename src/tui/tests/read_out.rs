@@ -20,9 +20,7 @@ fn with_online_moderator() -> Session {
 }
 
 fn open(dir: &TempDir, session: &Session) -> Run {
-    let path = dir.path().join("ws422.ron");
-    Store::create(&path, session).unwrap();
-    Run::open(&path)
+    Run::saved(dir, session).1
 }
 
 fn last_turn(dir: &TempDir) -> Option<FloorChange> {

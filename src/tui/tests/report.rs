@@ -19,9 +19,7 @@ impl Run {
 /// A session with two takeaways and a call to action, typed on the live screen; Alexandra
 /// Paulus (quick key 2) said the first takeaway.
 fn session_with_takeaways(dir: &tempfile::TempDir) -> (std::path::PathBuf, Run) {
-    let path = dir.path().join("ws422.ron");
-    Store::create(&path, &roster_only()).unwrap();
-    let mut run = Run::open(&path);
+    let (path, mut run) = Run::saved(dir, &roster_only());
     run.press([alt('2'), alt('t')]);
     run.press(typed("States must report on norms"));
     run.press([key(KeyCode::Enter), alt('t')]);

@@ -86,6 +86,14 @@ pub struct Run {
 }
 
 impl Run {
+    /// `session` saved as ws422.ron in `dir`, and the app opened on it.
+    pub fn saved(dir: &tempfile::TempDir, session: &Session) -> (std::path::PathBuf, Run) {
+        let path = dir.path().join("ws422.ron");
+        crate::store::Store::create(&path, session).expect("the session is saved");
+        let run = Run::open(&path);
+        (path, run)
+    }
+
     pub fn open(path: &std::path::Path) -> Run {
         let (app, store) =
             open(path, None, moment(now()), Theme { color: false }).expect("the session opens");

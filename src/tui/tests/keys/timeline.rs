@@ -5,7 +5,6 @@ use crossterm::event::KeyCode;
 
 use super::new_session;
 use crate::model::{NoteKind, PersonId, Speaker};
-use crate::store::Store;
 use crate::tui::tests::support::*;
 use crate::tui::{self};
 
@@ -89,9 +88,7 @@ fn correct_delete_and_undo_through_the_timeline() {
 #[test]
 fn search_and_filters_narrow_the_timeline() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mid.ron");
-    Store::create(&path, &mid_way(40)).unwrap();
-    let mut run = Run::open(&path);
+    let (_, mut run) = Run::saved(&dir, &mid_way(40));
     run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
     run.press(typed("SHAMING"));
     run.press([key(KeyCode::Enter)]);
@@ -169,9 +166,7 @@ fn a_changed_correction_is_not_dropped_by_another_correction_or_a_delete() {
 #[test]
 fn a_search_folds_only_the_note_that_changed() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws422.ron");
-    Store::create(&path, &mid_way(40)).unwrap();
-    let mut run = Run::open(&path);
+    let (_, mut run) = Run::saved(&dir, &mid_way(40));
     run.press([key(KeyCode::Tab), key(KeyCode::Char('/'))]);
     run.press(typed("norms"));
     run.press([key(KeyCode::Enter), key(KeyCode::Tab)]);
@@ -212,9 +207,7 @@ fn newest_note_on_screen(run: &Run) -> bool {
 #[test]
 fn a_note_saved_after_a_trip_to_the_timeline_is_shown() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mid.ron");
-    Store::create(&path, &mid_way(40)).unwrap();
-    let mut run = Run::open(&path);
+    let (_, mut run) = Run::saved(&dir, &mid_way(40));
     run.press([key(KeyCode::Tab)]);
     run.press([key(KeyCode::PageUp), key(KeyCode::PageUp), key(KeyCode::Up)]);
     run.press([key(KeyCode::Tab)]);
@@ -255,9 +248,7 @@ fn a_note_saved_after_a_trip_to_the_timeline_is_shown() {
 #[test]
 fn reading_older_notes_says_newer_ones_are_below() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mid.ron");
-    Store::create(&path, &mid_way(40)).unwrap();
-    let mut run = Run::open(&path);
+    let (_, mut run) = Run::saved(&dir, &mid_way(40));
     run.press([key(KeyCode::Tab)]);
     assert!(!screen(&run.app).contains("newer"));
     run.press([key(KeyCode::Home)]);
