@@ -271,6 +271,26 @@ fn a_text_report_is_a_paragraph_a_line_unless_wrap_asks_for_columns() {
 }
 
 #[test]
+fn at_a_terminals_width_a_label_keeps_its_text_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.ron");
+    drop(rapporteur::store::Store::create(&path, &fixture::session()).unwrap());
+    let wrapped = export_of(&path, &["final", "--format", "txt", "--wrap", "78"]);
+    assert!(wrapped.status.success(), "{}", stderr(&wrapped));
+    let wrapped = String::from_utf8(wrapped.stdout).unwrap();
+    // The widest label (40 columns) leaves 38 for its text: enough to keep it on the line.
+    let onsite = wrapped
+        .lines()
+        .find(|l| l.starts_with("Onsite participants:"));
+    let onsite = onsite.expect("the onsite figure");
+    assert!(onsite.trim_end() != "Onsite participants:", "{wrapped}");
+    assert!(
+        !wrapped.lines().any(|l| l.trim_end() == "Date:"),
+        "{wrapped}"
+    );
+}
+
+#[test]
 fn at_the_narrowest_wrap_labels_stand_alone_and_every_line_fits() {
     use unicode_width::UnicodeWidthStr;
     let dir = tempfile::tempdir().unwrap();

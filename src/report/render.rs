@@ -157,24 +157,36 @@ fn wrap_filter(
         .or(indent)
         .unwrap_or("");
     kwargs.assert_all_used()?;
+    Ok(match width {
+        Some(width) => wrap(text, width, indent, 0),
+        None => page_wrap(state, text, indent),
+    })
+}
+
+/// The fewest columns a label's hanging indent may leave for its text before the text starts
+/// on a line of its own: a word or two a line reads as a column of fragments.
+const LEAST_ROOM: usize = 24;
+
+/// `text` at the page's width (`export --wrap N`), its first line counted as starting after a
+/// label as wide as `indent`; without `--wrap`, each paragraph on one line.
+fn page_wrap(state: &State, text: &str, indent: &str) -> String {
     let page = state
         .lookup("wrap_width")
         .and_then(|w| usize::try_from(w).ok());
-    Ok(match (width, page) {
-        (Some(width), _) => wrap(text, width, indent, 0),
-        // A label's hanging indent that would leave less than half the page for the text
-        // (`--wrap 20` after a 22-column label) starts the text on a line of its own instead.
-        (None, Some(page)) if indent.width() > page.max(20) / 2 => {
+    match page {
+        // A hanging indent that leaves too little room (`--wrap 20` after a 22-column label)
+        // starts the text on a line of its own instead.
+        Some(page) if page.max(20).saturating_sub(indent.width()) < LEAST_ROOM => {
             let narrow = "    ";
             format!("\n{narrow}{}", wrap(text, page, narrow, narrow.width()))
         }
-        (None, Some(page)) => wrap(text, page, indent, indent.width()),
-        (None, None) => {
+        Some(page) => wrap(text, page, indent, indent.width()),
+        None => {
             let mut separator = String::from("\n\n");
             separator.push_str(indent);
             super::form::paragraphs(text).join(&separator)
         }
-    })
+    }
 }
 
 /// Fills `text` to `width` columns, its first line starting `lead` columns in.
@@ -216,13 +228,7 @@ fn wrap(text: &str, width: usize, indent: &str, lead: usize) -> String {
 /// `{{ title | underline("=") }}`: the title (wrapped as `wrap` wraps at the page's width) over
 /// a line of `rule` as wide as its widest line, in display columns.
 fn underline(state: &State, title: &str, rule: &str) -> Result<String, Error> {
-    let lines = wrap_filter(
-        state,
-        title,
-        None,
-        None,
-        Kwargs::from_iter(None::<(&str, Value)>),
-    )?;
+    let lines = page_wrap(state, title, "");
     let widest = lines.lines().map(UnicodeWidthStr::width).max().unwrap_or(0);
     let rule_width = rule.width().max(1);
     Ok(format!(
