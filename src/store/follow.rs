@@ -134,10 +134,18 @@ impl Follower {
             }
             match self.read_new(&path) {
                 Ok(changes) => {
-                    let taker = self
-                        .takers
-                        .entry(path.clone())
-                        .or_insert_with(|| super::open::taker_of(&path, &changes));
+                    // Kept only once the journal names its taker: a journal read between its
+                    // creation and its `Joined` record would otherwise keep its file's name.
+                    let taker = match self.takers.get(&path) {
+                        Some(taker) => taker.clone(),
+                        None => match super::open::joined_name(&changes) {
+                            Some(named) => {
+                                self.takers.insert(path.clone(), named.clone());
+                                named
+                            }
+                            None => super::open::taker_of(&path, &changes),
+                        },
+                    };
                     let floor = floor_changes(&changes).into_iter();
                     news.floor.extend(floor.map(|floor| (taker.clone(), floor)));
                     journals.push(changes);
@@ -210,5 +218,36 @@ mod tests {
         assert!(news(&SessionPaths::new(&own.header).journal));
         assert!(news(&own.folder.join("takers/omar.notes.ron")));
         assert!(news(&own.header));
+    }
+
+    #[test]
+    fn a_journal_read_before_its_joined_record_still_gets_its_takers_name() {
+        use crate::model::{FloorChange, Speaker};
+        let dir = tempfile::tempdir().unwrap();
+        let own = SessionPaths::new(dir.path().join("ws.ron"));
+        let omar = SessionPaths::of_taker(&own.header, "omar-haddad").journal;
+        std::fs::create_dir_all(omar.parent().unwrap()).unwrap();
+        // `join` has made the file and not yet written its first record.
+        std::fs::write(&omar, "").unwrap();
+        let mut follower = Follower::new(&own, Offsets::new(), BTreeMap::new(), false);
+        assert!(follower.poll().floor.is_empty());
+        let at = chrono::DateTime::parse_from_rfc3339("2022-12-01T14:00:00Z").unwrap();
+        let floor = FloorChange {
+            at,
+            speaker: Some(Speaker::Online),
+            read_by: None,
+        };
+        let joined = Change::Joined {
+            taker: "Omar Haddad".into(),
+            at,
+        };
+        let mut text = String::new();
+        for change in [joined, Change::Floor(floor)] {
+            text.push_str(&super::super::journal::encode(&change).unwrap());
+        }
+        std::fs::write(&omar, text).unwrap();
+        let news = follower.poll();
+        let takers: Vec<&str> = news.floor.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(takers, ["Omar Haddad"]);
     }
 }

@@ -186,13 +186,8 @@ impl Store {
 
 /// The name a taker's journal was begun under.
 fn joined_as(journal: &Path) -> Option<String> {
-    read_journal(journal, &mut Vec::new(), &mut Offsets::new())
-        .ok()?
-        .into_iter()
-        .find_map(|change| match change {
-            Change::Joined { taker, .. } => Some(taker),
-            _ => None,
-        })
+    let changes = read_journal(journal, &mut Vec::new(), &mut Offsets::new()).ok()?;
+    joined_name(&changes)
 }
 
 /// Why `taker` cannot join: their name differs from `existing`'s only in case, accents or
@@ -281,19 +276,22 @@ pub(super) fn gather(
     Ok(Gathered { journals, takers })
 }
 
+/// The name a journal's `Joined` record gives its taker, if it has one yet.
+pub(super) fn joined_name(changes: &[Change]) -> Option<String> {
+    changes.iter().find_map(|change| match change {
+        Change::Joined { taker, .. } => Some(taker.clone()),
+        _ => None,
+    })
+}
+
 /// Who writes a joined taker's journal: the name its first record gives, else its file's.
 pub(super) fn taker_of(path: &Path, changes: &[Change]) -> String {
-    changes
-        .iter()
-        .find_map(|change| match change {
-            Change::Joined { taker, .. } => Some(taker.clone()),
-            _ => None,
-        })
-        .unwrap_or_else(|| {
-            path.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        })
+    joined_name(changes).unwrap_or_else(|| {
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let file = file.unwrap_or_default();
+        file.strip_suffix(super::paths::JOURNAL_SUFFIX)
+            .map_or(file.clone(), str::to_string)
+    })
 }
 
 /// Every change in one journal; a journal not there yet has none. A torn tail is skipped and
