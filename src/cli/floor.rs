@@ -53,9 +53,19 @@ pub fn run_floor(args: &FloorArgs) -> anyhow::Result<ExitCode> {
     let at = given_or_now(args.at.as_deref(), &session)?;
     // Kept rather than refused: a rapporteur who ended too early moves the end later, and the
     // turns recorded meanwhile then count. The end is in the journals, which opening to append
-    // does not replay.
-    let (whole, _) = Store::read(&args.session)?;
-    if let Some(ended) = whole.ended.filter(|ended| at >= *ended) {
+    // does not replay: the last one stands, as replaying them would have it.
+    let (header, journals, _) = Store::read_record(&args.session)?;
+    let journals = journals.into_iter().map(|(_, changes)| changes).collect();
+    let ended = rapporteur::model::unite(journals)
+        .into_iter()
+        .flat_map(Change::flatten)
+        .filter_map(|change| match change {
+            Change::End { at } => Some(at),
+            _ => None,
+        })
+        .next_back()
+        .or(header.ended);
+    if let Some(ended) = ended.filter(|ended| at >= *ended) {
         super::warn(format_args!(
             "the session ended at {}: this turn is kept but not counted unless the end moves \
              past it (`rapporteur end SESSION --at TIME`)",
