@@ -47,12 +47,7 @@ impl Store {
         }
         std::fs::create_dir(&paths.folder)
             .map_err(|e| StoreError::io("create the session's folder", &paths.folder, e))?;
-        let made = Self::create_in_folder(paths.clone(), session, changes).and_then(|store| {
-            for (taker, changes) in joined {
-                write_joined(&paths, taker, changes)?;
-            }
-            Ok(store)
-        });
+        let made = Self::create_in_folder(paths.clone(), session, changes, joined);
         if made.is_err() {
             // Only what this call made: the folder was new, so everything in it is ours.
             let _ = std::fs::remove_dir_all(&paths.folder);
@@ -64,6 +59,7 @@ impl Store {
         paths: SessionPaths,
         session: &Session,
         changes: &[Change],
+        joined: &[(String, Vec<Change>)],
     ) -> Result<Store, StoreError> {
         let lock = WriterLock::acquire(&paths.lock, &paths.header)?;
         // The journal first, whole: its preamble and one line a change, so that a session made
@@ -80,6 +76,11 @@ impl Store {
             .write_all(text.as_bytes())
             .and_then(|()| journal.sync_all())
             .map_err(io)?;
+        for (taker, changes) in joined {
+            write_joined(&paths, taker, changes)?;
+        }
+        // The header last, beside the folder: a failure before it leaves only the folder,
+        // which the caller removes.
         Header::of(session).write(&paths.header)?;
         Ok(Store {
             journal_len: text.len() as u64,
