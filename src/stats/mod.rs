@@ -232,7 +232,7 @@ impl Turn {
 }
 
 /// Where counting stops: the given moment, else the session's last recorded moment.
-fn counting_end(session: &Session, until: Until) -> Option<DateTime<FixedOffset>> {
+pub fn counting_end(session: &Session, until: Until) -> Option<DateTime<FixedOffset>> {
     let end = match until {
         Until::Moment(moment) => Some(moment),
         Until::LastRecorded => session.last_recorded(),

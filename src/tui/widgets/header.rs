@@ -10,7 +10,7 @@ use crate::tui::action::Action;
 use crate::tui::app::App;
 
 use super::text::{fit, width};
-use crate::stats::hms;
+use crate::stats::{Until, counting_end, hms};
 
 /// From this long before the planned end, the elapsed time turns to a warning.
 const WARN_BEFORE_END: TimeDelta = TimeDelta::minutes(10);
@@ -44,8 +44,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .map(|m| TimeDelta::minutes(i64::from(m)));
     match app.recording.session.clock_started {
         Some(started) => {
-            let ended = app.recording.session.ended;
-            let until = ended.map_or(now, |ended| ended.min(now));
+            let session = &app.recording.session;
+            let until = counting_end(session, Until::Moment(now)).unwrap_or(now);
             let elapsed = (until - started).max(TimeDelta::zero());
             let style = match planned {
                 Some(p) if elapsed >= p => theme.error(),
@@ -55,7 +55,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let of = planned.map_or(String::new(), |p| format!(" / {}", hms(p)));
             second.push(Span::raw("   "));
             second.push(Span::styled(format!("elapsed {}{of}", hms(elapsed)), style));
-            if let Some(ended) = ended {
+            if let Some(ended) = session.ended {
                 second.push(Span::styled(
                     format!(" · ended {}", ended.format("%H:%M:%S")),
                     theme.dim(),
