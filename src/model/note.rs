@@ -206,6 +206,15 @@ pub struct FloorChange {
     pub read_by: Option<PersonId>,
 }
 
+impl FloorChange {
+    /// Who read the turn out. Only an audience's turn is read out: a reader on a person's turn
+    /// (a hand-edited file) counts for nothing.
+    pub fn reader(&self) -> Option<PersonId> {
+        let audience = matches!(self.speaker, Some(Speaker::Audience | Speaker::Online));
+        self.read_by.filter(|_| audience)
+    }
+}
+
 /// From `at` on, the session is in the segment `name`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SegmentChange {

@@ -25,15 +25,12 @@ pub fn reader_at(
     speaker: Speaker,
     at: DateTime<FixedOffset>,
 ) -> Option<PersonId> {
-    if matches!(speaker, Speaker::Person(_)) {
-        return None;
-    }
     let after = session.floor.partition_point(|f| f.at <= at);
     let change = session.floor.get(after.checked_sub(1)?)?;
     if session.ended.is_some_and(|ended| change.at >= ended) {
         return None;
     }
-    change.read_by.filter(|_| change.speaker == Some(speaker))
+    change.reader().filter(|_| change.speaker == Some(speaker))
 }
 
 /// The read-out time by audience and reader, in the order each pair first read.
@@ -41,9 +38,7 @@ pub(super) fn read_out(session: &Session, turns: &[(usize, Turn)]) -> Vec<ReadOu
     let mut result: Vec<ReadOut> = Vec::new();
     let mut previous = None;
     for (change, turn) in turns {
-        let reader = session.floor[*change].read_by;
-        // Only an audience is read out; a reader on a person's turn (a hand-edited file) is noise.
-        let Some(reader) = reader.filter(|_| !matches!(turn.speaker, Speaker::Person(_))) else {
+        let Some(reader) = session.floor[*change].reader() else {
             previous = None;
             continue;
         };

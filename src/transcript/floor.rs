@@ -149,7 +149,7 @@ fn turns_at_floor(floor: &[FloorChange]) -> Vec<(Speaker, DateTime<FixedOffset>)
         let Some(speaker) = change.speaker else {
             continue;
         };
-        let speaker = change.read_by.map_or(speaker, Speaker::Person);
+        let speaker = change.reader().map_or(speaker, Speaker::Person);
         if turns.last().is_none_or(|last| last.0 != speaker) {
             turns.push((speaker, change.at));
         }
